@@ -1,0 +1,72 @@
+/* netlink - the NETLINK_AUDIT socket: requests with acks and replies,
+ * status and features, and the event stream. All state in struct netlink. */
+#ifndef AUDITBOX_NETLINK_H
+#define AUDITBOX_NETLINK_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <auditbox/uapi/audit.h>
+#include <auditbox/uapi/netlink.h>
+
+/* Receive buffer: the largest audit message the kernel sends, plus header. */
+#define NETLINK_BUF_SIZE (MAX_AUDIT_MESSAGE_LENGTH + 64)
+
+/* Default reply timeout, as the reference: 40 polls of 100 ms. */
+#define NETLINK_TIMEOUT_MS 4000
+
+struct netlink {
+	int fd;
+	uint32_t seq;		/* last sequence number sent */
+	int timeout_ms;		/* per-reply timeout for requests */
+	uint32_t dropped;	/* ENOBUFS seen (kernel dropped replies) */
+	union {
+		struct nlmsghdr h;
+		char b[NETLINK_BUF_SIZE];
+	} rx;
+	size_t rx_len, rx_off;	/* datagram in rx, next message offset */
+};
+
+/* Callback for each reply message of a request: return 0 to keep
+ * collecting, > 0 when the reply is complete, < 0 (-errno) to abort. */
+typedef int (*netlink_reply_fn)(void *ctx, const struct nlmsghdr *h);
+
+/* Opens and binds a NETLINK_AUDIT socket (CLOEXEC). 0 or -errno. */
+int netlink_open(struct netlink *nl);
+/* Uses an already open fd (tests: one end of a socketpair). */
+void netlink_init_fd(struct netlink *nl, int fd);
+void netlink_close(struct netlink *nl);
+
+/* Sends one request with NLM_F_REQUEST|NLM_F_ACK; *seq gets its number.
+ * 0 or -errno. */
+int netlink_send(struct netlink *nl, uint16_t type, const void *data,
+		 size_t len, uint32_t *seq);
+
+/* Next message, waiting at most timeout_ms (-1: forever). Returns 1 with
+ * *out pointing into nl->rx, 0 on timeout, -errno on error (-ENOBUFS
+ * when the kernel dropped messages for this socket). Malformed or
+ * spoofed datagrams are skipped. */
+int netlink_recv(struct netlink *nl, int timeout_ms,
+		 const struct nlmsghdr **out);
+
+/* Sends a request and collects its answer: the ACK (or error) and, when
+ * fn is given, the reply messages with the same sequence number, passed
+ * to fn until it returns > 0 (or NLMSG_DONE arrives). Returns the ack's
+ * value (>= 0: some AUDIT_SET requests answer a count there), -errno
+ * from the kernel or the socket, or -ETIMEDOUT. */
+int netlink_request(struct netlink *nl, uint16_t type, const void *data,
+		    size_t len, netlink_reply_fn fn, void *ctx);
+
+/* AUDIT_GET: fills *st; *len gets the payload length the kernel sent
+ * (older kernels send a shorter struct). 0 or -errno. */
+int netlink_status_get(struct netlink *nl, struct audit_status *st,
+		       size_t *len);
+/* AUDIT_SET with st->mask selecting the fields. Returns the kernel's
+ * answer (>= 0; the old count for LOST / BACKLOG_WAIT_TIME_ACTUAL) or
+ * -errno. */
+int netlink_status_set(struct netlink *nl, const struct audit_status *st);
+/* AUDIT_GET_FEATURE. 0 or -errno. */
+int netlink_features_get(struct netlink *nl, struct audit_features *f);
+/* AUDIT_SET_FEATURE. 0 or -errno. */
+int netlink_features_set(struct netlink *nl, const struct audit_features *f);
+
+#endif

@@ -1,0 +1,244 @@
+/* Our own copy of the kernel audit ABI (linux/audit.h): message types,
+ * status and feature structs, rule layout and constants. Stable ABI. */
+#ifndef AUDITBOX_UAPI_AUDIT_H
+#define AUDITBOX_UAPI_AUDIT_H
+
+#include <stdint.h>
+
+/* Control messages (1000-1099 bidirectional). */
+#define AUDIT_GET		1000
+#define AUDIT_SET		1001
+#define AUDIT_LIST		1002
+#define AUDIT_ADD		1003
+#define AUDIT_DEL		1004
+#define AUDIT_USER		1005
+#define AUDIT_LOGIN		1006
+#define AUDIT_WATCH_INS		1007
+#define AUDIT_WATCH_REM		1008
+#define AUDIT_WATCH_LIST	1009
+#define AUDIT_SIGNAL_INFO	1010
+#define AUDIT_ADD_RULE		1011
+#define AUDIT_DEL_RULE		1012
+#define AUDIT_LIST_RULES	1013
+#define AUDIT_TRIM		1014
+#define AUDIT_MAKE_EQUIV	1015
+#define AUDIT_TTY_GET		1016
+#define AUDIT_TTY_SET		1017
+#define AUDIT_SET_FEATURE	1018
+#define AUDIT_GET_FEATURE	1019
+
+#define AUDIT_FIRST_USER_MSG	1100
+#define AUDIT_LAST_USER_MSG	1199
+#define AUDIT_FIRST_USER_MSG2	2100
+#define AUDIT_LAST_USER_MSG2	2999
+#define AUDIT_FIRST_EVENT	1300
+#define AUDIT_EOE		1320
+
+#define AUDIT_NLGRP_READLOG	1
+
+#define MAX_AUDIT_MESSAGE_LENGTH 8970
+
+/* Filter lists */
+#define AUDIT_FILTER_USER	0x00
+#define AUDIT_FILTER_TASK	0x01
+#define AUDIT_FILTER_ENTRY	0x02
+#define AUDIT_FILTER_WATCH	0x03
+#define AUDIT_FILTER_EXIT	0x04
+#define AUDIT_FILTER_EXCLUDE	0x05
+#define AUDIT_FILTER_FS		0x06
+#define AUDIT_FILTER_URING_EXIT	0x07
+#define AUDIT_NR_FILTERS	8
+#define AUDIT_FILTER_PREPEND	0x10
+
+/* Rule actions */
+#define AUDIT_NEVER	0
+#define AUDIT_POSSIBLE	1
+#define AUDIT_ALWAYS	2
+
+#define AUDIT_MAX_FIELDS	64
+#define AUDIT_MAX_KEY_LEN	256
+#define AUDIT_BITMASK_SIZE	64
+#define AUDIT_WORD(nr)	((uint32_t)((nr) / 32))
+#define AUDIT_BIT(nr)	(1U << ((nr) - AUDIT_WORD(nr) * 32))
+#define AUDIT_KEY_SEPARATOR	0x01
+
+/* Inter-field comparisons (AUDIT_FIELD_COMPARE values) */
+#define AUDIT_COMPARE_UID_TO_OBJ_UID	1
+#define AUDIT_COMPARE_GID_TO_OBJ_GID	2
+#define AUDIT_COMPARE_EUID_TO_OBJ_UID	3
+#define AUDIT_COMPARE_EGID_TO_OBJ_GID	4
+#define AUDIT_COMPARE_AUID_TO_OBJ_UID	5
+#define AUDIT_COMPARE_SUID_TO_OBJ_UID	6
+#define AUDIT_COMPARE_SGID_TO_OBJ_GID	7
+#define AUDIT_COMPARE_FSUID_TO_OBJ_UID	8
+#define AUDIT_COMPARE_FSGID_TO_OBJ_GID	9
+#define AUDIT_COMPARE_UID_TO_AUID	10
+#define AUDIT_COMPARE_UID_TO_EUID	11
+#define AUDIT_COMPARE_UID_TO_FSUID	12
+#define AUDIT_COMPARE_UID_TO_SUID	13
+#define AUDIT_COMPARE_AUID_TO_FSUID	14
+#define AUDIT_COMPARE_AUID_TO_SUID	15
+#define AUDIT_COMPARE_AUID_TO_EUID	16
+#define AUDIT_COMPARE_EUID_TO_SUID	17
+#define AUDIT_COMPARE_EUID_TO_FSUID	18
+#define AUDIT_COMPARE_SUID_TO_FSUID	19
+#define AUDIT_COMPARE_GID_TO_EGID	20
+#define AUDIT_COMPARE_GID_TO_FSGID	21
+#define AUDIT_COMPARE_GID_TO_SGID	22
+#define AUDIT_COMPARE_EGID_TO_FSGID	23
+#define AUDIT_COMPARE_EGID_TO_SGID	24
+#define AUDIT_COMPARE_SGID_TO_FSGID	25
+#define AUDIT_MAX_FIELD_COMPARE		AUDIT_COMPARE_SGID_TO_FSGID
+
+/* Rule fields */
+#define AUDIT_PID		0
+#define AUDIT_UID		1
+#define AUDIT_EUID		2
+#define AUDIT_SUID		3
+#define AUDIT_FSUID		4
+#define AUDIT_GID		5
+#define AUDIT_EGID		6
+#define AUDIT_SGID		7
+#define AUDIT_FSGID		8
+#define AUDIT_LOGINUID		9
+#define AUDIT_PERS		10
+#define AUDIT_ARCH		11
+#define AUDIT_MSGTYPE		12
+#define AUDIT_SUBJ_USER		13
+#define AUDIT_SUBJ_ROLE		14
+#define AUDIT_SUBJ_TYPE		15
+#define AUDIT_SUBJ_SEN		16
+#define AUDIT_SUBJ_CLR		17
+#define AUDIT_PPID		18
+#define AUDIT_OBJ_USER		19
+#define AUDIT_OBJ_ROLE		20
+#define AUDIT_OBJ_TYPE		21
+#define AUDIT_OBJ_LEV_LOW	22
+#define AUDIT_OBJ_LEV_HIGH	23
+#define AUDIT_LOGINUID_SET	24
+#define AUDIT_SESSIONID		25
+#define AUDIT_FSTYPE		26
+#define AUDIT_DEVMAJOR		100
+#define AUDIT_DEVMINOR		101
+#define AUDIT_INODE		102
+#define AUDIT_EXIT		103
+#define AUDIT_SUCCESS		104
+#define AUDIT_WATCH		105
+#define AUDIT_PERM		106
+#define AUDIT_DIR		107
+#define AUDIT_FILETYPE		108
+#define AUDIT_OBJ_UID		109
+#define AUDIT_OBJ_GID		110
+#define AUDIT_FIELD_COMPARE	111
+#define AUDIT_EXE		112
+#define AUDIT_SADDR_FAM		113
+#define AUDIT_ARG0		200
+#define AUDIT_ARG1		201
+#define AUDIT_ARG2		202
+#define AUDIT_ARG3		203
+#define AUDIT_FILTERKEY		210
+
+/* Operators (fieldflags) */
+#define AUDIT_NEGATE			0x80000000U
+#define AUDIT_BIT_MASK			0x08000000U
+#define AUDIT_LESS_THAN			0x10000000U
+#define AUDIT_GREATER_THAN		0x20000000U
+#define AUDIT_NOT_EQUAL			0x30000000U
+#define AUDIT_EQUAL			0x40000000U
+#define AUDIT_BIT_TEST			(AUDIT_BIT_MASK | AUDIT_EQUAL)
+#define AUDIT_LESS_THAN_OR_EQUAL	(AUDIT_LESS_THAN | AUDIT_EQUAL)
+#define AUDIT_GREATER_THAN_OR_EQUAL	(AUDIT_GREATER_THAN | AUDIT_EQUAL)
+#define AUDIT_OPERATORS			(AUDIT_EQUAL | AUDIT_NOT_EQUAL | AUDIT_BIT_MASK)
+
+/* Status mask bits */
+#define AUDIT_STATUS_ENABLED			0x0001
+#define AUDIT_STATUS_FAILURE			0x0002
+#define AUDIT_STATUS_PID			0x0004
+#define AUDIT_STATUS_RATE_LIMIT			0x0008
+#define AUDIT_STATUS_BACKLOG_LIMIT		0x0010
+#define AUDIT_STATUS_BACKLOG_WAIT_TIME		0x0020
+#define AUDIT_STATUS_LOST			0x0040
+#define AUDIT_STATUS_BACKLOG_WAIT_TIME_ACTUAL	0x0080
+
+/* status.feature_bitmap */
+#define AUDIT_FEATURE_BITMAP_BACKLOG_LIMIT	0x00000001
+#define AUDIT_FEATURE_BITMAP_BACKLOG_WAIT_TIME	0x00000002
+#define AUDIT_FEATURE_BITMAP_EXECUTABLE_PATH	0x00000004
+#define AUDIT_FEATURE_BITMAP_EXCLUDE_EXTEND	0x00000008
+#define AUDIT_FEATURE_BITMAP_SESSIONID_FILTER	0x00000010
+#define AUDIT_FEATURE_BITMAP_LOST_RESET		0x00000020
+#define AUDIT_FEATURE_BITMAP_FILTER_FS		0x00000040
+
+#define AUDIT_FAIL_SILENT	0
+#define AUDIT_FAIL_PRINTK	1
+#define AUDIT_FAIL_PANIC	2
+
+/* Architectures (ELF machine | flags) */
+#define __AUDIT_ARCH_64BIT	0x80000000U
+#define __AUDIT_ARCH_LE		0x40000000U
+#define AUDIT_ARCH_AARCH64	(183U | __AUDIT_ARCH_64BIT | __AUDIT_ARCH_LE)
+#define AUDIT_ARCH_ARM		(40U | __AUDIT_ARCH_LE)
+#define AUDIT_ARCH_I386		(3U | __AUDIT_ARCH_LE)
+#define AUDIT_ARCH_PPC		(20U)
+#define AUDIT_ARCH_PPC64	(21U | __AUDIT_ARCH_64BIT)
+#define AUDIT_ARCH_PPC64LE	(21U | __AUDIT_ARCH_64BIT | __AUDIT_ARCH_LE)
+#define AUDIT_ARCH_RISCV32	(243U | __AUDIT_ARCH_LE)
+#define AUDIT_ARCH_RISCV64	(243U | __AUDIT_ARCH_64BIT | __AUDIT_ARCH_LE)
+#define AUDIT_ARCH_S390		(22U)
+#define AUDIT_ARCH_S390X	(22U | __AUDIT_ARCH_64BIT)
+#define AUDIT_ARCH_X86_64	(62U | __AUDIT_ARCH_64BIT | __AUDIT_ARCH_LE)
+
+/* Watch permissions */
+#define AUDIT_PERM_EXEC		1
+#define AUDIT_PERM_WRITE	2
+#define AUDIT_PERM_READ		4
+#define AUDIT_PERM_ATTR		8
+
+struct audit_status {
+	uint32_t mask;
+	uint32_t enabled;
+	uint32_t failure;
+	uint32_t pid;
+	uint32_t rate_limit;
+	uint32_t backlog_limit;
+	uint32_t lost;
+	uint32_t backlog;
+	union {
+		uint32_t version;
+		uint32_t feature_bitmap;
+	};
+	uint32_t backlog_wait_time;
+	uint32_t backlog_wait_time_actual;
+};
+
+#define AUDIT_FEATURE_VERSION			1
+#define AUDIT_FEATURE_ONLY_UNSET_LOGINUID	0
+#define AUDIT_FEATURE_LOGINUID_IMMUTABLE	1
+#define AUDIT_FEATURE_TO_MASK(x)		(1U << ((x) & 31))
+
+struct audit_features {
+	uint32_t vers;
+	uint32_t mask;
+	uint32_t features;
+	uint32_t lock;
+};
+
+struct audit_rule_data {
+	uint32_t flags;
+	uint32_t action;
+	uint32_t field_count;
+	uint32_t mask[AUDIT_BITMASK_SIZE];
+	uint32_t fields[AUDIT_MAX_FIELDS];
+	uint32_t values[AUDIT_MAX_FIELDS];
+	uint32_t fieldflags[AUDIT_MAX_FIELDS];
+	uint32_t buflen;
+	char buf[];
+};
+
+struct audit_sig_info {
+	uint32_t uid;
+	int32_t pid;
+	char ctx[];
+};
+
+#endif
