@@ -1,0 +1,68 @@
+# tests/lib/common.sh - sourced by every compat and kernel test script.
+#
+# Protocol: a test script prints one line per case, "PASS name",
+# "FAIL name: why" or "SKIP name: why", and exits 1 if any case failed.
+# tests/run runs them all and prints one summary line.
+#
+# Environment: AUDITBOX (the static binary under test, default build/auditbox),
+# AUDITBOX_REQUIRE_KERNEL=1 turns every kernel SKIP into a FAIL.
+
+set -u
+export TZ=UTC LC_ALL=C
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+AUDITBOX=${AUDITBOX:-$TOP/build/auditbox}
+T_FAILS=0
+T_TMP=$(mktemp -d /tmp/auditbox-test.XXXXXX)
+
+# Applet links to the binary under test, so argv[0] dispatch is what runs.
+mkdir -p "$T_TMP/bin"
+"$AUDITBOX" --install "$T_TMP/bin" >/dev/null 2>&1 || true
+AB_BIN=$T_TMP/bin
+
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1${2:+: $2}"; T_FAILS=$((T_FAILS + 1)); }
+skip() {
+	if [ "${AUDITBOX_REQUIRE_KERNEL:-0}" = 1 ] && [ "${T_KERNEL:-0}" = 1 ]; then
+		fail "$1" "skipped but AUDITBOX_REQUIRE_KERNEL=1 ($2)"
+	else
+		echo "SKIP $1: $2"
+	fi
+}
+t_done() { rm -rf "$T_TMP"; [ "$T_FAILS" -eq 0 ]; exit $?; }
+
+# Where the reference tools are (Debian's auditd package).
+REF_AUDITCTL=${REF_AUDITCTL:-/sbin/auditctl}
+ref_have() { [ -x "$1" ]; }
+
+# Kernel tests take this lock: one test touching the kernel's audit state
+# at a time, across test scripts, developers and helpers on this machine.
+KERNEL_LOCK=/tmp/auditbox-kernel.lock
+kernel_lock() { exec 9>"$KERNEL_LOCK"; flock 9; }
+
+# kernel_usable: root, and the kernel answers an audit status request.
+kernel_usable() {
+	[ "$(id -u)" = 0 ] || { echo "not root"; return 1; }
+	if ! "$AB_BIN/auditctl" -s >/dev/null 2>"$T_TMP/ku.err"; then
+		echo "kernel refuses audit status: $(head -1 "$T_TMP/ku.err")"
+		return 1
+	fi
+	return 0
+}
+
+# Saves the kernel status fields we may change; kernel_restore puts them
+# back (call it from an EXIT trap).
+kernel_save() {
+	"$REF_AUDITCTL" -s > "$T_TMP/saved.status" 2>/dev/null ||
+		"$AB_BIN/auditctl" -s > "$T_TMP/saved.status"
+}
+kernel_restore() {
+	[ -f "$T_TMP/saved.status" ] || return 0
+	ctl="$AB_BIN/auditctl"
+	f() { awk -v k="$1" '$1==k {print $2}' "$T_TMP/saved.status"; }
+	"$ctl" -e 0 >/dev/null 2>&1
+	"$ctl" -r "$(f rate_limit)" >/dev/null 2>&1
+	"$ctl" -b "$(f backlog_limit)" >/dev/null 2>&1
+	"$ctl" --backlog_wait_time "$(f backlog_wait_time)" >/dev/null 2>&1
+	"$ctl" -f "$(f failure)" >/dev/null 2>&1
+	"$ctl" -e "$(f enabled)" >/dev/null 2>&1
+}
