@@ -49,7 +49,6 @@ int netlink_send(struct netlink *nl, uint16_t type, const void *data,
 		struct nlmsghdr h;
 		char b[NLMSG_SPACE(MAX_AUDIT_MESSAGE_LENGTH)];
 	} req;
-	struct sockaddr_nl addr = { .nl_family = AF_NETLINK };
 	ssize_t n;
 
 	if (nl->fd < 0)
@@ -65,16 +64,11 @@ int netlink_send(struct netlink *nl, uint16_t type, const void *data,
 	req.h.nlmsg_seq = nl->seq;
 	if (len)
 		memcpy(NLMSG_DATA(&req.h), data, len);
+	/* No address: an audit socket's default peer is the kernel (port
+	 * id 0), and a connected test socketpair takes the same call. */
 	do
-		n = sendto(nl->fd, &req, req.h.nlmsg_len, 0,
-			   (struct sockaddr *)&addr, sizeof addr);
+		n = send(nl->fd, &req, req.h.nlmsg_len, 0);
 	while (n < 0 && errno == EINTR);
-	/* A socketpair in the tests is connected: sendto with an address
-	 * fails there with EISCONN; send plainly then. */
-	if (n < 0 && errno == EISCONN)
-		do
-			n = send(nl->fd, &req, req.h.nlmsg_len, 0);
-		while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return -errno;
 	if ((size_t)n != req.h.nlmsg_len)

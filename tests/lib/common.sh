@@ -28,7 +28,14 @@ skip() {
 		echo "SKIP $1: $2"
 	fi
 }
-t_done() { rm -rf "$T_TMP"; [ "$T_FAILS" -eq 0 ]; exit $?; }
+t_done() { [ "$T_FAILS" -eq 0 ]; exit $?; }
+
+# Scripts that change state redefine t_cleanup_hook (e.g. kernel_restore);
+# it runs on every exit, failures and signals included.
+t_cleanup_hook() { :; }
+t_exit() { t_cleanup_hook; rm -rf "$T_TMP"; }
+trap t_exit EXIT
+trap 'exit 130' INT TERM HUP
 
 # Where the reference tools are (Debian's auditd package).
 REF_AUDITCTL=${REF_AUDITCTL:-/sbin/auditctl}

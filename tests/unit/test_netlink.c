@@ -1,0 +1,322 @@
+/* Unit tests for core/netlink.c: no kernel, one end of a socketpair plays
+ * the kernel and sends crafted ACK, ERROR, reply and multipart answers. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <auditbox/netlink.h>
+
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+struct pair {
+	struct netlink nl;
+	int kernel;	/* the fake kernel's end */
+};
+
+static int setup(void **state)
+{
+	static struct pair p;
+	int sv[2];
+
+	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) < 0)
+		return -1;
+	netlink_init_fd(&p.nl, sv[0]);
+	p.nl.timeout_ms = 300;
+	p.kernel = sv[1];
+	*state = &p;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct pair *p = *state;
+
+	netlink_close(&p->nl);
+	close(p->kernel);
+	return 0;
+}
+
+/* Reads the request the client sent; returns its header. */
+static struct nlmsghdr read_request(struct pair *p, void *payload, size_t cap)
+{
+	char buf[NETLINK_BUF_SIZE];
+	struct nlmsghdr h;
+	ssize_t n = recv(p->kernel, buf, sizeof buf, 0);
+
+	assert_true(n >= (ssize_t)sizeof h);
+	memcpy(&h, buf, sizeof h);
+	assert_int_equal(h.nlmsg_len, (uint32_t)n);
+	assert_true(h.nlmsg_flags & NLM_F_REQUEST);
+	assert_true(h.nlmsg_flags & NLM_F_ACK);
+	if (payload)
+		memcpy(payload, buf + NLMSG_HDRLEN,
+		       (size_t)n - NLMSG_HDRLEN < cap ?
+		       (size_t)n - NLMSG_HDRLEN : cap);
+	return h;
+}
+
+/* Appends one message to a datagram being built in buf at *off. */
+static void put_msg(char *buf, size_t *off, uint16_t type, uint16_t flags,
+		    uint32_t seq, const void *data, size_t len)
+{
+	struct nlmsghdr h = { (uint32_t)NLMSG_LENGTH(len), type, flags, seq, 0 };
+
+	memcpy(buf + *off, &h, sizeof h);
+	memcpy(buf + *off + NLMSG_HDRLEN, data, len);
+	*off += NLMSG_SPACE(len);
+}
+
+static void send_msg(struct pair *p, uint16_t type, uint16_t flags,
+		     uint32_t seq, const void *data, size_t len)
+{
+	char buf[NETLINK_BUF_SIZE];
+	size_t off = 0;
+
+	put_msg(buf, &off, type, flags, seq, data, len);
+	assert_int_equal(send(p->kernel, buf, off, 0), (ssize_t)off);
+}
+
+static void send_ack(struct pair *p, uint32_t seq, int error)
+{
+	struct nlmsgerr e = { .error = error };
+
+	send_msg(p, NLMSG_ERROR, 0, seq, &e, sizeof e);
+}
+
+static void netlink_send_frames_request(void **state)
+{
+	struct pair *p = *state;
+	struct audit_status s = { .mask = AUDIT_STATUS_ENABLED, .enabled = 1 };
+	struct audit_status got;
+	struct nlmsghdr h;
+	uint32_t seq1, seq2;
+
+	assert_int_equal(netlink_send(&p->nl, AUDIT_SET, &s, sizeof s, &seq1), 0);
+	h = read_request(p, &got, sizeof got);
+	assert_int_equal(h.nlmsg_type, AUDIT_SET);
+	assert_int_equal(h.nlmsg_seq, seq1);
+	assert_int_equal(h.nlmsg_len, NLMSG_SPACE(sizeof s));
+	assert_int_equal(got.mask, AUDIT_STATUS_ENABLED);
+	assert_int_equal(got.enabled, 1);
+	assert_int_equal(netlink_send(&p->nl, AUDIT_GET, NULL, 0, &seq2), 0);
+	assert_int_equal(seq2, seq1 + 1);
+	read_request(p, NULL, 0);
+}
+
+static void netlink_send_too_big(void **state)
+{
+	struct pair *p = *state;
+	static char big[MAX_AUDIT_MESSAGE_LENGTH];
+
+	assert_int_equal(netlink_send(&p->nl, AUDIT_USER, big, sizeof big,
+				      NULL), -EINVAL);
+}
+
+static void netlink_status_get_reply_after_ack(void **state)
+{
+	struct pair *p = *state;
+	struct audit_status st = { .enabled = 1, .failure = 1, .pid = 42,
+				   .backlog_limit = 8192,
+				   .backlog_wait_time = 60000 };
+	struct audit_status out;
+	size_t len = 0;
+
+	/* The kernel acks first and sends the reply from a thread: queue
+	 * the answers before the request, for the next sequence number. */
+	send_ack(p, p->nl.seq + 1, 0);
+	send_msg(p, AUDIT_GET, 0, p->nl.seq + 1, &st, sizeof st);
+	assert_int_equal(netlink_status_get(&p->nl, &out, &len), 0);
+	assert_int_equal(len, sizeof st);
+	assert_int_equal(out.pid, 42);
+	assert_int_equal(out.backlog_limit, 8192);
+	assert_int_equal(out.backlog_wait_time, 60000);
+	read_request(p, NULL, 0);
+}
+
+static void netlink_status_get_short_reply(void **state)
+{
+	struct pair *p = *state;
+	struct audit_status st = { .enabled = 2, .backlog_wait_time_actual = 7 };
+	struct audit_status out;
+	size_t len = 0;
+	size_t old = offsetof(struct audit_status, backlog_wait_time);
+
+	/* An old kernel: no backlog_wait_time fields in the reply. */
+	send_msg(p, AUDIT_GET, 0, p->nl.seq + 1, &st, old);
+	send_ack(p, p->nl.seq + 1, 0);
+	assert_int_equal(netlink_status_get(&p->nl, &out, &len), 0);
+	assert_int_equal(len, old);
+	assert_int_equal(out.enabled, 2);
+	assert_int_equal(out.backlog_wait_time_actual, 0);
+}
+
+static void netlink_request_ignores_stale_seq(void **state)
+{
+	struct pair *p = *state;
+	struct audit_status stale = { .pid = 1 }, fresh = { .pid = 2 }, out;
+	uint32_t next = p->nl.seq + 1;
+
+	/* An answer left from an earlier request comes first. */
+	send_msg(p, AUDIT_GET, 0, next - 1, &stale, sizeof stale);
+	send_msg(p, AUDIT_GET, 0, next, &fresh, sizeof fresh);
+	send_ack(p, next, 0);
+	assert_int_equal(netlink_status_get(&p->nl, &out, NULL), 0);
+	assert_int_equal(out.pid, 2);
+}
+
+static void netlink_request_error(void **state)
+{
+	struct pair *p = *state;
+	struct audit_status s = { .mask = AUDIT_STATUS_ENABLED, .enabled = 0 };
+
+	/* Immutable mode: the kernel refuses AUDIT_SET with EPERM. */
+	send_ack(p, p->nl.seq + 1, -EPERM);
+	assert_int_equal(netlink_status_set(&p->nl, &s), -EPERM);
+}
+
+static void netlink_request_positive_ack(void **state)
+{
+	struct pair *p = *state;
+	struct audit_status s = { .mask = AUDIT_STATUS_LOST };
+
+	/* The lost reset answers with the old counter in the ack. */
+	send_ack(p, p->nl.seq + 1, 1234);
+	assert_int_equal(netlink_status_set(&p->nl, &s), 1234);
+}
+
+static void netlink_request_timeout(void **state)
+{
+	struct pair *p = *state;
+	struct audit_status out;
+
+	assert_int_equal(netlink_status_get(&p->nl, &out, NULL), -ETIMEDOUT);
+}
+
+static void netlink_request_ack_without_reply_times_out(void **state)
+{
+	struct pair *p = *state;
+	struct audit_status out;
+
+	send_ack(p, p->nl.seq + 1, 0);
+	assert_int_equal(netlink_status_get(&p->nl, &out, NULL), -ETIMEDOUT);
+}
+
+struct collect {
+	int n;
+	uint32_t vals[8];
+};
+
+static int collect_rules(void *ctx, const struct nlmsghdr *h)
+{
+	struct collect *c = ctx;
+	uint32_t v;
+
+	assert_int_equal(h->nlmsg_type, AUDIT_LIST_RULES);
+	memcpy(&v, NLMSG_DATA(h), sizeof v);
+	c->vals[c->n++] = v;
+	return 0;	/* more may come: NLMSG_DONE ends it */
+}
+
+static void netlink_request_multipart(void **state)
+{
+	struct pair *p = *state;
+	struct collect c = { 0 };
+	char buf[NETLINK_BUF_SIZE];
+	size_t off = 0;
+	uint32_t seq = p->nl.seq + 1, v;
+
+	/* Two rules in one datagram, a third alone, then DONE, then the ack. */
+	v = 10;
+	put_msg(buf, &off, AUDIT_LIST_RULES, NLM_F_MULTI, seq, &v, sizeof v);
+	v = 11;
+	put_msg(buf, &off, AUDIT_LIST_RULES, NLM_F_MULTI, seq, &v, sizeof v);
+	assert_int_equal(send(p->kernel, buf, off, 0), (ssize_t)off);
+	v = 12;
+	send_msg(p, AUDIT_LIST_RULES, NLM_F_MULTI, seq, &v, sizeof v);
+	send_msg(p, NLMSG_DONE, NLM_F_MULTI, seq, &v, sizeof v);
+	send_ack(p, seq, 0);
+	assert_int_equal(netlink_request(&p->nl, AUDIT_LIST_RULES, NULL, 0,
+					 collect_rules, &c), 0);
+	assert_int_equal(c.n, 3);
+	assert_int_equal(c.vals[0], 10);
+	assert_int_equal(c.vals[1], 11);
+	assert_int_equal(c.vals[2], 12);
+}
+
+static void netlink_recv_truncated_header(void **state)
+{
+	struct pair *p = *state;
+	const struct nlmsghdr *h;
+	struct nlmsghdr bad = { 4096, AUDIT_GET, 0, 1, 0 };	/* lies */
+	uint32_t v = 5;
+
+	assert_int_equal(send(p->kernel, &bad, sizeof bad, 0),
+			 (ssize_t)sizeof bad);
+	assert_int_equal(send(p->kernel, "abc", 3, 0), 3);	/* runt */
+	send_msg(p, AUDIT_GET, 0, 9, &v, sizeof v);
+	assert_int_equal(netlink_recv(&p->nl, 300, &h), 1);
+	assert_int_equal(h->nlmsg_seq, 9);
+	assert_int_equal(h->nlmsg_type, AUDIT_GET);
+}
+
+static void netlink_recv_timeout(void **state)
+{
+	struct pair *p = *state;
+	const struct nlmsghdr *h;
+
+	assert_int_equal(netlink_recv(&p->nl, 50, &h), 0);
+}
+
+static void netlink_features_get_reply(void **state)
+{
+	struct pair *p = *state;
+	struct audit_features f = { 1, 3, 2, 0 }, out;
+	struct audit_features req;
+	struct nlmsghdr h;
+
+	send_ack(p, p->nl.seq + 1, 0);
+	send_msg(p, AUDIT_GET_FEATURE, 0, p->nl.seq + 1, &f, sizeof f);
+	assert_int_equal(netlink_features_get(&p->nl, &out), 0);
+	assert_int_equal(out.mask, 3);
+	assert_int_equal(out.features, 2);
+	h = read_request(p, &req, sizeof req);
+	assert_int_equal(h.nlmsg_type, AUDIT_GET_FEATURE);
+	assert_int_equal(h.nlmsg_len, NLMSG_SPACE(sizeof req));
+}
+
+static void netlink_request_bad_fd(void **state)
+{
+	struct netlink nl;
+
+	(void)state;
+	netlink_init_fd(&nl, -1);
+	assert_int_equal(netlink_status_set(&nl, &(struct audit_status){ 0 }),
+			 -EBADF);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+		T(netlink_send_frames_request),
+		T(netlink_send_too_big),
+		T(netlink_status_get_reply_after_ack),
+		T(netlink_status_get_short_reply),
+		T(netlink_request_ignores_stale_seq),
+		T(netlink_request_error),
+		T(netlink_request_positive_ack),
+		T(netlink_request_timeout),
+		T(netlink_request_ack_without_reply_times_out),
+		T(netlink_request_multipart),
+		T(netlink_recv_truncated_header),
+		T(netlink_recv_timeout),
+		T(netlink_features_get_reply),
+		cmocka_unit_test(netlink_request_bad_fd),
+#undef T
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
