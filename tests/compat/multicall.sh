@@ -1,0 +1,94 @@
+#!/bin/sh
+# The multi-call binary: dispatch on argv[0], auditbox APPLET, --list,
+# --install, --help, --version, unknown applets, applets not written yet.
+. "$(dirname "$0")/../lib/common.sh"
+
+B=$AUDITBOX
+expect() {	# expect NAME RC STDOUT STDERR -- command...
+	name=$1 rc=$2 out=$3 err=$4
+	shift 5
+	"$@" >"$T_TMP/out" 2>"$T_TMP/err"
+	got=$?
+	if [ "$got" != "$rc" ]; then
+		fail "$name" "exit $got, expected $rc"
+	elif [ "$(cat "$T_TMP/out")" != "$out" ]; then
+		fail "$name" "stdout: $(head -c 200 "$T_TMP/out")"
+	elif [ "$(cat "$T_TMP/err")" != "$err" ]; then
+		fail "$name" "stderr: $(head -c 200 "$T_TMP/err")"
+	else
+		pass "$name"
+	fi
+}
+
+applets="audisp-remote
+auditctl
+auditd
+aureport
+ausearch
+autrace"
+
+if file "$B" | grep -q 'statically linked'; then
+	pass static_binary
+else
+	fail static_binary "$(file "$B")"
+fi
+expect list 0 "$applets" "" -- "$B" --list
+expect version 0 "auditbox 0.1" "" -- "$B" --version
+expect unknown_applet 127 "" "auditbox: unknown applet 'nope'" -- "$B" nope
+expect applet_by_arg 0 "auditctl version 3.0.9" "" -- "$B" auditctl -v
+expect applet_by_path_arg 0 "auditctl version 3.0.9" "" -- "$B" /usr/sbin/auditctl -v
+expect help_applet 0 "$(cat "$TOP/tests/data/auditctl/status/expected/help.out")" "" -- "$B" --help auditctl
+expect help_unknown 127 "" "auditbox: unknown applet 'x'" -- "$B" --help x
+expect bad_option 1 "" "" -- sh -c "'$B' --bogus 2>&1 | head -1 | grep -qx \"auditbox: unknown option '--bogus'\" && exit 1"
+"$B" >"$T_TMP/out" 2>&1
+if [ $? = 1 ] && grep -q '^usage: auditbox APPLET' "$T_TMP/out" &&
+   [ "$(tail -6 "$T_TMP/out")" = "$applets" ]; then
+	pass bare_usage
+else
+	fail bare_usage "$(head -3 "$T_TMP/out")"
+fi
+
+# --install: one link per applet to our real path; again is fine.
+d=$T_TMP/inst
+mkdir "$d"
+expect install 0 "" "" -- "$B" --install "$d"
+real=$(readlink -f "$B")
+ok=1
+for a in $applets; do
+	[ "$(readlink "$d/$a")" = "$real" ] || ok=0
+done
+[ $ok = 1 ] && pass install_links || fail install_links "$(ls -l "$d")"
+expect install_again 0 "" "" -- "$B" --install "$d"
+expect via_link 0 "auditctl version 3.0.9" "" -- "$d/auditctl" -v
+ln -s "$d/auditctl" "$T_TMP/-auditctl"
+expect login_dash_name 0 "auditctl version 3.0.9" "" -- "$T_TMP/-auditctl" -v
+
+# A regular file is never overwritten; a foreign link neither. The rest
+# is still installed and the exit status is 1.
+d2=$T_TMP/inst2
+mkdir "$d2"
+echo keep >"$d2/ausearch"
+ln -s /bin/true "$d2/aureport"
+"$B" --install "$d2" >"$T_TMP/out" 2>"$T_TMP/err"
+rc=$?
+if [ $rc = 1 ] && [ "$(cat "$d2/ausearch")" = keep ] &&
+   [ "$(readlink "$d2/aureport")" = /bin/true ] &&
+   [ "$(readlink "$d2/auditctl")" = "$real" ] &&
+   grep -qx "auditbox: $d2/ausearch: File exists" "$T_TMP/err" &&
+   grep -qx "auditbox: $d2/aureport: File exists" "$T_TMP/err"; then
+	pass install_keeps_files
+else
+	fail install_keeps_files "rc=$rc $(cat "$T_TMP/err")"
+fi
+expect install_missing_dir 1 "" "$(for a in $applets; do echo "auditbox: $T_TMP/none/$a: No such file or directory"; done)" -- "$B" --install "$T_TMP/none"
+
+# Applets not written yet say so and fail.
+for a in audisp-remote auditd aureport ausearch autrace; do
+	expect "not_yet_$a" 1 "" "$a: not implemented yet" -- "$d/$a"
+done
+
+# A write error on stdout fails the applet; a closed pipe is silent.
+if [ -w /dev/full ]; then
+	expect stdout_full 1 "" "auditctl: write error: No space left on device" -- sh -c "exec '$d/auditctl' -v >/dev/full"
+fi
+t_done

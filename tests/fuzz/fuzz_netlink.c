@@ -1,0 +1,61 @@
+/* fuzz_netlink - what the kernel (or anyone able to write to our socket)
+ * sends: the input is split into datagrams at 0xff 0xfe 0xfd markers,
+ * queued on a socketpair, then read by the request and receive paths. */
+#include <auditbox/netlink.h>
+
+#include <stdint.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void queue(int fd, const uint8_t *data, size_t size)
+{
+	size_t start = 0;
+
+	for (size_t i = 0; i + 3 <= size; i++) {
+		if (data[i] == 0xff && data[i + 1] == 0xfe &&
+		    data[i + 2] == 0xfd) {
+			if (i > start)
+				(void)send(fd, data + start, i - start,
+					   MSG_DONTWAIT);
+			start = i + 3;
+			i += 2;
+		}
+	}
+	if (size > start)
+		(void)send(fd, data + start, size - start, MSG_DONTWAIT);
+}
+
+static int count(void *ctx, const struct nlmsghdr *h)
+{
+	(void)h;
+	return ++*(int *)ctx > 3;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct netlink *nl;
+	struct audit_status st;
+	int sv[2], n = 0;
+	const struct nlmsghdr *h;
+	static struct netlink storage;
+
+	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) < 0)
+		return 0;
+	nl = &storage;
+	netlink_init_fd(nl, sv[0]);
+	nl->timeout_ms = 0;
+	/* Replies are matched on sequence 1, the first request's. */
+	queue(sv[1], data, size);
+	(void)netlink_status_get(nl, &st, NULL);
+	queue(sv[1], data, size);
+	(void)netlink_request(nl, AUDIT_LIST_RULES, NULL, 0, count, &n);
+	queue(sv[1], data, size);
+	while (netlink_recv(nl, 0, &h) == 1)
+		memcpy(&st, h, sizeof *h < sizeof st ? sizeof *h : sizeof st);
+	close(sv[0]);
+	close(sv[1]);
+	return 0;
+}
