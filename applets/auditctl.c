@@ -243,9 +243,16 @@ static int set_value(struct auditctl *c, uint32_t mask, uint32_t v,
 		errno = -r;
 		return -1;
 	}
-	if (!c->have_status &&
-	    netlink_status_get(&c->nl, &c->st, &c->st_len) == 0)
+	if (!c->have_status) {
+		r = netlink_status_get(&c->nl, &c->st, &c->st_len);
+		if (r < 0) {
+			ref_msg("Error sending status request (%s)",
+				strerror(-r));
+			errno = -r;
+			return -1;
+		}
 		c->have_status = 1;
+	}
 	return 0;
 }
 
