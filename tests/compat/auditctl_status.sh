@@ -48,6 +48,10 @@ run_case() {
 		setpriv --reuid=65534 --regid=65534 --clear-groups \
 			sh -c "exec $bin $args" >"$out.out" 2>"$out.err"
 		;;
+	*userns*)
+		unshare -U -r sh -c "exec $bin $args" >"$out.out" 2>"$out.err" ;;
+	*pidns*)
+		unshare -p -f sh -c "exec $bin $args" >"$out.out" 2>"$out.err" ;;
 	*)
 		sh -c "exec $bin $args" >"$out.out" 2>"$out.err" ;;
 	esac
