@@ -75,7 +75,7 @@ static int no_syscalls(uint32_t flags)
 	uint32_t f = flags & RULE_FILTER_MASK;
 
 	return f == AUDIT_FILTER_USER || f == AUDIT_FILTER_TASK ||
-	       f == AUDIT_FILTER_EXCLUDE;
+	       f == AUDIT_FILTER_EXCLUDE || f == AUDIT_FILTER_FS;
 }
 
 static int all_syscalls(const struct audit_rule_data *r)
@@ -192,7 +192,7 @@ static void put_field(struct out *o, const struct audit_rule_data *r,
 			put(o, " -F %s%s%d", name, op, (int)v);
 	} else if (f == AUDIT_WATCH || f == AUDIT_DIR) {
 		if (watch)
-			put(o, "-w %.*s%s", n, s, f == AUDIT_DIR ? "/" : "");
+			put(o, "-w %.*s", n, s);	/* 3.0.9: no '/' */
 		else
 			put(o, " -F %s=%.*s", name, n, s);
 	} else if (f == AUDIT_FILTERKEY) {
