@@ -166,6 +166,37 @@ int netlink_recv(struct netlink *nl, int timeout_ms,
 	}
 }
 
+int netlink_recv_nowait(struct netlink *nl, const struct nlmsghdr **out)
+{
+	for (;;) {
+		const struct nlmsghdr *h = next_buffered(nl);
+		struct sockaddr_nl from;
+		socklen_t fromlen = sizeof from;
+		ssize_t n;
+
+		if (h) {
+			*out = h;
+			return 1;
+		}
+		n = recvfrom(nl->fd, nl->rx.b, sizeof nl->rx.b, MSG_DONTWAIT,
+			     (struct sockaddr *)&from, &fromlen);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EAGAIN || errno == EWOULDBLOCK)
+				return 0;
+			if (errno == ENOBUFS)
+				nl->dropped++;
+			return -errno;
+		}
+		if (fromlen >= sizeof from && from.nl_family == AF_NETLINK &&
+		    from.nl_pid != 0)
+			continue;
+		nl->rx_len = (size_t)n;
+		nl->rx_off = 0;
+	}
+}
+
 int netlink_request(struct netlink *nl, uint16_t type, const void *data,
 		    size_t len, netlink_reply_fn fn, void *ctx)
 {
