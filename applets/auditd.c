@@ -413,6 +413,8 @@ int auditd_main(int argc, char **argv)
 	}
 	if (d.opts.test)
 		return 0;
+	/* DAEMON_* serials start at a random point below 10000, as 3.0.9 */
+	d.seq = (uint32_t)((getpid() ^ time(NULL)) % 10000);
 	rc = init(&d);
 	if (rc == 0)
 		tell_parent(&d, 0);

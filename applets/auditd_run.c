@@ -568,7 +568,7 @@ static void drain(struct auditd *d)
 		n = logwrite_format_raw(d->line, sizeof d->line,
 					d->node[0] ? d->node : NULL,
 					h->nlmsg_type, NLMSG_DATA(h),
-					h->nlmsg_len - NLMSG_HDRLEN);
+					netlink_record_len(&d->nl, h));
 		logwrite_line(&d->lw, d->line, n);
 		d->records++;
 	}

@@ -194,7 +194,24 @@ int netlink_recv_nowait(struct netlink *nl, const struct nlmsghdr **out)
 			continue;
 		nl->rx_len = (size_t)n;
 		nl->rx_off = 0;
+		/* The kernel sends one audit record per datagram and sets
+		 * its nlmsg_len to the text length, without the header (as
+		 * libaudit reads it): take the datagram whole. */
+		if ((size_t)n >= NLMSG_HDRLEN &&
+		    nl->rx.h.nlmsg_type >= AUDIT_FIRST_USER_MSG) {
+			nl->rx_off = nl->rx_len;
+			*out = &nl->rx.h;
+			return 1;
+		}
 	}
+}
+
+size_t netlink_record_len(const struct netlink *nl, const struct nlmsghdr *h)
+{
+	size_t room = nl->rx_len - (size_t)((const char *)h - nl->rx.b);
+
+	room = room > NLMSG_HDRLEN ? room - NLMSG_HDRLEN : 0;
+	return h->nlmsg_len < room ? h->nlmsg_len : room;
 }
 
 int netlink_request(struct netlink *nl, uint16_t type, const void *data,
