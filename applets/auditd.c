@@ -1,12 +1,432 @@
-/* auditd - not written yet: registered so that the link exists and says so.
- * Reference behaviour: audit 3.0.9 auditd(8). */
+/* auditd - the audit daemon: registers as the kernel's audit pid, reads
+ * the record stream from netlink and writes every record to the log
+ * (RAW), with rotation, space guards and the reference's DAEMON_*
+ * records. Reference behaviour: audit 3.0.9 auditd(8). Docs:
+ * docs/auditd.8.md, docs/auditd.conf.5.md */
 #include "applet.h"
+#include "auditd_int.h"
 
-const char auditd_usage[] = "auditd: not implemented yet\n";
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <syslog.h>
+#include <time.h>
+#include <unistd.h>
+
+const char auditd_usage[] =	/* ref 3.0.9 */
+	"Usage: auditd [-f] [-l] [-n] [-s disable|enable|nochange] "
+	"[-c <config_file>]\n";
+
+enum { EXIT_INIT = 1, EXIT_ARGS = 2, EXIT_PRIV = 4, EXIT_CONF = 6 };
+
+static int usage(void)
+{
+	fputs(auditd_usage, stderr);
+	return EXIT_ARGS;
+}
+
+/* -s takes a prefix of disable, enable or nochange. */
+static int startup_mode(const char *s)
+{
+	static const char *const modes[] = { "disable", "enable", "nochange" };
+	size_t n = strlen(s);
+
+	for (int i = 0; i < 3; i++)
+		if (n && !strncmp(modes[i], s, n))
+			return i;
+	return -1;
+}
+
+static int parse_args(int argc, char **argv, struct auditd_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "foreground", no_argument, NULL, 'f' },
+		{ "allow_links", no_argument, NULL, 'l' },
+		{ "disable_fork", no_argument, NULL, 'n' },
+		{ "enable_state", required_argument, NULL, 's' },
+		{ "config_file", required_argument, NULL, 'c' },
+		{ "test-config", no_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	memset(o, 0, sizeof *o);
+	o->startup = START_ENABLE;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":flns:c:t", longopts, NULL)) >= 0) {
+		switch (c) {
+		case 'f': o->foreground = 1; break;
+		case 'l': o->allow_links = 1; break;
+		case 'n': o->no_fork = 1; break;
+		case 't': o->test = 1; break;
+		case 'c': o->config_dir = optarg; break;
+		case 's':
+			o->startup = startup_mode(optarg);
+			if (o->startup < 0) {
+				ref_msg("unknown startup mode '%s'", optarg);
+				return usage();
+			}
+			break;
+		case ':':	/* glibc's words, as the reference prints */
+			if (optopt)
+				ref_msg("%s: option requires an argument -- '%c'",
+					argv[0], optopt);
+			else
+				ref_msg("%s: option '%s' requires an argument",
+					argv[0], argv[optind - 1]);
+			return usage();
+		default:
+			if (optopt)
+				ref_msg("%s: invalid option -- '%c'", argv[0],
+					optopt);
+			else
+				ref_msg("%s: unrecognized option '%s'", argv[0],
+					argv[optind - 1]);
+			return usage();
+		}
+	}
+	if (optind < argc)
+		return usage();
+	return 0;
+}
+
+/* Messages of the core: stderr with -f (as the reference, every level),
+ * syslog otherwise. */
+void auditd_say(struct auditd *d, int prio, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (d->opts.foreground || d->opts.test)
+		ref_msg("%s", msg);
+	else
+		syslog(prio, "%s", msg);
+}
+
+static void conf_note(void *arg, enum conf_level lvl,
+		      const struct conf_ctx *c, const char *msg)
+{
+	static const int prio[] = { LOG_DEBUG, LOG_INFO, LOG_WARNING, LOG_ERR };
+	struct auditd *d = arg;
+
+	if (d->opts.test) {	/* auditd -t: FILE:LINE: form */
+		if (lvl == CONF_DEBUG)
+			return;
+		if (c->line)
+			ref_msg("%s:%u: %s%s", c->file, c->line,
+				lvl == CONF_WARN ? "warning: " : "", msg);
+		else
+			ref_msg("%s: %s%s", c->file,
+				lvl == CONF_WARN ? "warning: " : "", msg);
+		return;
+	}
+	auditd_say(d, prio[lvl], "%s", msg);
+}
+
+static void lw_note(void *arg, int prio, const char *msg)
+{
+	auditd_say(arg, prio, "%s", msg);
+}
+
+/* Loads DIR/auditd.conf (or the default) into cf. 0 or -1. */
+int auditd_load_config(struct auditd *d, struct auditd_conf *cf)
+{
+	struct conf_ctx c = {
+		.note = conf_note, .note_arg = d, .diag = &d->diag,
+		.allow_links = d->opts.allow_links, .check_owner = 1,
+	};
+	int rc;
+
+	snprintf(d->conf_path, sizeof d->conf_path, "%s/auditd.conf",
+		 d->opts.config_dir ? d->opts.config_dir : "/etc/audit");
+	c.file = d->conf_path;
+	rc = conf_auditd_load(&c, d->conf_path, cf);
+	if (rc < 0)
+		return -1;
+	if (cf->log_format == LF_ENRICHED) {
+		auditd_say(d, LOG_ERR, "%s: log_format = ENRICHED is not "
+			   "supported yet (use RAW)", d->conf_path);
+		return -1;
+	}
+	if (cf->tcp_listen_port) {
+		auditd_say(d, LOG_ERR, "%s: tcp_listen_port is not supported "
+			   "yet", d->conf_path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Forks; the parent waits for the child's "ready" byte and exits with
+ * its status, so that init systems see a failure. */
+static int daemonize(struct auditd *d)
+{
+	int p[2], fd;
+	pid_t pid;
+	char st = 1;
+
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return -1;
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid > 0) {
+		close(p[1]);
+		if (read(p[0], &st, 1) != 1)
+			st = 1;
+		_exit(st);
+	}
+	close(p[0]);
+	d->ready_fd = p[1];
+	if (setsid() < 0 || chdir("/") < 0)
+		return -1;
+	fd = open("/dev/null", O_RDWR);
+	if (fd < 0)
+		return -1;
+	dup2(fd, 0);
+	dup2(fd, 1);
+	dup2(fd, 2);
+	if (fd > 2)
+		close(fd);
+	return 0;
+}
+
+static void tell_parent(struct auditd *d, char status)
+{
+	if (d->ready_fd >= 0) {
+		if (write(d->ready_fd, &status, 1) < 0)
+			d->ready_fd = d->ready_fd;	/* parent gone: fine */
+		close(d->ready_fd);
+		d->ready_fd = -1;
+	}
+}
+
+static int write_pidfile(struct auditd *d)
+{
+	const char *path = getenv("AUDITBOX_PIDFILE");
+	char buf[32];
+	int fd, n;
+
+	if (!path)
+		path = "/var/run/auditd.pid";
+	if (!*path)
+		return 0;
+	snprintf(d->pidfile, sizeof d->pidfile, "%s", path);
+	unlink(path);
+	fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_TRUNC | O_NOFOLLOW |
+		  O_CLOEXEC, 0644);
+	if (fd < 0) {
+		auditd_say(d, LOG_ERR, "Unable to set pidfile (%s)",
+			   strerror(errno));
+		return -1;
+	}
+	n = snprintf(buf, sizeof buf, "%d\n", (int)getpid());
+	if (write(fd, buf, (size_t)n) != n) {
+		auditd_say(d, LOG_ERR, "Unable to write pidfile (%s)",
+			   strerror(errno));
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+static void boost_priority(struct auditd *d)
+{
+	int fd;
+
+	errno = 0;
+	if (d->cf.priority_boost && nice(-(int)d->cf.priority_boost) == -1 &&
+	    errno)
+		auditd_say(d, LOG_ERR, "Cannot change priority (%s)",
+			   strerror(errno));
+	fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+	if (fd < 0) {
+		auditd_say(d, LOG_ERR, "Cannot open out of memory adjuster");
+		return;
+	}
+	if (write(fd, "-1000", 5) != 5)
+		auditd_say(d, LOG_ERR, "Unable to adjust out of memory score");
+	close(fd);
+}
+
+/* The log: stdout with -f (as 3.0.9), else log_file. 0 or -1. */
+static int open_log(struct auditd *d)
+{
+	logwrite_init(&d->lw, &d->cf, &logwrite_fs_posix, d->wbuf,
+		      sizeof d->wbuf);
+	d->lw.note = lw_note;
+	d->lw.request = auditd_request;
+	d->lw.cb_arg = d;
+	if (d->opts.foreground) {
+		logwrite_use_fd(&d->lw, 1);
+		return 0;
+	}
+	logwrite_remove_excess(&d->lw);
+	logwrite_fix_permissions(&d->lw);
+	return logwrite_open(&d->lw);
+}
+
+/* Registers as the audit pid and sets enabled per -s. 0 or -1 (with a
+ * DAEMON_ABORT record written, as the reference). */
+static int register_daemon(struct auditd *d)
+{
+	struct audit_status st = { 0 }, cur;
+	int r;
+
+	st.mask = AUDIT_STATUS_PID;
+	st.pid = (uint32_t)getpid();
+	r = netlink_status_set(&d->nl, &st);
+	if (r < 0) {
+		auditd_daemon_record(d, AUDIT_DAEMON_ABORT, "op=set-pid",
+				     "res=failed");
+		auditd_say(d, LOG_ERR, "Unable to set audit pid, exiting");
+		return -1;
+	}
+	d->registered = 1;
+	if (d->opts.startup == START_NOCHANGE)
+		return 0;
+	if (netlink_status_get(&d->nl, &cur, NULL) == 0 && cur.enabled == 2)
+		return 0;	/* immutable: leave it */
+	memset(&st, 0, sizeof st);
+	st.mask = AUDIT_STATUS_ENABLED;
+	st.enabled = d->opts.startup == START_ENABLE;
+	if (netlink_status_set(&d->nl, &st) < 0) {
+		auditd_daemon_record(d, AUDIT_DAEMON_ABORT, "op=set-enable",
+				     "res=failed");
+		auditd_say(d, LOG_ERR, "Unable to set initial audit startup "
+			   "state to '%s', exiting", d->opts.startup ==
+			   START_ENABLE ? "enable" : "disable");
+		return -1;
+	}
+	return 0;
+}
+
+static void unregister_daemon(struct auditd *d)
+{
+	struct audit_status st = { 0 };
+
+	if (!d->registered)
+		return;
+	st.mask = AUDIT_STATUS_PID;
+	st.pid = 0;
+	netlink_status_set(&d->req, &st);
+	d->registered = 0;
+}
+
+static int setup_signals(struct auditd *d)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGUSR1);
+	sigaddset(&set, SIGUSR2);
+	sigaddset(&set, SIGCONT);
+	sigaddset(&set, SIGCHLD);
+	if (d->opts.foreground)
+		sigaddset(&set, SIGINT);
+	if (sigprocmask(SIG_BLOCK, &set, NULL) < 0)
+		return -1;
+	d->sigfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+	signal(SIGPIPE, SIG_IGN);
+	return d->sigfd < 0 ? -1 : 0;
+}
+
+static int init(struct auditd *d)
+{
+	struct utsname u;
+	char text[512];
+	int r;
+
+	if (auditd_node_name(d) < 0)
+		return EXIT_INIT;
+	if (!d->opts.foreground && !d->opts.no_fork && daemonize(d) < 0) {
+		auditd_say(d, LOG_ERR, "Cannot daemonize (%s)",
+			   strerror(errno));
+		return EXIT_INIT;
+	}
+	boost_priority(d);
+	if (write_pidfile(d) < 0 || setup_signals(d) < 0)
+		return EXIT_INIT;
+	if (open_log(d) < 0)
+		return EXIT_INIT;
+	if ((r = netlink_open(&d->nl)) < 0 || (r = netlink_open(&d->req)) < 0) {
+		auditd_say(d, LOG_ERR, "Cannot open netlink audit socket");
+		return EXIT_INIT;
+	}
+	/* A deep queue absorbs bursts while the log is being written. */
+	r = 8 << 20;
+	if (setsockopt(d->nl.fd, SOL_SOCKET, SO_RCVBUFFORCE, &r, sizeof r))
+		setsockopt(d->nl.fd, SOL_SOCKET, SO_RCVBUF, &r, sizeof r);
+	if (auditd_plugins_start(d) < 0)
+		return EXIT_INIT;
+	uname(&u);
+	snprintf(text, sizeof text, "op=start ver=%s format=%s kernel=%.56s",
+		 AUDITD_REF_VERSION, d->cf.log_format == LF_ENRICHED ?
+		 "enriched" : "raw", u.release);
+	auditd_daemon_record(d, AUDIT_DAEMON_START, text, "res=success");
+	if (register_daemon(d) < 0)
+		return EXIT_INIT;
+	auditd_say(d, LOG_NOTICE, "Init complete, auditd %s listening for "
+		   "events (startup state %s)", AUDITD_REF_VERSION,
+		   d->opts.startup == START_DISABLE ? "disable" :
+		   d->opts.startup == START_ENABLE ? "enable" : "nochange");
+	logwrite_flush(&d->lw);
+	return 0;
+}
 
 int auditd_main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return not_implemented();
+	static struct auditd d;	/* big buffers: not on the stack */
+	int rc = parse_args(argc, argv, &d.opts);
+
+	if (rc)
+		return rc;
+	d.ready_fd = d.sigfd = -1;
+	d.nl.fd = d.req.fd = -1;
+	if (!d.opts.foreground && !d.opts.test)
+		openlog("auditd", LOG_PID, LOG_DAEMON);
+	if (geteuid() != 0 && !d.opts.test) {
+		ref_msg("You must be root or have capabilities to run this "
+			"program.");
+		return EXIT_PRIV;
+	}
+	if (auditd_load_config(&d, &d.cf) < 0) {
+		if (!d.opts.test)
+			auditd_say(&d, LOG_ERR, "The audit daemon is exiting.");
+		return EXIT_CONF;
+	}
+	if (d.opts.test)
+		return 0;
+	/* DAEMON_* serials start at a random point below 10000, as 3.0.9 */
+	d.seq = (uint32_t)((getpid() ^ time(NULL)) % 10000);
+	rc = init(&d);
+	if (rc == 0)
+		tell_parent(&d, 0);
+	if (rc == 0)
+		rc = auditd_loop(&d);
+	tell_parent(&d, (char)rc);
+	auditd_plugins_stop(&d);
+	unregister_daemon(&d);
+	logwrite_close(&d.lw);
+	if (d.pidfile[0])
+		unlink(d.pidfile);
+	netlink_close(&d.nl);
+	netlink_close(&d.req);
+	return rc;
 }

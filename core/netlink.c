@@ -160,6 +160,54 @@ int netlink_recv(struct netlink *nl, int timeout_ms,
 	}
 }
 
+int netlink_recv_nowait(struct netlink *nl, const struct nlmsghdr **out)
+{
+	for (;;) {
+		const struct nlmsghdr *h = next_buffered(nl);
+		struct sockaddr_nl from;
+		socklen_t fromlen = sizeof from;
+		ssize_t n;
+
+		if (h) {
+			*out = h;
+			return 1;
+		}
+		n = recvfrom(nl->fd, nl->rx.b, sizeof nl->rx.b, MSG_DONTWAIT,
+			     (struct sockaddr *)&from, &fromlen);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EAGAIN || errno == EWOULDBLOCK)
+				return 0;
+			if (errno == ENOBUFS)
+				nl->dropped++;
+			return -errno;
+		}
+		if (fromlen >= sizeof from && from.nl_family == AF_NETLINK &&
+		    from.nl_pid != 0)
+			continue;
+		nl->rx_len = (size_t)n;
+		nl->rx_off = 0;
+		/* The kernel sends one audit record per datagram and sets
+		 * its nlmsg_len to the text length, without the header (as
+		 * libaudit reads it): take the datagram whole. */
+		if ((size_t)n >= NLMSG_HDRLEN &&
+		    nl->rx.h.nlmsg_type >= AUDIT_FIRST_USER_MSG) {
+			nl->rx_off = nl->rx_len;
+			*out = &nl->rx.h;
+			return 1;
+		}
+	}
+}
+
+size_t netlink_record_len(const struct netlink *nl, const struct nlmsghdr *h)
+{
+	size_t room = nl->rx_len - (size_t)((const char *)h - nl->rx.b);
+
+	room = room > NLMSG_HDRLEN ? room - NLMSG_HDRLEN : 0;
+	return h->nlmsg_len < room ? h->nlmsg_len : room;
+}
+
 int netlink_request(struct netlink *nl, uint16_t type, const void *data,
 		    size_t len, netlink_reply_fn fn, void *ctx)
 {

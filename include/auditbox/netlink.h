@@ -48,6 +48,15 @@ int netlink_send(struct netlink *nl, uint16_t type, const void *data,
 int netlink_recv(struct netlink *nl, int timeout_ms,
 		 const struct nlmsghdr **out);
 
+/* Next message without waiting: 1 with *out into nl->rx, 0 when none is
+ * queued, -errno (-ENOBUFS: the kernel dropped messages). One recv per
+ * datagram, no poll: the daemon's hot path. */
+int netlink_recv_nowait(struct netlink *nl, const struct nlmsghdr **out);
+
+/* Text length of an audit record from netlink_recv_nowait: the
+ * kernel's nlmsg_len counts the text only; bounded by the datagram. */
+size_t netlink_record_len(const struct netlink *nl, const struct nlmsghdr *h);
+
 /* Sends a request and collects its answer: the ACK (or error) and, when
  * fn is given, the reply messages with the same sequence number, passed
  * to fn until it returns > 0 (or NLMSG_DONE arrives). Returns the ack's

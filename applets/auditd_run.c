@@ -1,0 +1,604 @@
+/* auditd_run - the running daemon: the poll loop over netlink and a
+ * signalfd, DAEMON_* records in the reference's words, signals (HUP
+ * reload, TERM stop, USR1 rotate, USR2 resume, CONT state report),
+ * the actions logwrite asks for (exec, email, single, halt) and the
+ * plugins.d scan. Reference behaviour: audit 3.0.9 auditd(8). */
+#include "applet.h"
+#include "auditd_int.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <syslog.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---- identity and node name ---- */
+
+static void read_small(const char *path, char *out, size_t cap)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd < 0 ? -1 : read(fd, out, cap - 1);
+
+	if (fd >= 0)
+		close(fd);
+	if (n < 0)
+		n = 0;
+	out[n] = 0;
+	out[strcspn(out, "\n")] = 0;
+}
+
+static unsigned long proc_ul(const char *path)
+{
+	char b[32];
+
+	read_small(path, b, sizeof b);
+	return b[0] ? strtoul(b, NULL, 10) : 4294967295UL;
+}
+
+int auditd_node_name(struct auditd *d)
+{
+	char host[256];
+	struct addrinfo hints = { .ai_flags = AI_CANONNAME }, *ai;
+
+	d->node[0] = 0;
+	if (d->cf.node_name_format == N_NONE)
+		return 0;
+	if (d->cf.node_name_format == N_USER) {
+		if (!d->cf.node_name[0]) {
+			auditd_say(d, LOG_ERR, "User defined name missing");
+			return -1;
+		}
+		snprintf(d->node, sizeof d->node, "%s", d->cf.node_name);
+		return 0;
+	}
+	if (gethostname(host, sizeof host) < 0) {
+		auditd_say(d, LOG_ERR, "Unable to get machine name");
+		return -1;
+	}
+	host[sizeof host - 1] = 0;
+	if (d->cf.node_name_format == N_HOSTNAME) {
+		snprintf(d->node, sizeof d->node, "%s", host);
+		return 0;
+	}
+	if (d->cf.node_name_format == N_NUMERIC)
+		hints.ai_flags = AI_ADDRCONFIG;
+	if (getaddrinfo(host, NULL, &hints, &ai) != 0) {
+		auditd_say(d, LOG_ERR, "Cannot resolve hostname %s", host);
+		return -1;
+	}
+	if (d->cf.node_name_format == N_FQD)
+		snprintf(d->node, sizeof d->node, "%s",
+			 ai->ai_canonname ? ai->ai_canonname : host);
+	else if (getnameinfo(ai->ai_addr, ai->ai_addrlen, d->node,
+			     sizeof d->node, NULL, 0, NI_NUMERICHOST))
+		snprintf(d->node, sizeof d->node, "%s", host);
+	freeaddrinfo(ai);
+	auditd_say(d, LOG_DEBUG, "Resolved node name: %s", d->node);
+	return 0;
+}
+
+/* ---- records ---- */
+
+/* Formats "audit(sec.ms:seq): body" and writes it as a record of type. */
+static void write_record(struct auditd *d, int type, const char *body)
+{
+	char text[1024];
+	struct timeval tv;
+	size_t n;
+	int k;
+
+	gettimeofday(&tv, NULL);
+	k = snprintf(text, sizeof text, "audit(%lu.%03u:%u): %s",
+		     (unsigned long)tv.tv_sec, (unsigned)(tv.tv_usec / 1000),
+		     ++d->seq, body);
+	if (k < 0)
+		return;
+	n = logwrite_format_raw(d->line, sizeof d->line,
+				d->node[0] ? d->node : NULL, type, text,
+				(size_t)k < sizeof text ? (size_t)k :
+				sizeof text - 1);
+	logwrite_line(&d->lw, d->line, n);
+}
+
+void auditd_daemon_record(struct auditd *d, int type, const char *text,
+			  const char *res)
+{
+	char body[900], subj[256];
+
+	read_small("/proc/self/attr/current", subj, sizeof subj);
+	snprintf(body, sizeof body, "%s auid=%lu pid=%d uid=%u ses=%lu%s%s %s",
+		 text, proc_ul("/proc/self/loginuid"), (int)getpid(),
+		 (unsigned)getuid(), proc_ul("/proc/self/sessionid"),
+		 subj[0] ? " subj=" : "", subj, res);
+	write_record(d, type, body);
+}
+
+struct sender {
+	int ok;
+	uint32_t auid;
+	int32_t pid;
+	char ctx[256];
+};
+
+static int sig_reply(void *ctx, const struct nlmsghdr *h)
+{
+	struct sender *s = ctx;
+	const struct audit_sig_info *si = NLMSG_DATA(h);
+	size_t n;
+
+	if (h->nlmsg_type != AUDIT_SIGNAL_INFO)
+		return 0;
+	if (h->nlmsg_len < NLMSG_LENGTH(sizeof *si))
+		return -EPROTO;
+	s->auid = si->uid;
+	s->pid = si->pid;
+	n = h->nlmsg_len - NLMSG_LENGTH(sizeof *si);
+	if (n >= sizeof s->ctx)
+		n = sizeof s->ctx - 1;
+	memcpy(s->ctx, si->ctx, n);
+	s->ctx[n] = 0;
+	s->ok = 1;
+	return 1;
+}
+
+/* Who sent the last signal, from the kernel (AUDIT_SIGNAL_INFO). */
+static void sender_get(struct auditd *d, struct sender *s)
+{
+	memset(s, 0, sizeof *s);
+	if (netlink_request(&d->req, AUDIT_SIGNAL_INFO, NULL, 0, sig_reply,
+			    s) < 0)
+		s->ok = 0;
+}
+
+/* "op=OP auid= uid= ses= pid= [subj=] res=RES", libaudit's
+ * audit_format_signal_info(); fallback of 3.0.9 when unknown. */
+static void sender_record(struct auditd *d, int type, const char *op,
+			  const char *res, const char *fallback)
+{
+	struct sender s;
+	char path[64], ses[32], status[512], body[700];
+	const char *u;
+	unsigned long uid = 4294967295UL;
+
+	sender_get(d, &s);
+	if (!s.ok) {
+		write_record(d, type, fallback);
+		return;
+	}
+	snprintf(path, sizeof path, "/proc/%d/sessionid", (int)s.pid);
+	read_small(path, ses, sizeof ses);
+	if (!ses[0])
+		snprintf(ses, sizeof ses, "?");
+	snprintf(path, sizeof path, "/proc/%d/status", (int)s.pid);
+	{
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		ssize_t n = fd < 0 ? -1 : read(fd, status, sizeof status - 1);
+
+		if (fd >= 0)
+			close(fd);
+		status[n > 0 ? n : 0] = 0;
+	}
+	if ((u = strstr(status, "\nUid:")))
+		uid = strtoul(u + 5, NULL, 10);
+	snprintf(body, sizeof body, "op=%s auid=%u uid=%lu ses=%s pid=%d%s%s "
+		 "res=%s", op, s.auid, uid, ses, (int)s.pid,
+		 s.ctx[0] ? " subj=" : "", s.ctx, res);
+	write_record(d, type, body);
+}
+
+/* ---- actions asked for by logwrite ---- */
+
+static pid_t spawn(char *const argv[], int stdin_fd)
+{
+	pid_t pid = fork();
+	sigset_t all;
+
+	if (pid != 0)
+		return pid;
+	sigfillset(&all);
+	sigprocmask(SIG_UNBLOCK, &all, NULL);
+	if (stdin_fd >= 0)
+		dup2(stdin_fd, 0);
+	execve(argv[0], argv, NULL);
+	_exit(127);
+}
+
+/* init's runlevel (sysvinit, systemd) or, for busybox and toybox init
+ * which take no runlevel, their halt signal: single user mode does not
+ * exist there, so single halts too (docs/compat.md). */
+static void change_runlevel(struct auditd *d, int halt)
+{
+	char exe[PATH_MAX] = "";
+	ssize_t n = readlink("/proc/1/exe", exe, sizeof exe - 1);
+	char *argv[] = { "/sbin/init", halt ? "0" : "1", NULL };
+
+	if (n > 0)
+		exe[n] = 0;
+	if (strstr(base_name(exe), "busybox") || strstr(base_name(exe),
+							"toybox")) {
+		if (kill(1, SIGUSR1) < 0)
+			auditd_say(d, LOG_ALERT, "Audit daemon failed to "
+				   "signal init (%s)", strerror(errno));
+		return;
+	}
+	if (spawn(argv, -1) < 0)
+		auditd_say(d, LOG_ALERT, "Audit daemon failed to fork "
+			   "switching runlevels");
+}
+
+static void send_mail(struct auditd *d, int admin)
+{
+	const char *cmd = d->cf.email_command;
+	char *argv[] = { (char *)cmd, "-t", NULL };
+	char msg[512];
+	int p[2], n;
+
+	if (access(cmd, X_OK)) {
+		auditd_say(d, LOG_ALERT, "email action is not supported here: "
+			   "%s is not executable", cmd);
+		return;
+	}
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return;
+	if (spawn(argv, p[0]) < 0)
+		auditd_say(d, LOG_ALERT, "Audit daemon failed to fork while "
+			   "sending email alert");
+	close(p[0]);
+	n = snprintf(msg, sizeof msg, "To: %s\nFrom: root\nSubject: %s\n\n%s\n",
+		     d->cf.action_mail_acct, admin ? "Audit Admin Space Alert" :
+		     "Audit Disk Space Alert", admin ? "The audit daemon is "
+		     "very low on disk space for logging! Immediate action\n"
+		     "is required to ensure no loss of service." : "The audit "
+		     "daemon is low on disk space for logging! Please take "
+		     "action\nto ensure no loss of service.");
+	if (write(p[1], msg, (size_t)n) < 0)
+		auditd_say(d, LOG_ALERT, "Error - starting mail");
+	close(p[1]);
+}
+
+void auditd_request(void *arg, enum logwrite_req req, const char *exe)
+{
+	struct auditd *d = arg;
+	char *argv[] = { (char *)exe, NULL };
+
+	switch (req) {
+	case LW_REQ_EXEC:
+		if (!exe || spawn(argv, -1) < 0)
+			auditd_say(d, LOG_ALERT, "Audit daemon failed to fork "
+				   "doing safe_exec");
+		break;
+	case LW_REQ_EMAIL_LOW:
+	case LW_REQ_EMAIL_ADMIN:
+		send_mail(d, req == LW_REQ_EMAIL_ADMIN);
+		break;
+	case LW_REQ_SINGLE:
+	case LW_REQ_HALT:
+		change_runlevel(d, req == LW_REQ_HALT);
+		break;
+	}
+}
+
+/* ---- plugins.d ---- */
+
+struct plugin_conf {
+	int active, binary;
+	char path[CONF_STR_MAX], type[CONF_STR_MAX];
+};
+
+static int pl_active(struct conf_ctx *c, void *o, const struct conf_kv *kv)
+{
+	int v = conf_yesno(c, kv->value);
+
+	if (v < 0)
+		return -1;
+	((struct plugin_conf *)o)->active = v;
+	return 0;
+}
+
+static int pl_direction(struct conf_ctx *c, void *o, const struct conf_kv *kv)
+{
+	static const struct conf_enum dirs[] = { { "out", 1 }, { NULL, 0 } };
+
+	(void)o;
+	return conf_enum_get(c, dirs, kv->value) < 0 ? -1 : 0;
+}
+
+static int pl_path(struct conf_ctx *c, void *o, const struct conf_kv *kv)
+{
+	(void)c;
+	conf_str(((struct plugin_conf *)o)->path, kv->value);
+	return 0;
+}
+
+static int pl_type(struct conf_ctx *c, void *o, const struct conf_kv *kv)
+{
+	static const struct conf_enum t[] = { { "always", 0 },
+		{ "builtin", 1 }, { NULL, 0 } };
+
+	if (conf_enum_get(c, t, kv->value) < 0)
+		return -1;
+	conf_str(((struct plugin_conf *)o)->type, kv->value);
+	return 0;
+}
+
+static int pl_args(struct conf_ctx *c, void *o, const struct conf_kv *kv)
+{
+	(void)c;
+	(void)o;
+	(void)kv;
+	return 0;
+}
+
+static int pl_format(struct conf_ctx *c, void *o, const struct conf_kv *kv)
+{
+	static const struct conf_enum f[] = { { "string", 0 },
+		{ "binary", 1 }, { NULL, 0 } };
+	int v = conf_enum_get(c, f, kv->value);
+
+	if (v < 0)
+		return -1;
+	((struct plugin_conf *)o)->binary = v;
+	return 0;
+}
+
+static const struct conf_key plugin_keys[] = {
+	{ "active", 0, pl_active }, { "direction", 0, pl_direction },
+	{ "path", 0, pl_path }, { "type", 0, pl_type },
+	{ "args", 1, pl_args }, { "format", 0, pl_format },
+	{ NULL, 0, NULL }
+};
+
+static void plugin_note(void *arg, enum conf_level lvl,
+			const struct conf_ctx *c, const char *msg)
+{
+	(void)c;
+	if (lvl != CONF_DEBUG)
+		auditd_say(arg, lvl == CONF_ERR ? LOG_ERR : LOG_WARNING, "%s",
+			   msg);
+}
+
+/* Reads every plugins.d file (NAME.conf) with the shared conf parser. Feeding
+ * plugins is not written yet: an active plugin is refused plainly. */
+int auditd_plugins_start(struct auditd *d)
+{
+	DIR *dir = opendir(d->cf.plugin_dir);
+	struct dirent *e;
+	int rc = 0;
+
+	d->plugins_active = 0;
+	while (dir && (e = readdir(dir))) {
+		const char *dot = strrchr(e->d_name, '.');
+		char path[PATH_MAX + 300];
+		struct plugin_conf pc = { 0 };
+		struct diag dg;
+		struct conf_ctx c = { .note = plugin_note, .note_arg = d,
+				      .diag = &dg, .check_owner = 1 };
+
+		if (e->d_name[0] == '.' || !dot || strcmp(dot, ".conf") ||
+		    strchr(e->d_name, '.') != dot)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", d->cf.plugin_dir,
+			 e->d_name);
+		c.file = path;
+		if (conf_load(&c, path, plugin_keys, &pc, NULL) < 0) {
+			auditd_say(d, LOG_ERR, "Skipping %s plugin due to "
+				   "errors", e->d_name);
+			continue;
+		}
+		if (!pc.active)
+			continue;
+		auditd_say(d, LOG_ERR, "%s: plugin %s: plugins are not "
+			   "supported yet", path, pc.path);
+		rc = -1;
+	}
+	if (dir)
+		closedir(dir);
+	if (rc == 0)
+		auditd_say(d, LOG_NOTICE, "No plugins found, not dispatching "
+			   "events");
+	return rc;
+}
+
+void auditd_plugins_stop(struct auditd *d)
+{
+	(void)d;
+}
+
+/* ---- signals ---- */
+
+static void reconfigure(struct auditd *d)
+{
+	static struct auditd_conf ncf;
+	struct auditd_conf *o = &d->cf;
+	int reopen;
+
+	if (auditd_load_config(d, &ncf) < 0) {
+		sender_record(d, AUDIT_DAEMON_CONFIG,
+			      "reconfigure state=no-change", "failed",
+			      "op=reconfigure state=no-change auid=-1 pid=-1 "
+			      "subj=? res=failed");
+		return;
+	}
+	reopen = strcmp(o->log_file, ncf.log_file) || o->flush != ncf.flush ||
+		 o->log_group != ncf.log_group ||
+		 o->write_logs != ncf.write_logs;
+	if (o->priority_boost != ncf.priority_boost) {
+		errno = 0;
+		if (nice(-(int)ncf.priority_boost) == -1 && errno)
+			auditd_say(d, LOG_WARNING, "Cannot change priority in "
+				   "reconfigure (%s)", strerror(errno));
+	}
+	logwrite_flush(&d->lw);
+	if (reopen && !d->opts.foreground)
+		logwrite_close(&d->lw);
+	*o = ncf;
+	auditd_node_name(d);
+	if (reopen && !d->opts.foreground) {
+		logwrite_fix_permissions(&d->lw);
+		if (logwrite_open(&d->lw) < 0) {
+			auditd_say(d, LOG_ERR, "Could not reopen a log after "
+				   "reconfigure");
+			d->lw.suspended = 1;
+		} else {
+			d->lw.suspended = 0;
+		}
+	}
+	sender_record(d, AUDIT_DAEMON_CONFIG, "reconfigure state=changed",
+		      "success", "op=reconfigure state=changed auid=-1 pid=-1 "
+		      "subj=? res=success");
+}
+
+static void state_report(struct auditd *d)
+{
+	const char *path = getenv("AUDITBOX_STATEFILE");
+	struct statfs sf;
+	char now[64];
+	time_t t = time(NULL);
+	FILE *f;
+	int fd;
+
+	if (!path)
+		path = "/var/run/auditd.state";
+	fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_NOFOLLOW | O_CLOEXEC,
+		  0640);
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		auditd_say(d, LOG_ERR, "Unable to create %s (%s)", path,
+			   strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	if (fchown(fd, 0, d->cf.log_group) < 0)
+		t = t;	/* not fatal, as the reference */
+	strftime(now, sizeof now, "%x %X", localtime(&t));
+	fprintf(f, "audit version = %s\ncurrent time = %s\n"
+		"process priority = %d\nwriting to logs = %s\n"
+		"current log size = %lu KB\nmax log size = %lu KB\n"
+		"logs detected last rotate/shift = %u\n",
+		AUDITD_REF_VERSION, now, getpriority(PRIO_PROCESS, 0),
+		d->cf.write_logs ? "yes" : "no",
+		(unsigned long)(d->lw.log_size / 1024),
+		d->cf.max_log_size * 1024, d->lw.rotations);
+	if (d->lw.fd >= 0 && fstatfs(d->lw.fd, &sf) == 0)
+		fprintf(f, "space left on partition = %s\n"
+			"Logging partition free space %lu MB\n",
+			d->lw.fs_space_left ? "yes" : "no",
+			(unsigned long)((uint64_t)sf.f_bavail * sf.f_bsize >>
+					20));
+	fprintf(f, "space_left setting %lu MB\nadmin_space_left setting %lu "
+		"MB\nlogging suspended = %s\nfile system space action "
+		"performed = %s\nadmin space action performed = %s\n"
+		"disk error detected = %s\nNumber of active plugins = %lu\n"
+		"current plugin queue depth = 0\nmax plugin queue depth used "
+		"= 0\nplugin queue size = %u\nplugin queue overflow detected = "
+		"no\nplugin queueing suspended = no\nlistening for network "
+		"connections = no\n", d->cf.space_left, d->cf.admin_space_left,
+		d->lw.suspended ? "yes" : "no", d->lw.space_warned ? "yes" :
+		"no", d->lw.admin_space_warned ? "yes" : "no",
+		d->lw.disk_err_warnings ? "yes" : "no", d->plugins_active,
+		d->cf.q_depth);
+	fclose(f);
+}
+
+static void on_signal(struct auditd *d, int sig)
+{
+	switch (sig) {
+	case SIGTERM:
+	case SIGINT:
+		sender_record(d, AUDIT_DAEMON_END, "terminate", "success",
+			      "op=terminate auid=-1 uid=-1 ses=-1 pid=-1 subj=? "
+			      "res=success");
+		d->stop = 1;
+		break;
+	case SIGHUP:
+		reconfigure(d);
+		break;
+	case SIGUSR1:
+		logwrite_rotate_now(&d->lw);
+		sender_record(d, AUDIT_DAEMON_ROTATE, "rotate-logs", "success",
+			      "op=rotate-logs auid=-1 pid=-1 subj=? res=failed");
+		break;
+	case SIGUSR2:
+		logwrite_resume(&d->lw);
+		sender_record(d, AUDIT_DAEMON_RESUME, "resume-logging",
+			      "success", "op=resume-logging auid=-1 pid=-1 "
+			      "subj=? res=success");
+		break;
+	case SIGCONT:
+		state_report(d);
+		break;
+	case SIGCHLD:
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+		break;
+	}
+}
+
+/* ---- the loop ---- */
+
+/* Reads every queued record and writes them; flushes when the queue is
+ * empty. No allocation. */
+static void drain(struct auditd *d)
+{
+	const struct nlmsghdr *h;
+	int r;
+
+	while ((r = netlink_recv_nowait(&d->nl, &h)) != 0) {
+		size_t n;
+
+		if (r == -ENOBUFS)
+			continue;	/* the kernel counts them as lost */
+		if (r < 0)
+			break;
+		if (h->nlmsg_type < 1100 || h->nlmsg_type == AUDIT_EOE)
+			continue;	/* replies; EOE is never logged */
+		n = logwrite_format_raw(d->line, sizeof d->line,
+					d->node[0] ? d->node : NULL,
+					h->nlmsg_type, NLMSG_DATA(h),
+					netlink_record_len(&d->nl, h));
+		logwrite_line(&d->lw, d->line, n);
+		d->records++;
+	}
+	logwrite_flush(&d->lw);
+}
+
+int auditd_loop(struct auditd *d)
+{
+	struct pollfd p[2] = { { d->nl.fd, POLLIN, 0 },
+			       { d->sigfd, POLLIN, 0 } };
+
+	while (!d->stop) {
+		if (poll(p, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			return 1;
+		}
+		if (p[0].revents)
+			drain(d);
+		if (p[1].revents) {
+			struct signalfd_siginfo si;
+
+			/* records queued before the signal go first */
+			drain(d);
+			while (read(d->sigfd, &si, sizeof si) == sizeof si)
+				on_signal(d, (int)si.ssi_signo);
+			logwrite_flush(&d->lw);
+		}
+	}
+	drain(d);
+	auditd_say(d, LOG_NOTICE, "The audit daemon is exiting.");
+	return 0;
+}

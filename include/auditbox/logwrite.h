@@ -1,0 +1,109 @@
+/* logwrite - the audit log writer: RAW lines as the reference's auditd
+ * writes them, buffered appends, flush modes, rotation (num_logs,
+ * keep_logs), log file modes and group, space and disk actions. All file
+ * system calls go through struct logwrite_fs, so the logic runs against a
+ * fake file system in the unit tests. Never prints: messages (in the
+ * reference's words) and actions the applet must carry out (exec, email,
+ * single, halt) go to callbacks. Reference: audit 3.0.9 auditd-event.c. */
+#ifndef AUDITBOX_LOGWRITE_H
+#define AUDITBOX_LOGWRITE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <auditbox/conf.h>
+
+/* Longest formatted line (node name, type name, kernel text, newline). */
+#define LOGWRITE_LINE_MAX (8970 + 256)
+
+/* The file system as logwrite sees it. Each returns >= 0 or -errno. */
+struct logwrite_fs {
+	int (*open)(void *ctx, const char *path, int flags, mode_t mode);
+	ssize_t (*write)(void *ctx, int fd, const void *buf, size_t n);
+	int (*close)(void *ctx, int fd);
+	int (*sync)(void *ctx, int fd, int data_only);
+	int (*rename)(void *ctx, const char *from, const char *to);
+	int (*unlink)(void *ctx, const char *path);
+	int (*chmod)(void *ctx, const char *path, mode_t mode);
+	int (*fchmod)(void *ctx, int fd, mode_t mode);
+	int (*fchown)(void *ctx, int fd, uid_t uid, gid_t gid);
+	int (*size)(void *ctx, int fd, uint64_t *bytes);
+	/* free blocks for unprivileged users, block size, total blocks */
+	int (*space)(void *ctx, int fd, uint64_t *avail, uint64_t *bsize,
+		     uint64_t *total);
+	int (*readable)(void *ctx, const char *path);	/* 1 or 0 */
+	void *ctx;
+};
+
+/* The real file system. */
+extern const struct logwrite_fs logwrite_fs_posix;
+
+/* What the applet must do for an action logwrite cannot do itself. */
+enum logwrite_req {
+	LW_REQ_EXEC,		/* run arg (absolute path), no arguments */
+	LW_REQ_EMAIL_LOW,	/* mail: low on disk space */
+	LW_REQ_EMAIL_ADMIN,	/* mail: very low on disk space */
+	LW_REQ_SINGLE,		/* single user mode */
+	LW_REQ_HALT,		/* halt the system */
+};
+
+/* Syslog priorities of messages (same numbers as <syslog.h>). */
+enum { LW_ALERT = 1, LW_CRIT = 2, LW_ERR = 3, LW_WARNING = 4, LW_NOTICE = 5,
+       LW_INFO = 6, LW_DEBUG = 7 };
+
+struct logwrite {
+	const struct auditd_conf *cf;	/* caller's; re-read on each call */
+	const struct logwrite_fs *fs;
+	void (*note)(void *arg, int prio, const char *msg);
+	void (*request)(void *arg, enum logwrite_req req, const char *arg2);
+	void *cb_arg;
+	int checks;		/* size and space checks (off with -f) */
+	int fd;			/* -1: closed */
+	int owns_fd;		/* 0: stdout given by the caller */
+	uint64_t log_size;	/* bytes in the current file */
+	char *buf;		/* pending bytes (caller's memory) */
+	size_t cap, len;
+	unsigned count;		/* records since start, for freq */
+	int need_sync;		/* incremental: sync due at next flush */
+	unsigned last_log;	/* keep_logs: next free number guess */
+	/* state of the reference's flags */
+	int suspended, fs_space_left, space_warned, admin_space_warned;
+	int disk_err_warnings;
+	unsigned rotations;	/* logs rotated or shifted */
+};
+
+/* Sets up w (fd closed, nothing pending) with buf[cap] for pending
+ * writes (cap >= LOGWRITE_LINE_MAX). */
+void logwrite_init(struct logwrite *w, const struct auditd_conf *cf,
+		   const struct logwrite_fs *fs, char *buf, size_t cap);
+
+/* Formats one kernel record as the reference's RAW line into out[cap]
+ * ("[node=N ]type=T msg=TEXT\n": newlines in text become spaces, one
+ * trailing space is dropped, text stops at a NUL). node may be NULL.
+ * Returns the length, with the newline. */
+size_t logwrite_format_raw(char *out, size_t cap, const char *node,
+			   int type, const char *text, size_t len);
+
+/* Opens (creating with 0600, or 0640 with log_group) the log for append,
+ * fixing its mode and owner. 0, or -1 after the reference's message. */
+int logwrite_open(struct logwrite *w);
+/* Uses fd (e.g. stdout for auditd -f) instead of the log file. */
+void logwrite_use_fd(struct logwrite *w, int fd);
+/* Appends one formatted line (with its newline). May write, rotate and
+ * run actions. 0 written or queued, 1 dropped (suspended or write_logs
+ * off), -1 write error (actions already run). */
+int logwrite_line(struct logwrite *w, const char *line, size_t n);
+/* Writes what is pending and runs due syncs and the space check. */
+int logwrite_flush(struct logwrite *w);
+/* SIGUSR1: rotate now (keep_logs shifts instead). */
+void logwrite_rotate_now(struct logwrite *w);
+/* SIGUSR2: resume logging after a suspend; reopens if needed. */
+void logwrite_resume(struct logwrite *w);
+/* Removes log.N for N >= num_logs (rotate action only), as at start. */
+void logwrite_remove_excess(struct logwrite *w);
+/* Sets the modes of the log directory, rotated logs and the log. */
+void logwrite_fix_permissions(struct logwrite *w);
+/* Flushes and closes. */
+void logwrite_close(struct logwrite *w);
+
+#endif

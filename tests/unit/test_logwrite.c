@@ -1,0 +1,501 @@
+/* Tests for core/logwrite.c against a fake file system: RAW format,
+ * modes, rotation by size and by signal, keep_logs, excess logs, space,
+ * disk full and disk error actions, flush modes. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <auditbox/logwrite.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- a fake file system: names, modes, groups and sizes ---- */
+
+struct ffile {
+	char name[80];
+	int exists;
+	mode_t mode;
+	gid_t gid;
+	size_t size;
+	char data[256];	/* the first bytes written */
+};
+
+static struct fakefs {
+	struct ffile f[64];
+	int fd_file[16];	/* fd -> index in f, -1 closed */
+	uint64_t avail, bsize, total;
+	int write_err;		/* next writes fail with this errno */
+	unsigned syncs, data_syncs;
+} fk;
+
+static struct ffile *ff_find(const char *name)
+{
+	for (int i = 0; i < 64; i++)
+		if (fk.f[i].exists && !strcmp(fk.f[i].name, name))
+			return &fk.f[i];
+	return NULL;
+}
+
+static struct ffile *ff_new(const char *name)
+{
+	for (int i = 0; i < 64; i++)
+		if (!fk.f[i].exists) {
+			memset(&fk.f[i], 0, sizeof fk.f[i]);
+			snprintf(fk.f[i].name, sizeof fk.f[i].name, "%s", name);
+			fk.f[i].exists = 1;
+			return &fk.f[i];
+		}
+	return NULL;
+}
+
+static int f_open(void *c, const char *p, int fl, mode_t m)
+{
+	struct ffile *f = ff_find(p);
+
+	(void)c;
+	if (f && (fl & O_EXCL))
+		return -EEXIST;
+	if (!f && !(fl & O_CREAT))
+		return -ENOENT;
+	if (!f) {
+		f = ff_new(p);
+		f->mode = m;
+	}
+	for (int fd = 3; fd < 16; fd++)
+		if (fk.fd_file[fd] < 0) {
+			fk.fd_file[fd] = (int)(f - fk.f);
+			return fd;
+		}
+	return -EMFILE;
+}
+
+static ssize_t f_write(void *c, int fd, const void *b, size_t n)
+{
+	struct ffile *f = &fk.f[fk.fd_file[fd]];
+
+	(void)c;
+	if (fk.write_err)
+		return -fk.write_err;
+	if (f->size < sizeof f->data - 1) {
+		size_t k = sizeof f->data - 1 - f->size;
+
+		memcpy(f->data + f->size, b, n < k ? n : k);
+	}
+	f->size += n;
+	return (ssize_t)n;
+}
+
+static int f_close(void *c, int fd) { (void)c; fk.fd_file[fd] = -1; return 0; }
+
+static int f_sync(void *c, int fd, int data)
+{
+	(void)c;
+	(void)fd;
+	if (data)
+		fk.data_syncs++;
+	else
+		fk.syncs++;
+	return 0;
+}
+
+static int f_rename(void *c, const char *a, const char *b)
+{
+	struct ffile *f = ff_find(a), *t = ff_find(b);
+
+	(void)c;
+	if (!f)
+		return -ENOENT;
+	if (t)
+		t->exists = 0;
+	snprintf(f->name, sizeof f->name, "%s", b);
+	return 0;
+}
+
+static int f_unlink(void *c, const char *p)
+{
+	struct ffile *f = ff_find(p);
+
+	(void)c;
+	if (!f)
+		return -ENOENT;
+	f->exists = 0;
+	return 0;
+}
+
+static int f_chmod(void *c, const char *p, mode_t m)
+{
+	struct ffile *f = ff_find(p);
+
+	(void)c;
+	if (!f)
+		return -ENOENT;
+	f->mode = m;
+	return 0;
+}
+
+static int f_fchmod(void *c, int fd, mode_t m)
+{
+	(void)c;
+	fk.f[fk.fd_file[fd]].mode = m;
+	return 0;
+}
+
+static int f_fchown(void *c, int fd, uid_t u, gid_t g)
+{
+	(void)c;
+	(void)u;
+	fk.f[fk.fd_file[fd]].gid = g;
+	return 0;
+}
+
+static int f_size(void *c, int fd, uint64_t *b)
+{
+	(void)c;
+	*b = fk.f[fk.fd_file[fd]].size;
+	return 0;
+}
+
+static int f_space(void *c, int fd, uint64_t *a, uint64_t *bs, uint64_t *t)
+{
+	(void)c;
+	(void)fd;
+	*a = fk.avail;
+	*bs = fk.bsize;
+	*t = fk.total;
+	return 0;
+}
+
+static int f_readable(void *c, const char *p) { (void)c; return !!ff_find(p); }
+
+static const struct logwrite_fs fakefs = {
+	f_open, f_write, f_close, f_sync, f_rename, f_unlink, f_chmod,
+	f_fchmod, f_fchown, f_size, f_space, f_readable, NULL
+};
+
+/* ---- callbacks ---- */
+
+static char notes[8192];
+static char reqs[512];
+
+static void note(void *arg, int prio, const char *msg)
+{
+	size_t n = strlen(notes);
+
+	(void)arg;
+	snprintf(notes + n, sizeof notes - n, "%d:%s\n", prio, msg);
+}
+
+static void req(void *arg, enum logwrite_req r, const char *a)
+{
+	size_t n = strlen(reqs);
+
+	(void)arg;
+	snprintf(reqs + n, sizeof reqs - n, "%d:%s\n", (int)r, a ? a : "");
+}
+
+static struct auditd_conf cf;
+static char wbuf[LOGWRITE_LINE_MAX * 2];
+static struct logwrite w;
+
+static int setup(void **state)
+{
+	(void)state;
+	memset(&fk, 0, sizeof fk);
+	for (int i = 0; i < 16; i++)
+		fk.fd_file[i] = -1;
+	fk.avail = 1000000;
+	fk.bsize = 4096;
+	fk.total = 2000000;
+	notes[0] = reqs[0] = 0;
+	conf_auditd_defaults(&cf);
+	snprintf(cf.log_file, sizeof cf.log_file, "/l/audit.log");
+	logwrite_init(&w, &cf, &fakefs, wbuf, sizeof wbuf);
+	w.note = note;
+	w.request = req;
+	return 0;
+}
+
+/* n bytes of records (lines of 1 KiB) */
+static void write_kib(unsigned n)
+{
+	char line[1024];
+
+	memset(line, 'x', sizeof line - 1);
+	line[sizeof line - 1] = '\n';
+	for (unsigned i = 0; i < n; i++)
+		logwrite_line(&w, line, sizeof line);
+	logwrite_flush(&w);
+}
+
+static void logwrite_format_raw_cases(void **state)
+{
+	char out[LOGWRITE_LINE_MAX];
+	static const char t1[] = "audit(1.002:3): a=1 b=2";
+	static const char t2[] = "audit(1.002:3): cwd=\"/\"\nx=1 ";
+	static const char t3[] = "audit(1.002:3): x=1\0junk";
+	size_t n;
+
+	(void)state;
+	n = logwrite_format_raw(out, sizeof out, NULL, 1300, t1, sizeof t1 - 1);
+	assert_int_equal(n, strlen("type=SYSCALL msg=") + sizeof t1);
+	assert_memory_equal(out, "type=SYSCALL msg=audit(1.002:3): a=1 b=2\n",
+			    n);
+	n = logwrite_format_raw(out, sizeof out, "h1", 4321, t1, sizeof t1 - 1);
+	out[n] = 0;
+	assert_string_equal(out, "node=h1 type=UNKNOWN[4321] msg=audit(1.002:3)"
+			    ": a=1 b=2\n");
+	n = logwrite_format_raw(out, sizeof out, NULL, 1307, t2, sizeof t2 - 1);
+	out[n] = 0;
+	assert_string_equal(out, "type=CWD msg=audit(1.002:3): cwd=\"/\" x=1\n");
+	n = logwrite_format_raw(out, sizeof out, NULL, 1305, t3, sizeof t3 - 1);
+	out[n] = 0;
+	assert_string_equal(out, "type=CONFIG_CHANGE msg=audit(1.002:3): x=1\n");
+	n = logwrite_format_raw(out, sizeof out, NULL, 1305, NULL, 0);
+	out[n] = 0;
+	assert_string_equal(out, "type=CONFIG_CHANGE msg=lost\n");
+}
+
+static void logwrite_open_modes(void **state)
+{
+	(void)state;
+	assert_int_equal(logwrite_open(&w), 0);
+	assert_int_equal(ff_find("/l/audit.log")->mode, 0600);
+	logwrite_close(&w);
+	cf.log_group = 4;
+	assert_int_equal(logwrite_open(&w), 0);
+	assert_int_equal(ff_find("/l/audit.log")->mode, 0640);
+	assert_int_equal(ff_find("/l/audit.log")->gid, 4);
+	assert_int_equal(logwrite_line(&w, "type=X msg=y\n", 13), 0);
+	logwrite_close(&w);
+	assert_int_equal(ff_find("/l/audit.log")->size, 13);
+	assert_string_equal(ff_find("/l/audit.log")->data, "type=X msg=y\n");
+	/* reopening keeps the size for the rotation arithmetic */
+	assert_int_equal(logwrite_open(&w), 0);
+	assert_int_equal(w.log_size, 13);
+}
+
+static void logwrite_line_rotate_by_size(void **state)
+{
+	(void)state;
+	cf.max_log_size = 1;
+	cf.max_log_size_action.action = SZ_ROTATE;
+	cf.num_logs = 3;
+	cf.log_group = 4;
+	assert_int_equal(logwrite_open(&w), 0);
+	write_kib(1023);
+	assert_null(ff_find("/l/audit.log.1"));
+	write_kib(1);	/* 1 MiB reached: rotate */
+	assert_non_null(ff_find("/l/audit.log.1"));
+	assert_int_equal(ff_find("/l/audit.log.1")->mode, 0440);
+	assert_int_equal(ff_find("/l/audit.log.1")->size, 1024 * 1024);
+	assert_int_equal(ff_find("/l/audit.log")->size, 0);
+	assert_int_equal(ff_find("/l/audit.log")->mode, 0640);
+	assert_non_null(strstr(notes, "Audit daemon rotating log files\n"));
+	write_kib(1024);
+	write_kib(1024);
+	write_kib(1024);
+	/* num_logs 3: audit.log, .1 and .2; .2 was overwritten */
+	assert_non_null(ff_find("/l/audit.log.2"));
+	assert_null(ff_find("/l/audit.log.3"));
+	assert_int_equal(w.rotations, 4);
+}
+
+static void logwrite_rotate_now_keep_logs(void **state)
+{
+	(void)state;
+	cf.max_log_size_action.action = SZ_KEEP_LOGS;
+	cf.max_log_size = 100;	/* 0 would shift at every record */
+	cf.num_logs = 2;
+	assert_int_equal(logwrite_open(&w), 0);
+	for (int i = 0; i < 4; i++) {
+		write_kib(1);
+		logwrite_rotate_now(&w);
+	}
+	/* keep_logs deletes nothing: .1 (newest) to .4 (oldest) */
+	for (int i = 1; i <= 4; i++) {
+		char n[40];
+
+		snprintf(n, sizeof n, "/l/audit.log.%d", i);
+		assert_non_null(ff_find(n));
+		assert_int_equal(ff_find(n)->size, 1024);
+	}
+	assert_null(ff_find("/l/audit.log.5"));
+}
+
+static void logwrite_rotate_now_disabled(void **state)
+{
+	(void)state;
+	cf.num_logs = 1;
+	assert_int_equal(logwrite_open(&w), 0);
+	logwrite_rotate_now(&w);
+	assert_string_equal(notes, "5:Log rotation disabled (num_logs < 2), "
+			    "skipping\n");
+	assert_null(ff_find("/l/audit.log.1"));
+}
+
+static void logwrite_remove_excess_logs(void **state)
+{
+	(void)state;
+	ff_new("/l/audit.log.2");
+	ff_new("/l/audit.log.3");
+	ff_new("/l/audit.log.4");
+	ff_new("/l/audit.log.6");
+	cf.num_logs = 3;
+	logwrite_remove_excess(&w);	/* action ignore: nothing */
+	assert_non_null(ff_find("/l/audit.log.3"));
+	cf.max_log_size_action.action = SZ_ROTATE;
+	logwrite_remove_excess(&w);
+	assert_non_null(ff_find("/l/audit.log.2"));
+	assert_null(ff_find("/l/audit.log.3"));
+	assert_null(ff_find("/l/audit.log.4"));
+	assert_non_null(ff_find("/l/audit.log.6"));	/* stops at a gap */
+	assert_non_null(strstr(notes, "Log /l/audit.log.4 removed as it "
+			       "exceeds num_logs parameter"));
+}
+
+static void logwrite_flush_space_left(void **state)
+{
+	(void)state;
+	cf.space_left = 100;	/* MiB = 25600 blocks of 4 KiB */
+	cf.space_left_action.action = FA_SYSLOG;
+	cf.admin_space_left = 50;
+	cf.admin_space_left_action.action = FA_SUSPEND;
+	assert_int_equal(logwrite_open(&w), 0);
+	fk.avail = 25599;
+	write_kib(1);
+	write_kib(1);
+	assert_string_equal(notes, "1:Audit daemon is low on disk space for "
+			    "logging\n");	/* once */
+	fk.avail = 30000;	/* syslog warnings re-arm */
+	write_kib(1);
+	fk.avail = 12799;
+	write_kib(1);
+	assert_non_null(strstr(notes, "suspending logging due to low disk"));
+	assert_int_equal(logwrite_line(&w, "a\n", 2), 1);	/* dropped */
+	logwrite_resume(&w);
+	assert_int_equal(logwrite_line(&w, "a\n", 2), 0);
+}
+
+static void logwrite_flush_space_percent(void **state)
+{
+	(void)state;
+	cf.space_left = 10;
+	cf.space_left_pct = 1;
+	cf.space_left_action.action = FA_EXEC;
+	snprintf(cf.space_left_action.exe, sizeof cf.space_left_action.exe,
+		 "/bin/x");
+	assert_int_equal(logwrite_open(&w), 0);
+	fk.avail = 200001;	/* 10 % of 2000000 is 200000 */
+	write_kib(1);
+	assert_string_equal(reqs, "");
+	fk.avail = 199999;
+	write_kib(1);
+	assert_string_equal(reqs, "0:/bin/x\n");
+	assert_int_equal(w.fd, -1);		/* closed for the script */
+	assert_int_equal(logwrite_line(&w, "a\n", 2), 1);
+	logwrite_resume(&w);
+	assert_true(w.fd >= 0);
+	assert_non_null(strstr(notes, "Audit daemon resumed logging."));
+}
+
+static void logwrite_flush_disk_full(void **state)
+{
+	(void)state;
+	cf.disk_full_action.action = FA_HALT;
+	assert_int_equal(logwrite_open(&w), 0);
+	fk.avail = 4;
+	write_kib(1);
+	assert_string_equal(notes, "1:Audit daemon has no space left on "
+			    "logging partition\n1:The audit daemon is now "
+			    "halting the system due to no space left on "
+			    "logging partition\n");
+	assert_string_equal(reqs, "4:\n");
+}
+
+static void logwrite_line_write_errors(void **state)
+{
+	(void)state;
+	cf.disk_full_action.action = FA_SINGLE;
+	assert_int_equal(logwrite_open(&w), 0);
+	fk.write_err = ENOSPC;
+	write_kib(1);
+	write_kib(1);	/* the disk full action runs once */
+	assert_string_equal(reqs, "3:\n");
+	fk.write_err = EIO;
+	notes[0] = 0;
+	for (int i = 0; i < 7; i++)
+		write_kib(1);
+	/* disk_error_action syslog: at most 5 warnings in a row */
+	assert_int_equal(strlen(notes), 5 * strlen("1:write: Audit daemon "
+		"detected an error writing an event to disk (Input/output "
+		"error)\n"));
+}
+
+static void logwrite_flush_incremental(void **state)
+{
+	(void)state;
+	cf.flush = FT_INCREMENTAL;
+	cf.freq = 3;
+	assert_int_equal(logwrite_open(&w), 0);
+	write_kib(2);
+	assert_int_equal(fk.syncs, 0);
+	write_kib(2);	/* 4th record passes freq 3 */
+	assert_int_equal(fk.syncs, 1);
+	cf.flush = FT_INCREMENTAL_ASYNC;
+	write_kib(3);
+	assert_int_equal(fk.data_syncs, 1);
+}
+
+static void logwrite_line_suspend_by_size(void **state)
+{
+	(void)state;
+	cf.max_log_size = 1;
+	cf.max_log_size_action.action = SZ_SUSPEND;
+	assert_int_equal(logwrite_open(&w), 0);
+	write_kib(1024);
+	assert_non_null(strstr(notes, "suspending logging due to logfile "
+			       "size."));
+	assert_int_equal(logwrite_line(&w, "a\n", 2), 1);
+	assert_int_equal(ff_find("/l/audit.log")->size, 1024 * 1024);
+}
+
+static void logwrite_use_fd_no_checks(void **state)
+{
+	(void)state;
+	cf.max_log_size = 1;
+	cf.max_log_size_action.action = SZ_ROTATE;
+	cf.num_logs = 3;
+	fk.fd_file[5] = 0;
+	ff_new("stdout");
+	logwrite_use_fd(&w, 5);
+	write_kib(2048);
+	assert_int_equal(fk.f[0].size, 2048 * 1024);
+	assert_null(ff_find("/l/audit.log.1"));
+	logwrite_close(&w);
+	assert_int_equal(fk.fd_file[5], 0);	/* not ours to close */
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup(f, setup)
+	const struct CMUnitTest tests[] = {
+		T(logwrite_format_raw_cases),
+		T(logwrite_open_modes),
+		T(logwrite_line_rotate_by_size),
+		T(logwrite_rotate_now_keep_logs),
+		T(logwrite_rotate_now_disabled),
+		T(logwrite_remove_excess_logs),
+		T(logwrite_flush_space_left),
+		T(logwrite_flush_space_percent),
+		T(logwrite_flush_disk_full),
+		T(logwrite_line_write_errors),
+		T(logwrite_flush_incremental),
+		T(logwrite_line_suspend_by_size),
+		T(logwrite_use_fd_no_checks),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
