@@ -169,7 +169,7 @@ static int report_status(struct auditctl *c)
 		return R_DONE;
 	}
 	if (r < 0) {
-		ref_msg("Error sending status request (%s)", strerror(-r));
+		ref_msg("Error sending status request (%s)", tables_strerror(-r));
 		return R_ERROR;
 	}
 	print_status(&st, c->b.interpret);
@@ -177,7 +177,7 @@ static int report_status(struct auditctl *c)
 	if (r == -EINVAL)	/* kernel without the features API */
 		return R_DONE;
 	if (r < 0) {
-		ref_msg("Error getting feature (%s)", strerror(-r));
+		ref_msg("Error getting feature (%s)", tables_strerror(-r));
 		return R_ERROR;
 	}
 	print_features(&f);
@@ -249,7 +249,7 @@ static int set_value(struct auditctl *c, uint32_t mask, uint32_t v,
 			c->refused = 1;
 		else
 			ref_msg("Error sending %s request (%s)", what,
-				strerror(-r));
+				tables_strerror(-r));
 		return -1;
 	}
 	if (!c->have_status) {
@@ -259,7 +259,7 @@ static int set_value(struct auditctl *c, uint32_t mask, uint32_t v,
 				c->refused = 1;
 			else
 				ref_msg("Error sending status request (%s)",
-					strerror(-r));
+					tables_strerror(-r));
 			return -1;
 		}
 		c->have_status = 1;
@@ -302,7 +302,7 @@ static int reset_counter(struct auditctl *c, uint32_t mask, const char *name,
 			c->refused = 1;
 		else if (r < 0)
 			ref_msg("Error sending status request (%s)",
-				strerror(-r));
+				tables_strerror(-r));
 		if (r < 0 ||
 		    !(st.feature_bitmap & AUDIT_FEATURE_BITMAP_LOST_RESET)) {
 			/* ref 3.0.9: names the long option */
@@ -317,7 +317,7 @@ static int reset_counter(struct auditctl *c, uint32_t mask, const char *name,
 			c->refused = 1;
 		else
 			ref_msg("Error sending %s request (%s)", what,
-				strerror(-r));
+				tables_strerror(-r));
 		return R_ERROR;
 	}
 	ref_msg("%s: %u", name, (unsigned)r);
@@ -393,7 +393,7 @@ static int list_rules(struct auditctl *c)
 	if (r < 0) {
 		free_set(&s);
 		ref_msg("Error sending rule list data request (%s)",
-			strerror(-r));
+			tables_strerror(-r));
 		return -1;
 	}
 	if (!s.n)
@@ -420,7 +420,7 @@ static int delete_all(struct auditctl *c)
 	int r = netlink_rule_list(&c->nl, collect_rule, &s), rc = 0;
 
 	if (r < 0) {
-		ref_msg("Error receiving rules list (%s)", strerror(-r));
+		ref_msg("Error receiving rules list (%s)", tables_strerror(-r));
 		rc = -1;
 	}
 	for (i = 0; i < s.n; i++) {
@@ -428,7 +428,7 @@ static int delete_all(struct auditctl *c)
 			r = netlink_rule_del(&c->nl, s.r[i], s.len[i]);
 			if (r < 0) {
 				ref_msg("Error deleting rule (%s)",
-					strerror(-r));
+					tables_strerror(-r));
 				rc = -1;
 			}
 		}
@@ -541,7 +541,7 @@ static int opt_message(struct auditctl *c, struct rule_builder *b,
 	r = netlink_user_msg(&c->nl, AUDIT_USER, msg);
 	if (r < 0) {
 		ref_msg("Error sending user message request (%s)",
-			strerror(-r));
+			tables_strerror(-r));
 		return RULE_ERROR;
 	}
 	return RULE_DONE;
@@ -569,7 +569,7 @@ static int opt_equiv(struct auditctl *c, struct rule_builder *b,
 	r = netlink_make_equiv(&c->nl, buf, sub);
 	if (r < 0) {
 		ref_msg("Error sending make_equivalent command (%s)",
-			strerror(-r));
+			tables_strerror(-r));
 		return RULE_ERROR;
 	}
 	return RULE_DONE;
@@ -607,7 +607,7 @@ static int opt_signal(struct auditctl *c, const char *arg)
 	}
 	if (kill((pid_t)st.pid, sig) < 0) {
 		ref_msg("Failed sending signal to auditd (%s)",
-			strerror(errno));
+			tables_strerror(errno));
 		return RULE_ERROR;
 	}
 	return RULE_DONE;
@@ -625,7 +625,7 @@ static int opt_loginuid_immutable(struct auditctl *c)
 		return RULE_DONE;
 	r = netlink_features_set(&c->nl, &f);
 	if (r < 0) {
-		ref_msg("Error setting feature (%s)", strerror(-r));
+		ref_msg("Error setting feature (%s)", tables_strerror(-r));
 		return RULE_ERROR;
 	}
 	return RULE_DONE;
@@ -684,7 +684,7 @@ static int control(void *ctx, struct rule_builder *b, int opt,
 		r = netlink_trim(&c->nl);
 		if (r < 0) {
 			ref_msg("Error sending trim subtrees command (%s)",
-				strerror(-r));
+				tables_strerror(-r));
 			return RULE_ERROR;
 		}
 		return RULE_DONE;
@@ -762,7 +762,7 @@ static int handle_request(struct auditctl *c, int status)
 	} else if (r < 0) {
 		ref_msg("Error sending %s rule data request (%s)",
 			del ? "delete" : "add",
-			r == -EEXIST ? "Rule exists" : strerror(-r));
+			r == -EEXIST ? "Rule exists" : tables_strerror(-r));
 	}
 	return r < 0 ? -1 : 0;
 }
@@ -844,7 +844,7 @@ static FILE *open_rules(struct auditctl *c, const char *file)
 	if (fd < 0) {
 		if (errno != ENOENT)
 			snprintf(m, sizeof m, "Error opening %s (%s)", file,
-				 strerror(errno));
+				 tables_strerror(errno));
 		else
 			snprintf(m, sizeof m,
 				 "audit rules file %s doesn't exist", file);
@@ -852,7 +852,7 @@ static FILE *open_rules(struct auditctl *c, const char *file)
 	}
 	if (fstat(fd, &st) < 0) {
 		snprintf(m, sizeof m, "Error fstat'ing %s (%s)", file,
-			 strerror(errno));
+			 tables_strerror(errno));
 		goto fail_fd;
 	}
 	if (!S_ISREG(st.st_mode)) {
@@ -870,7 +870,7 @@ static FILE *open_rules(struct auditctl *c, const char *file)
 	f = fdopen(fd, "r");
 	if (f)
 		return f;
-	snprintf(m, sizeof m, "Error - fdopen failed (%s)", strerror(errno));
+	snprintf(m, sizeof m, "Error - fdopen failed (%s)", tables_strerror(errno));
 fail_fd:
 	close(fd);
 fail:
@@ -935,7 +935,7 @@ int auditctl_main(int argc, char **argv)
 			ref_msg("Error - audit support not in kernel");
 		else
 			ref_msg("Error opening audit netlink socket (%s)",
-				strerror(-r));
+				tables_strerror(-r));
 		ref_msg("Cannot open netlink audit socket");
 		free(c);
 		return 1;

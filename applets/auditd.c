@@ -4,6 +4,7 @@
  * records. Reference behaviour: audit 3.0.9 auditd(8). Docs:
  * docs/auditd.8.md, docs/auditd.conf.5.md */
 #include "applet.h"
+#include <auditbox/tables.h>
 #include "auditd_int.h"
 
 #include <errno.h>
@@ -230,13 +231,13 @@ static int write_pidfile(struct auditd *d)
 		  O_CLOEXEC, 0644);
 	if (fd < 0) {
 		auditd_say(d, LOG_ERR, "Unable to set pidfile (%s)",
-			   strerror(errno));
+			   tables_strerror(errno));
 		return -1;
 	}
 	n = snprintf(buf, sizeof buf, "%d\n", (int)getpid());
 	if (write(fd, buf, (size_t)n) != n) {
 		auditd_say(d, LOG_ERR, "Unable to write pidfile (%s)",
-			   strerror(errno));
+			   tables_strerror(errno));
 		close(fd);
 		return -1;
 	}
@@ -252,7 +253,7 @@ static void boost_priority(struct auditd *d)
 	if (d->cf.priority_boost && nice(-(int)d->cf.priority_boost) == -1 &&
 	    errno)
 		auditd_say(d, LOG_ERR, "Cannot change priority (%s)",
-			   strerror(errno));
+			   tables_strerror(errno));
 	fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
 	if (fd < 0) {
 		auditd_say(d, LOG_ERR, "Cannot open out of memory adjuster");
@@ -357,7 +358,7 @@ static int init(struct auditd *d)
 		return EXIT_INIT;
 	if (!d->opts.foreground && !d->opts.no_fork && daemonize(d) < 0) {
 		auditd_say(d, LOG_ERR, "Cannot daemonize (%s)",
-			   strerror(errno));
+			   tables_strerror(errno));
 		return EXIT_INIT;
 	}
 	boost_priority(d);

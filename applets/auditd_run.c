@@ -4,6 +4,7 @@
  * the actions logwrite asks for (exec, email, single, halt) and the
  * plugins.d scan. Reference behaviour: audit 3.0.9 auditd(8). */
 #include "applet.h"
+#include <auditbox/tables.h>
 #include "auditd_int.h"
 
 #include <dirent.h>
@@ -231,7 +232,7 @@ static void change_runlevel(struct auditd *d, int halt)
 							"toybox")) {
 		if (kill(1, SIGUSR1) < 0)
 			auditd_say(d, LOG_ALERT, "Audit daemon failed to "
-				   "signal init (%s)", strerror(errno));
+				   "signal init (%s)", tables_strerror(errno));
 		return;
 	}
 	if (spawn(argv, -1) < 0)
@@ -439,7 +440,7 @@ static void reconfigure(struct auditd *d)
 		errno = 0;
 		if (nice(-(int)ncf.priority_boost) == -1 && errno)
 			auditd_say(d, LOG_WARNING, "Cannot change priority in "
-				   "reconfigure (%s)", strerror(errno));
+				   "reconfigure (%s)", tables_strerror(errno));
 	}
 	logwrite_flush(&d->lw);
 	if (reopen && !d->opts.foreground)
@@ -476,7 +477,7 @@ static void state_report(struct auditd *d)
 		  0640);
 	if (fd < 0 || !(f = fdopen(fd, "w"))) {
 		auditd_say(d, LOG_ERR, "Unable to create %s (%s)", path,
-			   strerror(errno));
+			   tables_strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return;

@@ -5,6 +5,7 @@
  * insensitive, lines of 160 bytes or more (and a last line without a
  * newline) are skipped, the first error stops the parse. */
 #include <auditbox/conf.h>
+#include <auditbox/tables.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -213,7 +214,7 @@ int conf_load(struct conf_ctx *c, const char *path,
 	if (fd < 0) {
 		if (errno != ENOENT)
 			return conf_fail(c, "Error opening config file (%s)",
-					 strerror(errno));
+					 tables_strerror(errno));
 		conf_say(c, CONF_WARN, "Config file %s doesn't exist, skipping",
 			 path);
 		return 1;
@@ -222,7 +223,7 @@ int conf_load(struct conf_ctx *c, const char *path,
 	rc = fstat(fd, &st);
 	if (rc < 0)
 		rc = conf_fail(c, "Error fstat'ing config file (%s)",
-			       strerror(errno));
+			       tables_strerror(errno));
 	else if (c->check_owner && st.st_uid != 0)
 		rc = conf_fail(c, "Error - %s isn't owned by root", path);
 	else if (st.st_mode & S_IWOTH)
@@ -238,7 +239,7 @@ int conf_load(struct conf_ctx *c, const char *path,
 	if (!buf) {
 		close(fd);
 		return conf_fail(c, "Error - fdopen failed (%s)",
-				 strerror(ENOMEM));
+				 tables_strerror(ENOMEM));
 	}
 	for (;;) {
 		if (len == cap) {
@@ -248,7 +249,7 @@ int conf_load(struct conf_ctx *c, const char *path,
 				free(buf);
 				close(fd);
 				return conf_fail(c, "Error - fdopen failed "
-						 "(%s)", strerror(ENOMEM));
+						 "(%s)", tables_strerror(ENOMEM));
 			}
 			buf = nb;
 			cap *= 2;
@@ -303,10 +304,9 @@ int conf_digits(struct conf_ctx *c, const char *v, unsigned long *out)
 		else
 			acc = acc * 10 + d;
 	}
-	/* glibc's strerror(ERANGE), whatever libc we run on */
 	if (range)
 		return conf_fail(c, "Error converting string to a number "
-				 "(Numerical result out of range) - line %u",
+				 "(%s) - line %u", tables_strerror(ERANGE),
 				 c->line);
 	*out = (unsigned long)acc;
 	return 0;

@@ -3,6 +3,7 @@
  * Keys of 4.x (report_interval, tls_*) are accepted too. Docs:
  * docs/auditd.conf.5.md */
 #include <auditbox/conf.h>
+#include <auditbox/tables.h>
 
 #include <ctype.h>
 #include <dirent.h>
@@ -262,13 +263,13 @@ static int set_log_file(struct conf_ctx *c, void *o, const struct conf_kv *kv)
 	d = opendir(dir);
 	if (!d)
 		return conf_fail(c, "Could not open dir %s (%s)", dir,
-				 strerror(errno));
+				 tables_strerror(errno));
 	closedir(d);
 	fd = open(v, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		if (errno != ENOENT)
 			return conf_fail(c, "Unable to open %s (%s)", v,
-					 strerror(errno));
+					 tables_strerror(errno));
 		conf_str(CF(o)->log_file, v);	/* created later */
 		return 0;
 	}
@@ -276,7 +277,7 @@ static int set_log_file(struct conf_ctx *c, void *o, const struct conf_kv *kv)
 		int e = errno;
 
 		close(fd);
-		return conf_fail(c, "Unable to stat %s (%s)", v, strerror(e));
+		return conf_fail(c, "Unable to stat %s (%s)", v, tables_strerror(e));
 	}
 	close(fd);
 	if (!S_ISREG(st.st_mode))
@@ -306,7 +307,7 @@ static int check_exe(struct conf_ctx *c, const char *v)
 				 c->line);
 	if (stat(v, &st) < 0)
 		return conf_fail(c, "Unable to stat %s (%s) - line %u", v,
-				 strerror(errno), c->line);
+				 tables_strerror(errno), c->line);
 	if (!S_ISREG(st.st_mode))
 		return conf_fail(c, "%s is not a regular file - line %u", v,
 				 c->line);

@@ -214,7 +214,7 @@ int logwrite_open(struct logwrite *w)
 			      log_mode(w));
 		if (fd < 0) {
 			say(w, LW_CRIT, "Couldn't create log file %s (%s)",
-			    file, strerror(-fd));
+			    file, tables_strerror(-fd));
 			return -1;
 		}
 		fs->close(fs->ctx, fd);
@@ -226,18 +226,18 @@ int logwrite_open(struct logwrite *w)
 	}
 	if (fd < 0) {
 		say(w, LW_CRIT, "Couldn't open log file %s (%s)", file,
-		    strerror(-fd));
+		    tables_strerror(-fd));
 		return -1;
 	}
 	if ((r = fs->fchmod(fs->ctx, fd, log_mode(w))) < 0) {
 		say(w, LW_ERR, "Couldn't change permissions of log file (%s)",
-		    strerror(-r));
+		    tables_strerror(-r));
 		fs->close(fs->ctx, fd);
 		return -1;
 	}
 	if ((r = fs->fchown(fs->ctx, fd, 0, w->cf->log_group)) < 0) {
 		say(w, LW_ERR, "Couldn't change ownership of log file (%s)",
-		    strerror(-r));
+		    tables_strerror(-r));
 		fs->close(fs->ctx, fd);
 		return -1;
 	}
@@ -331,7 +331,7 @@ static void do_disk_error(struct logwrite *w, const char *func, int err)
 		if (w->disk_err_warnings < 5) {
 			say(w, LW_ALERT, "%s: Audit daemon detected an error "
 			    "writing an event to disk (%s)", func,
-			    strerror(err));
+			    tables_strerror(err));
 			w->disk_err_warnings++;
 		}
 		break;
@@ -505,10 +505,10 @@ static void rotate(struct logwrite *w, unsigned num_logs)
 	if (w->fd >= 0 && w->owns_fd) {
 		if ((r = fs->fchmod(fs->ctx, w->fd, old_mode(w))) < 0)
 			say(w, LW_WARNING, "Couldn't change permissions while "
-			    "rotating log file (%s)", strerror(-r));
+			    "rotating log file (%s)", tables_strerror(-r));
 		if ((r = fs->fchown(fs->ctx, w->fd, 0, w->cf->log_group)) < 0)
 			say(w, LW_WARNING, "Couldn't change ownership while "
-			    "rotating log file (%s)", strerror(-r));
+			    "rotating log file (%s)", tables_strerror(-r));
 	}
 	close_fd(w);
 	if (num_logs == 0)
@@ -520,7 +520,7 @@ static void rotate(struct logwrite *w, unsigned num_logs)
 		r = fs->rename(fs->ctx, oldn, newn);
 		if (r < 0 && r != -ENOENT) {
 			say(w, LW_ERR, "Error rotating logs from %s to %s (%s)",
-			    oldn, newn, strerror(-r));
+			    oldn, newn, tables_strerror(-r));
 			if (r == -ENOSPC && w->fs_space_left) {
 				w->fs_space_left = 0;
 				do_disk_full(w);
@@ -532,7 +532,7 @@ static void rotate(struct logwrite *w, unsigned num_logs)
 	r = fs->rename(fs->ctx, file, oldn);
 	if (r < 0 && r != -ENOENT) {
 		say(w, LW_ERR, "Error rotating logs from %s to %s (%s)", file,
-		    oldn, strerror(-r));
+		    oldn, tables_strerror(-r));
 		if (r == -ENOSPC && w->fs_space_left) {
 			w->fs_space_left = 0;
 			do_disk_full(w);

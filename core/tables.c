@@ -195,3 +195,12 @@ uint32_t tables_fstype_number(const char *name, int *ok)
 	*ok = e != NULL;
 	return e ? (uint32_t)e->nr : 0;
 }
+
+const char *tables_strerror(int err)
+{
+	size_t n = sizeof strerror_glibc / sizeof *strerror_glibc;
+
+	if (err > 0 && (size_t)err < n && strerror_glibc[err])
+		return strerror_glibc[err];
+	return strerror(err);
+}

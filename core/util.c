@@ -1,5 +1,6 @@
 /* util - number scanning and one-write messages. */
 #include <auditbox/util.h>
+#include <auditbox/tables.h>
 
 #include <errno.h>
 #include <limits.h>
@@ -100,7 +101,7 @@ void msg_vwrite(int fd, const char *prefix, int err, const char *fmt,
 	if (n > sizeof buf - 2)
 		n = sizeof buf - 2;
 	if (err > 0) {
-		r = snprintf(buf + n, sizeof buf - n, ": %s", strerror(err));
+		r = snprintf(buf + n, sizeof buf - n, ": %s", tables_strerror(err));
 		if (r > 0)
 			n += (size_t)r;
 		if (n > sizeof buf - 2)

@@ -119,5 +119,13 @@ emit_pair_tables("filetype", [(int(nr), n, False) for n, nr in
 emit_pair_tables("fstype", [(int(nr), n, False) for n, nr in
                             rows(os.path.join(ref, "fstypes.tsv"))])
 
+# strerror() texts as glibc words them: the reference's messages carry
+# them, and musl words many differently ("Symbolic link loop").
+msgs = {int(r[0]): r[2] for r in rows(os.path.join(data, "strerror-glibc.tsv"))}
+o.append("static const char *const strerror_glibc[] = {")
+for nr in range(max(msgs) + 1):
+    o.append("\t%s," % (cstr(msgs[nr]) if nr in msgs else "NULL"))
+o.append("};")
+
 with open(out, "w") as f:
     f.write("\n".join(o) + "\n")

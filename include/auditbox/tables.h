@@ -49,6 +49,9 @@ int tables_msgtype_number(const char *name);
 
 /* errno name ("EACCES") of a positive number, or NULL. */
 const char *tables_errno_name(int err);
+/* strerror(err) as glibc words it (the reference's messages carry these
+ * texts; musl words many differently); libc's text for unknown numbers. */
+const char *tables_strerror(int err);
 /* errno number of a name (EWOULDBLOCK, EDEADLOCK aliases), or -1. */
 int tables_errno_number(const char *name);
 
