@@ -7,6 +7,8 @@
 
 #include <auditbox/tables.h>
 
+#include <errno.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,9 +184,25 @@ static void tables_field_all(void **state)
 	assert_string_equal(tables_fstype_name(0x64626720), "debugfs");
 }
 
+/* glibc's words, whatever libc the test runs on (musl says "Symbolic link
+ * loop" and "Operation timed out"). */
+static void tables_strerror_glibc_texts(void **state)
+{
+	(void)state;
+	assert_string_equal(tables_strerror(ELOOP),
+			    "Too many levels of symbolic links");
+	assert_string_equal(tables_strerror(ETIMEDOUT), "Connection timed out");
+	assert_string_equal(tables_strerror(ERANGE),
+			    "Numerical result out of range");
+	assert_string_equal(tables_strerror(EINVAL), "Invalid argument");
+	assert_string_equal(tables_strerror(ECONNREFUSED), "Connection refused");
+	assert_non_null(tables_strerror(5000));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(tables_strerror_glibc_texts),
 		cmocka_unit_test(tables_syscall_all_machines),
 		cmocka_unit_test(tables_syscall_case_and_unknown),
 		cmocka_unit_test(tables_machine_all),
