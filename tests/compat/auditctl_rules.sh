@@ -135,7 +135,7 @@ perline() {
 			PL_OK=$((PL_OK + 1))
 			pass "rules-line $name:$n"
 		else
-			fail "rules-line $name:$n" "$line"
+			fail "rules-line $name:$n" "$(printf '%s' "$line" | unmap)"
 		fi
 	done <"$in"
 }

@@ -126,7 +126,7 @@ check() {
 		pass "rules-error $name"
 	else
 		diff "$o.ref" "$o.ours" | head -n 12 | sed 's/^/  /'
-		fail "rules-error $name" "$*"
+		fail "rules-error $name" "$(printf '%s' "$*" | unmap)"
 	fi
 }
 # checkfile NAME MODE CONTENT [ARGS...]: write CONTENT (printf %b) to a
