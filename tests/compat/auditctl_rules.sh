@@ -11,12 +11,17 @@
 # Without the reference installed: ours loads and lists, against the stored
 # expected files.
 #
-# Usage: sh tests/compat/auditctl_rules.sh [-p] [NAME|FILE.rules ...]
+# Usage: sh tests/compat/auditctl_rules.sh [-p] [NAME | PATH/FILE.rules ...]
+#   NAME is a corpus file (tests/data/rules/NAME.rules); a PATH is compared
+#   live only, like the reference's sample rules (below).
 #   -p  also per-line mode: every rule line given on the command line
 #       (not -R) to each tool, to pinpoint a difference (with stderr/exit).
 # Rule files use @TMP@ for paths: the harness builds the tree listed in
 # tests/data/rules/tree under a temporary directory and substitutes it;
 # listings are mapped back to @TMP@ before comparing.
+# With no NAME, the reference's own sample rules are also compared live
+# (AUDITBOX_RULES_SAMPLES, default /usr/share/doc/auditd/examples/rules;
+# set it empty to skip them): "sample-*" cases, not stored here.
 # AUDITBOX_RULES_REGEN=1 (tests/data/rules/regen) rewrites the expected
 # files from the reference instead of comparing.
 
@@ -80,6 +85,7 @@ while read -r kind p; do
 	f) mkdir -p "$W/${p%/*}" && : >"$W/$p" ;;
 	esac
 done <"$DATA/tree"
+mkdir -p "$W/_in"
 W_RE=$(printf '%s' "$W" | sed 's/[.[\*^$|]/\\&/g')
 unmap() { sed "s|$W_RE|@TMP@|g"; }
 
@@ -140,15 +146,35 @@ perline() {
 	done <"$in"
 }
 
-if [ $# -eq 0 ]; then
-	set -- "$DATA"/*.rules
-fi
-N=0 OR_OK=0 RO_OK=0 RR_OK=0 PL_N=0 PL_OK=0
-for f in "$@"; do
-	case $f in */*) ;; *) f=$DATA/${f%.rules}.rules ;; esac
-	name=$(basename "$f" .rules)
-	in=$T_TMP/$name.rules
-	sed "s|@TMP@|$W|g" "$f" >"$in"
+# live NAME IN O: ref->ours and ours->ref for the prepared file IN.
+live() {
+	list "$OURS" "$3.ro"
+	if same "$1 ref->ours" "$3.rr.l" "$3.ro.l" &&
+		same "$1 ref->ours" "$3.rr.li" "$3.ro.li"; then
+		RO_OK=$((RO_OK + 1))
+		pass "rules $1 ref->ours"
+	else
+		fail "rules $1 ref->ours"
+	fi
+	load "$OURS" "$2" "$3.or"
+	list "$REF" "$3.or"
+	if same "$1 ours->ref" "$3.rr.load" "$3.or.load" &&
+		same "$1 ours->ref" "$3.rr.l" "$3.or.l" &&
+		same "$1 ours->ref" "$3.rr.li" "$3.or.li"; then
+		OR_OK=$((OR_OK + 1))
+		pass "rules $1 ours->ref"
+	else
+		fail "rules $1 ours->ref"
+	fi
+	[ "$PERLINE" = 1 ] && perline "$1" "$2"
+	return 0
+}
+
+# corpus FILE: one file of tests/data/rules.
+corpus() {
+	name=$(basename "$1" .rules)
+	in=$W/_in/$name.rules
+	sed "s|@TMP@|$W|g" "$1" >"$in"
 	chmod 600 "$in"
 	o=$T_TMP/$name
 	N=$((N + 1))
@@ -162,9 +188,8 @@ for f in "$@"; do
 		else
 			fail "rules $name ours->ours (stored expected)"
 		fi
-		continue
+		return 0
 	fi
-
 	load "$REF" "$in" "$o.rr"
 	list "$REF" "$o.rr"
 	if [ "$REGEN" = 1 ]; then
@@ -173,7 +198,7 @@ for f in "$@"; do
 		grep -q '^-- exit 0$' "$o.rr.load" ||
 			echo "regen: $name: the reference failed to load it" >&2
 		echo "regen $name: $(grep -vc '^-- exit' "$o.rr.l") rules"
-		continue
+		return 0
 	fi
 	if grep -q '^-- exit 0$' "$o.rr.load" &&
 		same "$name ref->ref" "$DATA/$name.expected" "$o.rr.l" &&
@@ -183,33 +208,51 @@ for f in "$@"; do
 	else
 		fail "rules $name ref->ref" "reference load or listing differs from stored expected"
 	fi
+	live "$name" "$in" "$o"
+}
 
-	list "$OURS" "$o.ro"
-	if same "$name ref->ours" "$o.rr.l" "$o.ro.l" &&
-		same "$name ref->ours" "$o.rr.li" "$o.ro.li"; then
-		RO_OK=$((RO_OK + 1))
-		pass "rules $name ref->ours"
-	else
-		fail "rules $name ref->ours"
+# sample FILE: a rules file shipped with the reference (not stored here),
+# compared live only. Lines that would change more than the rules (-e, -f,
+# --loginuid-immutable, --signal, -m) are dropped; a line the kernel refuses
+# (a watched path missing on this machine) stops both tools at the same line.
+sample() {
+	name=sample-$(basename "$1" .rules)
+	in=$W/_in/$name.rules
+	grep -Ev '^[[:space:]]*(-e|-f|--loginuid-immutable|--signal|-m)([[:space:]]|$)' \
+		"$1" >"$in"
+	chmod 600 "$in"
+	o=$T_TMP/$name
+	SN=$((SN + 1)) N=$((N + 1))
+	load "$REF" "$in" "$o.rr"
+	list "$REF" "$o.rr"
+	live "$name" "$in" "$o"
+}
+
+N=0 OR_OK=0 RO_OK=0 RR_OK=0 PL_N=0 PL_OK=0 SN=0
+if [ $# -eq 0 ]; then
+	for f in "$DATA"/*.rules; do
+		corpus "$f"
+	done
+	# The reference's own sample rules, where installed.
+	SAMPLES=${AUDITBOX_RULES_SAMPLES-/usr/share/doc/auditd/examples/rules}
+	if [ "$HAVE_REF" = 1 ] && [ "$REGEN" = 0 ] && [ -n "$SAMPLES" ] &&
+		[ -d "$SAMPLES" ]; then
+		for f in "$SAMPLES"/*.rules; do
+			[ -f "$f" ] && sample "$f"
+		done
 	fi
-
-	load "$OURS" "$in" "$o.or"
-	list "$REF" "$o.or"
-	if same "$name ours->ref" "$o.rr.load" "$o.or.load" &&
-		same "$name ours->ref" "$o.rr.l" "$o.or.l" &&
-		same "$name ours->ref" "$o.rr.li" "$o.or.li"; then
-		OR_OK=$((OR_OK + 1))
-		pass "rules $name ours->ref"
-	else
-		fail "rules $name ours->ref"
-	fi
-
-	[ "$PERLINE" = 1 ] && perline "$name" "$in"
-done
+else
+	for f in "$@"; do
+		case $f in
+		*/*) sample "$f" ;;
+		*) corpus "$DATA/${f%.rules}.rules" ;;
+		esac
+	done
+fi
 
 [ "$REGEN" = 1 ] && exit 0
 if [ "$HAVE_REF" = 1 ]; then
-	echo "rules compat: $OR_OK/$N identical (ours→ref), $RO_OK/$N (ref→ours); ref→ref as stored $RR_OK/$N"
+	echo "rules compat: $OR_OK/$N identical (ours→ref), $RO_OK/$N (ref→ours); ref→ref as stored $RR_OK/$((N - SN)) corpus files, $SN reference sample files"
 else
 	echo "rules compat: $OR_OK/$N identical to stored expected (ours->ours; no reference)"
 fi
