@@ -69,4 +69,25 @@ int netlink_features_get(struct netlink *nl, struct audit_features *f);
 /* AUDIT_SET_FEATURE. 0 or -errno. */
 int netlink_features_set(struct netlink *nl, const struct audit_features *f);
 
+/* Each rule of AUDIT_LIST_RULES (len: bytes of r, buf included); return
+ * < 0 to stop. */
+typedef int (*netlink_rule_fn)(void *ctx, const struct audit_rule_data *r,
+			       size_t len);
+/* AUDIT_ADD_RULE / AUDIT_DEL_RULE of a compiled rule. >= 0 or -errno. */
+int netlink_rule_add(struct netlink *nl, const struct audit_rule_data *r,
+		     size_t len);
+int netlink_rule_del(struct netlink *nl, const struct audit_rule_data *r,
+		     size_t len);
+/* AUDIT_LIST_RULES: fn for each rule until NLMSG_DONE. 0 or -errno
+ * (-EPROTO for a malformed rule, -ECANCELED when fn stopped). */
+int netlink_rule_list(struct netlink *nl, netlink_rule_fn fn, void *ctx);
+/* AUDIT_TRIM. >= 0 or -errno. */
+int netlink_trim(struct netlink *nl);
+/* AUDIT_MAKE_EQUIV of a mount point and a subtree. >= 0 or -errno. */
+int netlink_make_equiv(struct netlink *nl, const char *mount_point,
+		       const char *subtree);
+/* A user message (AUDIT_USER...) with its text, NUL included. >= 0 or
+ * -errno. */
+int netlink_user_msg(struct netlink *nl, uint16_t type, const char *text);
+
 #endif
