@@ -121,6 +121,15 @@ check() {
 	fi
 	run "$OURS" "$o.ours" "$@"
 	SETUP=
+	case " $* " in
+	*" -R "*)
+		# auditbox adds its own diagnostics for rules files on purpose
+		# (docs/compat.md): "auditctl: FILE:LINE: message" and friends,
+		# always naming the file; the reference has no such prefix.
+		grep -v '^auditctl: .*@TMP@/' "$o.ours" >"$o.ours.f" || true
+		mv "$o.ours.f" "$o.ours"
+		;;
+	esac
 	if cmp -s "$o.ref" "$o.ours"; then
 		OK=$((OK + 1))
 		pass "rules-error $name"
