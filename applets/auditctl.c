@@ -676,10 +676,9 @@ static int control(void *ctx, struct rule_builder *b, int opt,
 /* The reference's is_ready(): no rule changes in immutable mode. */
 static int is_ready(struct auditctl *c)
 {
-	struct audit_status st;
-	int r = netlink_status_get(&c->nl, &st, NULL);
+	int r = netlink_rule_ready(&c->nl);
 
-	if (r == 0 && st.enabled == 2) {
+	if (r == 1) {
 		say(c, 0, "The audit system is in immutable mode, no rule "
 		    "changes allowed");
 		return 0;

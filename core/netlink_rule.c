@@ -77,3 +77,13 @@ int netlink_user_msg(struct netlink *nl, uint16_t type, const char *text)
 {
 	return netlink_request(nl, type, text, strlen(text) + 1, NULL, NULL);
 }
+
+int netlink_rule_ready(struct netlink *nl)
+{
+	struct audit_status st;
+	int r = netlink_status_get(nl, &st, NULL);
+
+	if (r < 0)
+		return r;
+	return st.enabled == 2;
+}

@@ -81,6 +81,10 @@ int netlink_rule_del(struct netlink *nl, const struct audit_rule_data *r,
 /* AUDIT_LIST_RULES: fn for each rule until NLMSG_DONE. 0 or -errno
  * (-EPROTO for a malformed rule, -ECANCELED when fn stopped). */
 int netlink_rule_list(struct netlink *nl, netlink_rule_fn fn, void *ctx);
+/* Whether rules may change: 0 yes, 1 no (immutable, enabled 2), or
+ * -errno from the status request (-ECONNREFUSED: audit disabled in this
+ * namespace). */
+int netlink_rule_ready(struct netlink *nl);
 /* AUDIT_TRIM. >= 0 or -errno. */
 int netlink_trim(struct netlink *nl);
 /* AUDIT_MAKE_EQUIV of a mount point and a subtree. >= 0 or -errno. */
