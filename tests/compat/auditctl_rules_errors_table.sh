@@ -78,7 +78,7 @@ stored() {
 	awk -v n="== $1" '$0 == n { on = 1; next } /^== / { on = 0 } on' "$EXPECTED"
 }
 
-N=0 OK=0 SETUP=
+N=0 OK=0 SETUP= SEEN=' '
 : >"$T_TMP/all"
 # run TOOL OUT ARGS...: OUT gets stdout, "-- stderr", stderr, "-- exit N".
 run() {
@@ -102,6 +102,8 @@ check() {
 	name=$1
 	shift
 	case $ONLY in "  ") ;; *" $name "*) ;; *) SETUP=; return ;; esac
+	case $SEEN in *" $name "*) fail "rules-error $name" "duplicate case name" ;; esac
+	SEEN="$SEEN $name "
 	n=$#
 	for a; do
 		set -- "$@" "$(printf '%s' "$a" | sed "s|@TMP@|$W|g")"
@@ -359,8 +361,8 @@ SETUP="$R -F uid=0 -k drop"
 check delete-key -D -k drop
 SETUP="$R -F uid=0 -k keep"
 check delete-key-other -D -k other
-check list-empty -l
-check list-interp-empty -l -i
+check list-no-rules -l
+check list-no-rules-interp -l -i
 ## options
 check option-unknown -X
 check option-a-twice-task -a always,task -a always,task
