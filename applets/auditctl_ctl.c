@@ -419,7 +419,9 @@ static int opt_delete_all(struct auditctl *c, struct rule_builder *b)
 		return RULE_ERROR;
 	}
 	if (b->argc == 4) {
-		if (strcmp(b->argv[b->optind], "-k")) {
+		/* ref 3.0.9 reads argv[optind] even past the end ("auditctl
+		 * s x -D" segfaults there): we refuse it instead */
+		if (!b->argv[b->optind] || strcmp(b->argv[b->optind], "-k")) {
 			msay(c, "Only the -k option is allowed");
 			return RULE_ERROR;
 		}

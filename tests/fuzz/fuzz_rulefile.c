@@ -1,12 +1,24 @@
 /* fuzz_rulefile - libFuzzer target over the rules-file reader and the
  * augenrules filter: lines as fgets reads them and as awk does, the
- * reorder, the joined text. Also the ls -v comparison on two names. */
+ * reorder, the joined text, the offline linter over the lines (no
+ * kernel). Also the ls -v comparison on two names. */
 #include <auditbox/rulefile.h>
+#include <auditbox/rulelint.h>
 #include <auditbox/rule.h>
+#include <auditbox/tables.h>
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+static void quiet(void *ctx, const char *file, unsigned line,
+		  const char *msg)
+{
+	(void)ctx;
+	(void)file;
+	(void)line;
+	(void)msg;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -19,6 +31,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rulefile_add_text(&a, (const char *)data, size, "f", RULE_LINE_MAX - 1);
 	rulefile_add_text(&a, (const char *)data, size, "g", 0);
 	rulefile_reorder(&b, &a, "/d");
+	if (rulelint_check(&b, TABLES_MACH_X86_64, quiet, NULL) < 0)
+		abort();
 	t = rulefile_text(&b, &len);
 	free(t);
 	rulefile_fini(&a);
