@@ -505,20 +505,32 @@ static int opt_equiv(struct auditctl *c, struct rule_builder *b,
 	return RULE_DONE;
 }
 
-/* --signal: the names 3.0.9 knows (numbers are refused, as there). */
-static int opt_signal(struct auditctl *c, const char *arg)
+/* --signal: 3.0.9's names; ours (docs/compat.md): 3.1's names and the
+ * numbers of the same five signals. Anything else: 3.0.9's message. */
+static int signal_number(const char *arg)
 {
-	static const struct { const char *name; int sig; } sigs[] = {
-		{ "TERM", SIGTERM }, { "HUP", SIGHUP }, { "USR1", SIGUSR1 },
-		{ "USR2", SIGUSR2 }, { "CONT", SIGCONT },
+	static const struct { const char *name, *name31; int sig; } sigs[] = {
+		{ "TERM", "stop", SIGTERM }, { "HUP", "reload", SIGHUP },
+		{ "USR1", "rotate", SIGUSR1 }, { "USR2", "resume", SIGUSR2 },
+		{ "CONT", "state", SIGCONT },
 	};
-	struct audit_status st;
+	const char *err = NULL;
+	long long n = parse_num(arg, 1, 64, &err);
 	size_t i;
-	int sig = 0, r;
 
 	for (i = 0; i < sizeof sigs / sizeof *sigs; i++)
-		if (!strcasecmp(arg, sigs[i].name))
-			sig = sigs[i].sig;
+		if (!strcasecmp(arg, sigs[i].name) ||
+		    !strcasecmp(arg, sigs[i].name31) ||
+		    (!err && n == sigs[i].sig))
+			return sigs[i].sig;
+	return 0;
+}
+
+static int opt_signal(struct auditctl *c, const char *arg)
+{
+	struct audit_status st;
+	int sig = signal_number(arg), r;
+
 	if (!sig) {
 		msay(c, "%s is an unsupported signal", arg);
 		return RULE_ERROR;
