@@ -1,0 +1,365 @@
+/* event - records into events, with the completion rules and output order
+ * of ausearch 3.0.9 (see event.h). Open events sit in a hash table for
+ * lookup and in a min-heap by time for the timeout rule, so a record costs
+ * O(log open events) instead of the reference's scan of all open events. */
+#include <auditbox/event.h>
+
+#include <errno.h>
+#include <stdlib.h>
+
+#define T_PROCTITLE 1327
+#define T_FIRST_EVENT 1300
+#define T_FIRST_ANOM 2100
+#define T_KERNEL 2000
+#define T_MAC_UNLBL_ALLOW 1406
+#define T_MAC_CALIPSO_DEL 1419
+
+bool event_type_is_single(int type)
+{
+	return type == T_PROCTITLE || type < T_FIRST_EVENT ||
+	       type >= T_FIRST_ANOM || type == T_KERNEL ||
+	       (type >= T_MAC_UNLBL_ALLOW && type <= T_MAC_CALIPSO_DEL);
+}
+
+int event_init(struct event_table *t, uint32_t max_events,
+	       uint32_t max_records, unsigned timeout)
+{
+	uint32_t i, h = 1;
+
+	memset(t, 0, sizeof *t);
+	while (h < max_events * 2)
+		h <<= 1;
+	t->ev = calloc(max_events, sizeof *t->ev);
+	t->rec = calloc(max_records, sizeof *t->rec);
+	t->hash = malloc(h * sizeof *t->hash);
+	t->heap = malloc(max_events * sizeof *t->heap);
+	t->ready = malloc(max_events * sizeof *t->ready);
+	if (!t->ev || !t->rec || !t->hash || !t->heap || !t->ready) {
+		event_fini(t);
+		return -ENOMEM;
+	}
+	t->ev_cap = max_events;
+	t->rec_cap = max_records;
+	t->hmask = h - 1;
+	for (i = 0; i < h; i++)
+		t->hash[i] = EVENT_NONE;
+	for (i = 0; i < max_events; i++)
+		t->ev[i].hnext = i + 1 < max_events ? i + 1 : EVENT_NONE;
+	for (i = 0; i < max_records; i++)
+		t->rec[i].next = i + 1 < max_records ? i + 1 : EVENT_NONE;
+	t->ev_free = 0;
+	t->rec_free = 0;
+	t->current = EVENT_NONE;
+	t->timeout = timeout;
+	return 0;
+}
+
+void event_fini(struct event_table *t)
+{
+	free(t->ev);
+	free(t->rec);
+	free(t->hash);
+	free(t->heap);
+	free(t->ready);
+	memset(t, 0, sizeof *t);
+}
+
+static uint32_t key_hash(const struct event_table *t, uint64_t sec,
+			 unsigned milli, unsigned long serial, struct span node)
+{
+	uint64_t h = sec * 0x9E3779B97F4A7C15ull ^ serial * 0xC2B2AE3D27D4EB4Full
+		     ^ milli;
+	size_t i;
+
+	for (i = 0; i < node.n; i++)
+		h = (h ^ (unsigned char)node.p[i]) * 0x100000001B3ull;
+	h ^= h >> 29;
+	return (uint32_t)h & t->hmask;
+}
+
+static int ev_cmp(const struct event *a, const struct event *b)
+{
+	if (a->sec != b->sec)
+		return a->sec < b->sec ? -1 : 1;
+	if (a->milli != b->milli)
+		return a->milli < b->milli ? -1 : 1;
+	if (a->serial != b->serial)
+		return a->serial < b->serial ? -1 : 1;
+	return 0;
+}
+
+static void heap_swap(struct event_table *t, uint32_t i, uint32_t j)
+{
+	uint32_t a = t->heap[i], b = t->heap[j];
+
+	t->heap[i] = b;
+	t->heap[j] = a;
+	t->ev[b].heap = i;
+	t->ev[a].heap = j;
+}
+
+static void heap_up(struct event_table *t, uint32_t i)
+{
+	while (i > 0) {
+		uint32_t p = (i - 1) / 2;
+
+		if (ev_cmp(&t->ev[t->heap[i]], &t->ev[t->heap[p]]) >= 0)
+			break;
+		heap_swap(t, i, p);
+		i = p;
+	}
+}
+
+static void heap_down(struct event_table *t, uint32_t i)
+{
+	for (;;) {
+		uint32_t l = 2 * i + 1, r = l + 1, m = i;
+
+		if (l < t->nheap &&
+		    ev_cmp(&t->ev[t->heap[l]], &t->ev[t->heap[m]]) < 0)
+			m = l;
+		if (r < t->nheap &&
+		    ev_cmp(&t->ev[t->heap[r]], &t->ev[t->heap[m]]) < 0)
+			m = r;
+		if (m == i)
+			return;
+		heap_swap(t, i, m);
+		i = m;
+	}
+}
+
+static void hash_remove(struct event_table *t, uint32_t id)
+{
+	struct event *e = &t->ev[id];
+	uint32_t *pp = &t->hash[key_hash(t, e->sec, e->milli, e->serial,
+					  e->node)];
+
+	while (*pp != EVENT_NONE && *pp != id)
+		pp = &t->ev[*pp].hnext;
+	if (*pp == id)
+		*pp = e->hnext;
+}
+
+/* Moves an open event to the ready list, keeping it sorted. */
+static void make_ready(struct event_table *t, uint32_t id)
+{
+	uint32_t i = t->nready;
+
+	hash_remove(t, id);
+	t->ev[id].open = false;
+	while (i > t->ready_pos &&
+	       ev_cmp(&t->ev[t->ready[i - 1]], &t->ev[id]) > 0) {
+		t->ready[i] = t->ready[i - 1];
+		i--;
+	}
+	t->ready[i] = id;
+	t->nready++;
+}
+
+static uint32_t heap_pop(struct event_table *t)
+{
+	uint32_t id = t->heap[0];
+
+	t->nheap--;
+	if (t->nheap) {
+		heap_swap(t, 0, t->nheap);
+		heap_down(t, 0);
+	}
+	return id;
+}
+
+static void heap_remove(struct event_table *t, uint32_t id)
+{
+	uint32_t i = t->ev[id].heap;
+
+	t->nheap--;
+	if (i != t->nheap) {
+		heap_swap(t, i, t->nheap);
+		heap_down(t, i);
+		heap_up(t, i);
+	}
+}
+
+/* Completes the oldest open event early, to make room. */
+static bool force_oldest(struct event_table *t)
+{
+	if (t->nheap == 0)
+		return false;
+	make_ready(t, heap_pop(t));
+	t->forced++;
+	return true;
+}
+
+static void free_event(struct event_table *t, uint32_t id)
+{
+	struct event *e = &t->ev[id];
+
+	if (e->first != EVENT_NONE) {
+		t->rec[e->last].next = t->rec_free;
+		t->rec_free = e->first;
+	}
+	e->first = e->last = EVENT_NONE;
+	e->hnext = t->ev_free;
+	t->ev_free = id;
+}
+
+static uint32_t take_rec(struct event_table *t)
+{
+	uint32_t r;
+
+	while (t->rec_free == EVENT_NONE && force_oldest(t))
+		;
+	r = t->rec_free;
+	if (r != EVENT_NONE)
+		t->rec_free = t->rec[r].next;
+	return r;
+}
+
+static uint32_t find_open(struct event_table *t, const struct record *r)
+{
+	uint32_t id = t->hash[key_hash(t, r->sec, r->milli, r->serial,
+				       r->node)];
+
+	for (; id != EVENT_NONE; id = t->ev[id].hnext) {
+		const struct event *e = &t->ev[id];
+
+		if (e->sec == r->sec && e->milli == r->milli &&
+		    e->serial == r->serial && span_eq(e->node, r->node))
+			return id;
+	}
+	return EVENT_NONE;
+}
+
+static uint32_t new_event(struct event_table *t, const struct record *r)
+{
+	uint32_t id, h;
+	struct event *e;
+
+	while (t->ev_free == EVENT_NONE && force_oldest(t))
+		;
+	id = t->ev_free;
+	if (id == EVENT_NONE)
+		return id;
+	e = &t->ev[id];
+	t->ev_free = e->hnext;
+	e->sec = r->sec;
+	e->milli = r->milli;
+	e->serial = r->serial;
+	e->node = r->node;
+	e->type = r->type;
+	e->first = e->last = EVENT_NONE;
+	e->nrec = 0;
+	e->open = true;
+	h = key_hash(t, r->sec, r->milli, r->serial, r->node);
+	e->hnext = t->hash[h];
+	t->hash[h] = id;
+	e->heap = t->nheap;
+	t->heap[t->nheap++] = id;
+	heap_up(t, e->heap);
+	return id;
+}
+
+static void append(struct event_table *t, uint32_t id, const struct record *r,
+		   uint32_t ri)
+{
+	struct event *e = &t->ev[id];
+
+	t->rec[ri].line = r->line;
+	t->rec[ri].type = r->type;
+	t->rec[ri].next = EVENT_NONE;
+	if (e->first == EVENT_NONE)
+		e->first = ri;
+	else
+		t->rec[e->last].next = ri;
+	e->last = ri;
+	e->nrec++;
+}
+
+uint32_t event_feed(struct event_table *t, const struct record *r)
+{
+	uint32_t id, ri;
+
+	ri = take_rec(t);
+	if (ri == EVENT_NONE)
+		return t->nready - t->ready_pos;
+	id = find_open(t, r);
+	if (id != EVENT_NONE) {
+		append(t, id, r, ri);
+		return t->nready - t->ready_pos;
+	}
+	id = new_event(t, r);
+	if (id == EVENT_NONE) {
+		t->rec[ri].next = t->rec_free;
+		t->rec_free = ri;
+		return t->nready - t->ready_pos;
+	}
+	append(t, id, r, ri);
+	/* the reference checks all open events when one is created */
+	while (t->nheap) {
+		struct event *o = &t->ev[t->heap[0]];
+
+		if (o->sec + t->timeout > r->sec)
+			break;
+		make_ready(t, heap_pop(t));
+	}
+	if (t->ev[id].open && event_type_is_single(r->type)) {
+		heap_remove(t, id);
+		make_ready(t, id);
+	}
+	return t->nready - t->ready_pos;
+}
+
+uint32_t event_flush(struct event_table *t)
+{
+	while (t->nheap)
+		make_ready(t, heap_pop(t));
+	return t->nready - t->ready_pos;
+}
+
+const struct event *event_next(struct event_table *t)
+{
+	if (t->current != EVENT_NONE) {
+		free_event(t, t->current);
+		t->current = EVENT_NONE;
+	}
+	if (t->ready_pos == t->nready) {
+		t->ready_pos = t->nready = 0;
+		return NULL;
+	}
+	t->current = t->ready[t->ready_pos++];
+	return &t->ev[t->current];
+}
+
+const struct event_rec *event_rec_first(const struct event_table *t,
+					const struct event *e)
+{
+	return e->first == EVENT_NONE ? NULL : &t->rec[e->first];
+}
+
+const struct event_rec *event_rec_next(const struct event_table *t,
+				       const struct event_rec *r)
+{
+	return r->next == EVENT_NONE ? NULL : &t->rec[r->next];
+}
+
+const char *event_oldest_line(const struct event_table *t)
+{
+	const char *m = NULL;
+	uint32_t i;
+
+	for (i = 0; i < t->nheap; i++) {
+		const struct event *e = &t->ev[t->heap[i]];
+
+		if (e->first != EVENT_NONE &&
+		    (!m || t->rec[e->first].line.p < m))
+			m = t->rec[e->first].line.p;
+	}
+	for (i = t->ready_pos ? t->ready_pos - 1 : 0; i < t->nready; i++) {
+		const struct event *e = &t->ev[t->ready[i]];
+
+		if (e->first != EVENT_NONE &&
+		    (!m || t->rec[e->first].line.p < m))
+			m = t->rec[e->first].line.p;
+	}
+	return m;
+}
