@@ -1,0 +1,197 @@
+/* tables - name <-> number lookups over the generated sorted arrays.
+ * Reference: audit 3.0.9 libaudit lookup_table.c (same sets, same
+ * case-insensitive names). The arrays come from tools/gen_tables.py. */
+#include <auditbox/tables.h>
+#include <auditbox/util.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/utsname.h>
+
+#include "tables_gen.h"
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+static int cmp_nr(const void *k, const void *e)
+{
+	int32_t a = *(const int32_t *)k, b = ((const struct tab_nr *)e)->nr;
+
+	return (a > b) - (a < b);
+}
+
+static int cmp_name(const void *k, const void *e)
+{
+	return strcasecmp(k, ((const struct tab_name *)e)->name);
+}
+
+static const char *by_nr(const struct tab_nr *t, size_t n, int32_t nr)
+{
+	const struct tab_nr *e = bsearch(&nr, t, n, sizeof *t, cmp_nr);
+
+	return e ? e->name : NULL;
+}
+
+static const struct tab_name *by_name(const struct tab_name *t, size_t n,
+				      const char *name)
+{
+	if (!name)
+		return NULL;
+	return bsearch(name, t, n, sizeof *t, cmp_name);
+}
+
+static int name_nr(const struct tab_name *t, size_t n, const char *name)
+{
+	const struct tab_name *e = by_name(t, n, name);
+
+	return e ? e->nr : -1;
+}
+
+static const struct tab_mach *mach_get(int mach)
+{
+	size_t i;
+
+	for (i = 0; i < COUNT(mach_by_nr); i++)
+		if (mach_by_nr[i].mach == mach)
+			return &mach_by_nr[i];
+	return NULL;
+}
+
+static int cmp_machine(const void *k, const void *e)
+{
+	return strcasecmp(k, ((const struct tab_machine *)e)->name);
+}
+
+int tables_machine_number(const char *name)
+{
+	const struct tab_machine *e;
+
+	if (!name)
+		return -1;
+	e = bsearch(name, machine_by_name, COUNT(machine_by_name),
+		    sizeof *e, cmp_machine);
+	return e ? e->mach : -1;
+}
+
+const char *tables_machine_name(int mach)
+{
+	const struct tab_mach *m = mach_get(mach);
+
+	return m ? m->name : NULL;
+}
+
+uint32_t tables_machine_elf(int mach)
+{
+	const struct tab_mach *m = mach_get(mach);
+
+	return m ? m->elf : 0;
+}
+
+int tables_elf_machine(uint32_t elf)
+{
+	size_t i;
+
+	/* first match: ppc64 before ppc64le is not an issue (distinct elf) */
+	for (i = 0; i < COUNT(mach_by_nr); i++)
+		if (mach_by_nr[i].elf == elf &&
+		    mach_by_nr[i].mach != TABLES_MACH_RISCV64)
+			return mach_by_nr[i].mach;
+	return -1;
+}
+
+int tables_machine_detect(void)
+{
+	struct utsname u;
+
+	if (uname(&u) < 0)
+		return -1;
+	return tables_machine_number(u.machine);
+}
+
+const char *tables_syscall_name(int mach, int nr)
+{
+	const struct tab_mach *m = mach_get(mach);
+
+	return m ? by_nr(m->by_nr, m->n_nr, nr) : NULL;
+}
+
+int tables_syscall_number(int mach, const char *name)
+{
+	const struct tab_mach *m = mach_get(mach);
+
+	return m ? name_nr(m->by_name, m->n_name, name) : -1;
+}
+
+int tables_syscall_max(int mach)
+{
+	const struct tab_mach *m = mach_get(mach);
+
+	return m && m->n_nr ? m->by_nr[m->n_nr - 1].nr : -1;
+}
+
+const char *tables_msgtype_name(int type)
+{
+	return by_nr(msgtype_by_nr, COUNT(msgtype_by_nr), type);
+}
+
+/* ref 3.0.9 audit_name_to_msg_type(): a leading digit means a decimal
+ * number (trailing characters ignored), "UNKNOWN[n]" means n. */
+int tables_msgtype_number(const char *name)
+{
+	uint64_t v;
+
+	if (!name)
+		return -1;
+	if (name[0] >= '0' && name[0] <= '9')
+		return scan_u64(name, 10, &v) && v <= INT32_MAX ? (int)v : -1;
+	if (!strncmp(name, "UNKNOWN[", 8)) {
+		size_t n = scan_u64(name + 8, 10, &v);
+
+		return n && name[8 + n] == ']' && v <= INT32_MAX ? (int)v : -1;
+	}
+	return name_nr(msgtype_by_name, COUNT(msgtype_by_name), name);
+}
+
+const char *tables_errno_name(int err)
+{
+	return by_nr(errno_by_nr, COUNT(errno_by_nr), err);
+}
+
+int tables_errno_number(const char *name)
+{
+	return name_nr(errno_by_name, COUNT(errno_by_name), name);
+}
+
+const char *tables_field_name(int field)
+{
+	return by_nr(field_by_nr, COUNT(field_by_nr), field);
+}
+
+int tables_field_number(const char *name)
+{
+	return name_nr(field_by_name, COUNT(field_by_name), name);
+}
+
+int tables_filetype_number(const char *name)
+{
+	return name_nr(filetype_by_name, COUNT(filetype_by_name), name);
+}
+
+const char *tables_fstype_name(uint32_t magic)
+{
+	size_t i;
+
+	for (i = 0; i < COUNT(fstype_by_nr); i++)
+		if ((uint32_t)fstype_by_nr[i].nr == magic)
+			return fstype_by_nr[i].name;
+	return NULL;
+}
+
+uint32_t tables_fstype_number(const char *name, int *ok)
+{
+	const struct tab_name *e = by_name(fstype_by_name,
+					   COUNT(fstype_by_name), name);
+
+	*ok = e != NULL;
+	return e ? (uint32_t)e->nr : 0;
+}
