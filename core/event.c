@@ -140,20 +140,20 @@ static void hash_remove(struct event_table *t, uint32_t id)
 		*pp = e->hnext;
 }
 
-/* Moves an open event to the ready list, keeping it sorted. */
+/* Marks an event complete: later records with its key open a new one. */
+static void complete(struct event_table *t, uint32_t id)
+{
+	if (t->ev[id].open) {
+		hash_remove(t, id);
+		t->ev[id].open = false;
+	}
+}
+
+/* Appends a popped (lowest pending) event to the ready list. */
 static void make_ready(struct event_table *t, uint32_t id)
 {
-	uint32_t i = t->nready;
-
-	hash_remove(t, id);
-	t->ev[id].open = false;
-	while (i > t->ready_pos &&
-	       ev_cmp(&t->ev[t->ready[i - 1]], &t->ev[id]) > 0) {
-		t->ready[i] = t->ready[i - 1];
-		i--;
-	}
-	t->ready[i] = id;
-	t->nready++;
+	complete(t, id);
+	t->ready[t->nready++] = id;
 }
 
 static uint32_t heap_pop(struct event_table *t)
@@ -166,18 +166,6 @@ static uint32_t heap_pop(struct event_table *t)
 		heap_down(t, 0);
 	}
 	return id;
-}
-
-static void heap_remove(struct event_table *t, uint32_t id)
-{
-	uint32_t i = t->ev[id].heap;
-
-	t->nheap--;
-	if (i != t->nheap) {
-		heap_swap(t, i, t->nheap);
-		heap_down(t, i);
-		heap_up(t, i);
-	}
 }
 
 /* Completes the oldest open event early, to make room. */
@@ -294,17 +282,17 @@ uint32_t event_feed(struct event_table *t, const struct record *r)
 		return t->nready - t->ready_pos;
 	}
 	append(t, id, r, ri);
-	/* the reference checks all open events when one is created */
+	if (event_type_is_single(r->type))
+		complete(t, id);
+	/* The reference checks the open events when one is created; it
+	 * releases complete events lowest (sec, milli, serial) first and
+	 * never past a lower event still open. */
 	while (t->nheap) {
 		struct event *o = &t->ev[t->heap[0]];
 
-		if (o->sec + t->timeout > r->sec)
+		if (o->open && o->sec + t->timeout > r->sec)
 			break;
 		make_ready(t, heap_pop(t));
-	}
-	if (t->ev[id].open && event_type_is_single(r->type)) {
-		heap_remove(t, id);
-		make_ready(t, id);
 	}
 	return t->nready - t->ready_pos;
 }

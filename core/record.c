@@ -5,7 +5,7 @@
 
 #include <stdlib.h>
 
-#include "record_types.h"
+#include <auditbox/tables.h>
 
 #define HEADER_MAX 80		/* header words looked at, as the reference */
 #define HEADER_MAX_NODE 340	/* ... when the line starts with node= */
@@ -127,63 +127,20 @@ int record_parse(struct record *r, const char *line, size_t len)
 	return RECORD_OK;
 }
 
-static int cmp_type(const void *key, const void *elem)
-{
-	const struct span *k = key;
-	const char *name = *(const char *const *)elem;
-	size_t n = strlen(name);
-	int c = memcmp(k->p, name, k->n < n ? k->n : n);
-
-	if (c)
-		return c;
-	return k->n < n ? -1 : k->n > n;
-}
-
-/* strtol on a bounded span: optional sign then digits. */
-static long span_strtol(struct span s)
-{
-	long v = 0;
-	size_t i = 0;
-	int neg = 0;
-
-	if (i < s.n && (s.p[i] == '-' || s.p[i] == '+'))
-		neg = s.p[i++] == '-';
-	for (; i < s.n && s.p[i] >= '0' && s.p[i] <= '9'; i++)
-		if (v < 100000000)
-			v = v * 10 + (s.p[i] - '0');
-	return neg ? -v : v;
-}
-
 int record_type_number(struct span name)
 {
-	const void *hit;
-	size_t end;
+	char buf[40];
 
-	hit = bsearch(&name, record_types, sizeof record_types /
-		      sizeof record_types[0], sizeof record_types[0], cmp_type);
-	if (hit)
-		return ((const struct record_type_ent *)hit)->num;
-	if (name.n >= 8 && memcmp(name.p, "UNKNOWN[", 8) == 0) {
-		end = span_chr(name, 8, ']');
-		if (end == (size_t)-1)
-			return -1;
-		if (end > 8 + 7)
-			end = 8 + 7;
-		return (int)span_strtol(span_sub(name, 8, end));
-	}
-	if (name.n && name.p[0] >= '0' && name.p[0] <= '9')
-		return (int)span_strtol(name);
-	return -1;
+	if (name.n == 0 || name.n >= sizeof buf)
+		return -1;
+	memcpy(buf, name.p, name.n);
+	buf[name.n] = 0;
+	return tables_msgtype_number(buf);
 }
 
 const char *record_type_name(int type)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof record_types / sizeof record_types[0]; i++)
-		if (record_types[i].num == type)
-			return record_types[i].name;
-	return NULL;
+	return tables_msgtype_name(type);
 }
 
 bool record_next_field(struct span s, size_t *pos, struct span *name,

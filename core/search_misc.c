@@ -1,4 +1,5 @@
-/* search_misc - sockaddr, config, anomaly records; dispatch and match. */
+/* (included by core/search.c: one translation unit sharing its static helpers)
+ * search_misc - sockaddr, config, anomaly records; dispatch and match. */
 #include <arpa/inet.h>
 
 static int parse_sockaddr(struct px *x)

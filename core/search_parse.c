@@ -1,4 +1,5 @@
-/* search_parse - the per-record-type extraction of ausearch 3.0.9
+/* (included by core/search.c: one translation unit sharing its static helpers)
+ * search_parse - the per-record-type extraction of ausearch 3.0.9
  * (src/ausearch-parse.c behaviour: which fields each record type gives,
  * where the scan restarts, which missing field fails the event). */
 

@@ -1,4 +1,5 @@
-/* search_user - extraction for user-space, login, daemon, config and
+/* (included by core/search.c: one translation unit sharing its static helpers)
+ * search_user - extraction for user-space, login, daemon, config and
  * anomaly records, then the dispatch and the match (ausearch 3.0.9). */
 
 /* value for exe=/cwd= of user records: quoted, hex, or legacy text */
