@@ -673,6 +673,10 @@ static int parse_one(struct ausearch_opts *o, int argc, char **argv, int c)
 			return -1;
 		if (numeric_or(a, "End of Event Timeout", &v))
 			return -1;
+		if (v <= 0) {
+			ref_msg("Illegal value for End of Event Timeout, was %s", a);
+			return -1;
+		}
 		o->eoe_timeout = v;
 		return 1;
 	default:
@@ -741,6 +745,19 @@ static void read_conf(char *log_file, size_t len, long *eoe)
 	fclose(fp);
 }
 
+static size_t msg_len(struct span line)
+{
+	const char *gs = memchr(line.p, RECORD_GS, line.n);
+
+	return gs ? (size_t)(gs - line.p) : line.n;
+}
+
+static void debug_unparsed(void *ctx, int type)
+{
+	(void)ctx;
+	fprintf(stderr, "Unparsed type:%d\n - skipped", type);	/* ref 3.0.9 */
+}
+
 static void emit(struct run *r, const struct event *e)
 {
 	const struct event_rec *bad = NULL;
@@ -751,7 +768,7 @@ static void emit(struct run *r, const struct event *e)
 	if (!search_match(&r->o->c, &r->t, e, &r->it, &rc, &bad)) {
 		if (rc && r->o->debug && bad)
 			fprintf(stderr, "Malformed event skipped, rc=%d. %.*s\n",
-				rc, (int)bad->line.n, bad->line.p);
+				rc, (int)msg_len(bad->line), bad->line.p);
 		return;
 	}
 	r->matched++;
@@ -887,6 +904,8 @@ int ausearch_main(int argc, char **argv)
 		if (eoe < 0)
 			eoe = 2;
 	}
+	if (o.debug)
+		o.c.unparsed = debug_unparsed;
 	r.o = &o;
 	if (event_init(&r.t, MAX_OPEN_EVENTS, MAX_OPEN_RECORDS, (unsigned)eoe))
 		die(1, "out of memory");

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #define T_PROCTITLE 1327
+#define T_EOE 1320
 #define T_FIRST_EVENT 1300
 #define T_FIRST_ANOM 2100
 #define T_KERNEL 2000
@@ -85,7 +86,7 @@ static int ev_cmp(const struct event *a, const struct event *b)
 		return a->milli < b->milli ? -1 : 1;
 	if (a->serial != b->serial)
 		return a->serial < b->serial ? -1 : 1;
-	return 0;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
 static void heap_swap(struct event_table *t, uint32_t i, uint32_t j)
@@ -235,6 +236,7 @@ static uint32_t new_event(struct event_table *t, const struct record *r)
 	e->serial = r->serial;
 	e->node = r->node;
 	e->type = r->type;
+	e->seq = t->seq++;
 	e->first = e->last = EVENT_NONE;
 	e->nrec = 0;
 	e->open = true;
@@ -273,6 +275,11 @@ uint32_t event_feed(struct event_table *t, const struct record *r)
 	id = find_open(t, r);
 	if (id != EVENT_NONE) {
 		append(t, id, r, ri);
+		return t->nready - t->ready_pos;
+	}
+	if (r->type == T_EOE) {		/* standalone EOE: dropped */
+		t->rec[ri].next = t->rec_free;
+		t->rec_free = ri;
 		return t->nready - t->ready_pos;
 	}
 	id = new_event(t, r);

@@ -100,7 +100,11 @@ static void out_default(struct evfmt *f, const struct event_table *t,
 	strftime(buf, sizeof buf, "%a %b %e %H:%M:%S %Y", &tm);
 	fprintf(out, "----\ntime->%s\n", buf);
 	while (n--) {
-		evfmt_escaped(out, msg_of(f->recs[n]), f->escape);
+		int ty = f->recs[n]->type;
+
+		/* the reference prints daemon records unescaped */
+		evfmt_escaped(out, msg_of(f->recs[n]),
+			      ty >= 1200 && ty < 1300 ? EVFMT_ESC_RAW : f->escape);
 		fputc('\n', out);
 	}
 }

@@ -16,7 +16,7 @@
 enum ftype {
 	F_NONE, F_UID, F_GID, F_ARCH, F_SYSCALL, F_EXIT, F_SUCCESS, F_ESC,
 	F_PROCTITLE, F_MODE, F_SES, F_ARG, F_SADDR, F_CAPS, F_LIST, F_KEY,
-	F_PERM, F_EXECARG,
+	F_PERM, F_EXECARG, F_MMAP, F_SIG, F_SECCOMP, F_ADDR,
 };
 
 struct sb {
@@ -165,7 +165,7 @@ static const char *const esc_fields[] = {
 };
 static const char *const cap_fields[] = {
 	"cap_pi", "cap_pe", "cap_pp", "cap_pa", "cap_fi", "cap_fp", "fp",
-	"fi", "fe", "old_pp", "old_pi", "old_pe", "old_pa", "new_pp",
+	"fi", "old_pp", "old_pi", "old_pe", "old_pa", "new_pp",
 	"new_pi", "new_pe", "new_pa", "pp", "pi", "pe", "pa", NULL,
 };
 
@@ -211,6 +211,14 @@ static int field_type(int rtype, struct span n)
 		return F_KEY;
 	if (span_eqs(n, "list") && rtype == 1305)
 		return F_LIST;
+	if (span_eqs(n, "addr"))
+		return F_ADDR;
+	if (span_eqs(n, "sig"))
+		return F_SIG;
+	if (span_eqs(n, "code") && rtype == 1326)
+		return F_SECCOMP;
+	if (span_eqs(n, "flags") && rtype == 1323)
+		return F_MMAP;
 	if (span_eqs(n, "perm") && rtype == 1305)
 		return F_PERM;
 	if (rtype == 1300 && n.n == 2 && n.p[0] == 'a' &&

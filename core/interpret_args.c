@@ -1,6 +1,8 @@
 /* (included by core/interpret.c: one translation unit)
  * interpret_args - syscall arguments, sockaddrs, and the record writer. */
 
+#include <arpa/inet.h>
+
 static const struct { unsigned v; const char *n; } open_flags[] = {
 	{ 0100, "O_CREAT" }, { 0200, "O_EXCL" }, { 0400, "O_NOCTTY" },
 	{ 01000, "O_TRUNC" }, { 02000, "O_APPEND" }, { 04000, "O_NONBLOCK" },
@@ -24,6 +26,141 @@ static void do_open_flags(struct sb *b, uint64_t f)
 		}
 }
 
+static const struct { unsigned v; const char *n; } ioctls[] = {
+	{ 0x5401, "TCGETS" }, { 0x5402, "TCSETS" }, { 0x5403, "TCSETSW" },
+	{ 0x5404, "TCSETSF" }, { 0x540b, "TCFLSH" }, { 0x540e, "TIOCSCTTY" },
+	{ 0x540f, "TIOCGPGRP" }, { 0x5410, "TIOCSPGRP" },
+	{ 0x5413, "TIOCGWINSZ" }, { 0x5414, "TIOCSWINSZ" },
+	{ 0x541b, "FIONREAD" }, { 0x5421, "FIONBIO" }, { 0x5451, "FIOCLEX" },
+	{ 0x5450, "FIONCLEX" },
+};
+
+static const char *ioctl_name(uint64_t x)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof ioctls / sizeof ioctls[0]; i++)
+		if (ioctls[i].v == x)
+			return ioctls[i].n;
+	return NULL;
+}
+
+static const struct { unsigned v; const char *n; } map_flags[] = {
+	{ 0x10, "MAP_FIXED" }, { 0x20, "MAP_ANONYMOUS" }, { 0x40, "MAP_32BIT" },
+	{ 0x100, "MAP_GROWSDOWN" }, { 0x800, "MAP_DENYWRITE" },
+	{ 0x1000, "MAP_EXECUTABLE" }, { 0x2000, "MAP_LOCKED" },
+	{ 0x4000, "MAP_NORESERVE" }, { 0x8000, "MAP_POPULATE" },
+	{ 0x10000, "MAP_NONBLOCK" }, { 0x20000, "MAP_STACK" },
+	{ 0x40000, "MAP_HUGETLB" }, { 0x80000, "MAP_SYNC" },
+	{ 0x100000, "MAP_FIXED_NOREPLACE" },
+};
+
+static void do_mmap_flags(struct sb *b, uint64_t f)
+{
+	size_t i;
+
+	sb_str(b, (f & 0xf) == 1 ? "MAP_SHARED" : (f & 0xf) == 2 ?
+	       "MAP_PRIVATE" : (f & 0xf) == 3 ? "MAP_SHARED_VALIDATE" :
+	       "MAP_TYPE");
+	for (i = 0; i < sizeof map_flags / sizeof map_flags[0]; i++)
+		if (f & map_flags[i].v) {
+			sb_str(b, "|");
+			sb_str(b, map_flags[i].n);
+		}
+}
+
+static void do_bits(struct sb *b, uint64_t f, const char *const *names,
+		    unsigned n, const char *none)
+{
+	unsigned i;
+	bool first = true;
+
+	if (f == 0) {
+		sb_str(b, none);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (f >> i & 1) {
+			if (!first)
+				sb_str(b, "|");
+			first = false;
+			sb_str(b, names[i]);
+		}
+}
+
+static const char *const prot_names[] = {
+	"PROT_READ", "PROT_WRITE", "PROT_EXEC", "PROT_SEM",
+};
+static const char *const access_names[] = { "X_OK", "W_OK", "R_OK" };
+
+/* which argument of which syscall holds what */
+static const struct { const char *sc; int arg; char kind; } arg_kinds[] = {
+	{ "access", 1, 'a' }, { "chmod", 1, 'm' }, { "creat", 1, 'm' },
+	{ "faccessat", 2, 'a' }, { "fchmod", 1, 'm' }, { "fchmodat", 2, 'm' },
+	{ "mkdir", 1, 'm' }, { "mkdirat", 2, 'm' }, { "mmap", 2, 'p' },
+	{ "mmap", 3, 'f' }, { "mprotect", 2, 'p' }, { "open", 1, 'o' },
+	{ "openat", 2, 'o' }, { "ioctl", 1, 'i' }, { "socket", 0, 'F' },
+	{ "socket", 1, 'T' }, { "socket", 2, 'P' },
+};
+
+static const char *const families[] = {
+	"unspec", "local", "inet", "ax25", "ipx", "appletalk", "netrom",
+	"bridge", "atmpvc", "x25", "inet6", "rose", "decnet", "netbeui",
+	"security", "key", "netlink", "packet", "ash", "econet", "atmsvc",
+	"rds", "sna", "irda", "pppox", "wanpipe", "llc", "ib", "mpls", "can",
+	"tipc", "bluetooth", "iucv", "rxrpc", "isdn", "phonet", "ieee802154",
+	"caif", "alg", "nfc", "vsock", "kcm", "qipcrtr", "smc", "xdp", "mctp",
+};
+
+static const char *const sock_types[] = {
+	NULL, "SOCK_STREAM", "SOCK_DGRAM", "SOCK_RAW", "SOCK_RDM",
+	"SOCK_SEQPACKET", "SOCK_DCCP", NULL, NULL, NULL, "SOCK_PACKET",
+};
+
+static const struct { unsigned v; const char *n; } protos[] = {
+	{ 0, "ip" }, { 1, "icmp" }, { 2, "igmp" }, { 6, "tcp" }, { 17, "udp" },
+	{ 41, "ipv6" }, { 47, "gre" }, { 50, "esp" }, { 51, "ah" },
+	{ 58, "ipv6-icmp" }, { 132, "sctp" }, { 136, "udplite" },
+	{ 255, "raw" },
+};
+
+static bool do_socket_arg(struct sb *b, char kind, uint64_t x)
+{
+	size_t i;
+
+	if (kind == 'F' && x > 0 && x < sizeof families / sizeof families[0]) {
+		sb_str(b, families[x]);
+		return true;
+	}
+	if (kind == 'T' && (x & 0xf) < sizeof sock_types / sizeof sock_types[0]
+	    && sock_types[x & 0xf]) {
+		sb_str(b, sock_types[x & 0xf]);
+		return true;
+	}
+	if (kind == 'P')
+		for (i = 0; i < sizeof protos / sizeof protos[0]; i++)
+			if (protos[i].v == x) {
+				sb_str(b, protos[i].n);
+				return true;
+			}
+	return false;
+}
+
+/* the *at syscalls' directory fd arguments */
+static bool is_dirfd_arg(const char *sc, int which)
+{
+	size_t n = strlen(sc);
+
+	if (!strcmp(sc, "renameat") || !strcmp(sc, "renameat2") ||
+	    !strcmp(sc, "linkat"))
+		return which == 0 || which == 2;
+	if (!strcmp(sc, "symlinkat"))
+		return which == 1;
+	if (n > 2 && (!strcmp(sc + n - 2, "at") || !strcmp(sc + n - 3, "at2")))
+		return which == 0;
+	return false;
+}
+
 static void do_arg(const struct interp_event *ie, struct sb *b,
 		   struct span n, struct span v)
 {
@@ -34,16 +171,51 @@ static void do_arg(const struct interp_event *ie, struct sb *b,
 	uint64_t x = hex_u64(v);
 
 	if (sc) {
-		if (which == 0 && strlen(sc) > 2 &&
-		    strcmp(sc + strlen(sc) - 2, "at") == 0 &&
+		size_t i;
+
+		if (is_dirfd_arg(sc, which) &&
 		    (x & 0xffffffffu) == 0xffffff9cu) {
 			sb_str(b, "AT_FDCWD");
 			return;
 		}
-		if ((strcmp(sc, "open") == 0 && which == 1) ||
-		    (strcmp(sc, "openat") == 0 && which == 2)) {
-			do_open_flags(b, x);
+		if (which == 0 && (strcmp(sc, "exit") == 0 ||
+				   strcmp(sc, "exit_group") == 0) && x < 2) {
+			sb_str(b, x ? "EXIT_FAILURE" : "EXIT_SUCCESS");
 			return;
+		}
+		for (i = 0; i < sizeof arg_kinds / sizeof arg_kinds[0]; i++) {
+			if (arg_kinds[i].arg != which ||
+			    strcmp(arg_kinds[i].sc, sc) != 0)
+				continue;
+			switch (arg_kinds[i].kind) {
+			case 'a':
+				do_bits(b, x, access_names, 3, "F_OK");
+				return;
+			case 'm':
+				sb_fmt(b, "0%llo", (unsigned long long)x);
+				return;
+			case 'p':
+				do_bits(b, x, prot_names, 4, "PROT_NONE");
+				return;
+			case 'f':
+				do_mmap_flags(b, x);
+				return;
+			case 'o':
+				do_open_flags(b, x);
+				return;
+			case 'F':
+			case 'T':
+			case 'P':
+				if (do_socket_arg(b, arg_kinds[i].kind, x))
+					return;
+				break;
+			case 'i':
+				if (ioctl_name(x)) {
+					sb_str(b, ioctl_name(x));
+					return;
+				}
+				break;
+			}
 		}
 	}
 	sb_str(b, "0x");
@@ -65,6 +237,11 @@ static void do_saddr(struct sb *b, struct span v)
 	if (fam == 2 && n >= 8) {
 		snprintf(ip, sizeof ip, "%u.%u.%u.%u", a[4], a[5], a[6], a[7]);
 		sb_fmt(b, "{ saddr_fam=inet laddr=%s lport=%u }", ip,
+		       (unsigned)a[2] << 8 | a[3]);
+	} else if (fam == 10 && n >= 24) {
+		if (!inet_ntop(AF_INET6, a + 8, ip, sizeof ip))
+			snprintf(ip, sizeof ip, "?");
+		sb_fmt(b, "{ saddr_fam=inet6 laddr=%s lport=%u }", ip,
 		       (unsigned)a[2] << 8 | a[3]);
 	} else if (fam == 1) {
 		size_t i = 2, e;
@@ -126,18 +303,56 @@ static void do_perm(struct sb *b, struct span v)
 		}
 }
 
-static void interp_value(struct interp *ip, const struct interp_event *ie,
-			 int rtype, struct span n, struct span v,
-			 struct span enrich, struct sb *b, int esc)
+static const char *const sig_names[] = {
+	"SIG0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
+	"SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2",
+	"SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT",
+	"SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU",
+	"SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR",
+	"SIGSYS",
+};
+
+static void do_sig(struct sb *b, struct span v)
+{
+	bool ok;
+	long long x = dec_ll(v, &ok);
+
+	if (ok && x >= 0 && x < 32)
+		sb_str(b, sig_names[x]);
+	else
+		sb_span(b, v);
+}
+
+static void do_seccomp(struct sb *b, struct span v)
+{
+	static const struct { uint32_t v; const char *n; } codes[] = {
+		{ 0x00000000, "kill" }, { 0x80000000, "kill-process" },
+		{ 0x00030000, "trap" }, { 0x00050000, "errno" },
+		{ 0x7ff00000, "trace" }, { 0x7ffc0000, "log" },
+		{ 0x7fff0000, "allow" },
+	};
+	uint64_t x = hex_u64(span_sub(v, v.n > 1 && v.p[1] == 'x' ? 2 : 0, v.n));
+	size_t i;
+
+	for (i = 0; i < sizeof codes / sizeof codes[0]; i++)
+		if (codes[i].v == (x & 0xffff0000u)) {
+			sb_str(b, codes[i].n);
+			return;
+		}
+	sb_fmt(b, "unknown-seccomp-code(" SPAN_FMT ")", SPAN_ARG(v));
+}
+
+static void interp_typed(struct interp *ip, const struct interp_event *ie,
+			 int t, struct span n, struct span v, struct span enrich,
+			 struct sb *b)
 {
 	struct span ev;
-	int t = field_type(rtype, n);
 
 	switch (t) {
 	case F_UID:
 	case F_GID:
 		if (enriched(enrich, n, &ev))
-			sb_esc(b, ev.p, ev.n, esc);
+			sb_span(b, ev);
 		else
 			do_id(ip, b, v, t == F_GID);
 		return;
@@ -146,8 +361,8 @@ static void interp_value(struct interp *ip, const struct interp_event *ie,
 	case F_EXIT: do_exit(b, v); return;
 	case F_SUCCESS: do_success(b, v); return;
 	case F_ESC:
-	case F_EXECARG: do_esc(b, v, esc, false); return;
-	case F_PROCTITLE: do_esc(b, v, esc, true); return;
+	case F_EXECARG: do_esc(b, v, 0, false); return;
+	case F_PROCTITLE: do_esc(b, v, 0, true); return;
 	case F_MODE: do_mode(b, v); return;
 	case F_SES:
 		if (span_eqs(v, "4294967295") || span_eqs(v, "-1"))
@@ -156,17 +371,60 @@ static void interp_value(struct interp *ip, const struct interp_event *ie,
 			sb_span(b, v);
 		return;
 	case F_ARG: do_arg(ie, b, n, v); return;
+	case F_MMAP:
+		do_mmap_flags(b, hex_u64(span_sub(v, v.n > 1 && v.p[1] == 'x' ?
+						      2 : 0, v.n)));
+		return;
+	case F_SIG: do_sig(b, v); return;
+	case F_SECCOMP: do_seccomp(b, v); return;
 	case F_SADDR: do_saddr(b, v); return;
 	case F_CAPS: do_caps(b, v); return;
 	case F_LIST: do_list(b, v); return;
 	case F_PERM: do_perm(b, v); return;
-	case F_KEY: do_key(b, v, esc); return;
-	default:
-		if (v.n >= 2 && v.p[0] == '"' && v.p[v.n - 1] == '"')
-			sb_esc(b, v.p + 1, v.n - 2, esc);
-		else
-			sb_esc(b, v.p, v.n, esc);
+	case F_KEY: do_key(b, v, 0); return;
+	default: sb_span(b, v); return;
 	}
+}
+
+/* A typed value is interpreted, then escaped as --escape says (the key
+ * separator " key=" excepted); an untyped one is written as it is. */
+static void interp_value(struct interp *ip, const struct interp_event *ie,
+			 int rtype, struct span n, struct span v,
+			 struct span enrich, struct sb *b, int esc)
+{
+	char tmp[8192];
+	struct sb t = { tmp, 0, sizeof tmp };
+	int ty = field_type(rtype, n);
+	struct span ev;
+
+	/* names an ENRICHED log carries are printed as stored */
+	if ((ty == F_UID || ty == F_GID || ty == F_SADDR || ty == F_ARCH ||
+	     ty == F_SYSCALL) && enriched(enrich, n, &ev)) {
+		sb_span(b, ev);
+		return;
+	}
+	if (ty == F_NONE) {
+		if (v.n >= 2 && v.p[0] == '"' && v.p[v.n - 1] == '"')
+			v = span_sub(v, 1, v.n - 1);
+		sb_span(b, v);
+		return;
+	}
+	interp_typed(ip, ie, ty, n, v, enrich, &t);
+	if (t.n > sizeof tmp)
+		t.n = sizeof tmp;
+	if (ty == F_KEY) {
+		size_t i, s = 0;
+
+		for (i = 0; i + 5 <= t.n; i++)
+			if (memcmp(tmp + i, " key=", 5) == 0) {
+				sb_esc(b, tmp + s, i - s, esc);
+				sb_str(b, " key=");
+				s = i + 5;
+			}
+		sb_esc(b, tmp + s, t.n - s, esc);
+		return;
+	}
+	sb_esc(b, tmp, t.n, esc);
 }
 
 size_t interpret_field(struct interp *ip, const struct interp_event *ie,
@@ -203,12 +461,11 @@ static void fields(struct interp *ip, const struct interp_event *ie,
 		}
 		sb_str(b, "=");
 		if (span_eqs(n, "msg") && v.n >= 2 && v.p[0] == '\'') {
-			struct span in = span_sub(v, 1, v.p[v.n - 1] == '\'' ?
-						  v.n - 1 : v.n);
-
+			/* the closing quote stays on the last inner value,
+			 * as the reference's tokenizer leaves it */
 			sb_str(b, "'");
-			fields(ip, ie, rtype, in, enrich, b, esc, true);
-			sb_str(b, "'");
+			fields(ip, ie, rtype, span_sub(v, 1, v.n), enrich, b,
+			       esc, true);
 		} else {
 			interp_value(ip, ie, rtype, n, v, enrich, b, esc);
 		}

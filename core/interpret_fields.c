@@ -42,6 +42,13 @@ static bool enriched(struct span enrich, struct span n, struct span *out)
 	up[n.n] = 0;
 	while (record_next_field(enrich, &pos, &fn, &fv))
 		if (span_eqs(fn, up)) {
+			if (fv.n && fv.p[0] == '{') {	/* SADDR={ ... } */
+				size_t e = span_chr(enrich, (size_t)(fv.p -
+						    enrich.p), '}');
+
+				fv = span_sub(enrich, (size_t)(fv.p - enrich.p),
+					      e == (size_t)-1 ? enrich.n : e + 1);
+			}
 			if (fv.n >= 2 && fv.p[0] == '"')
 				fv = span_sub(fv, 1, fv.n - 1);
 			*out = fv;

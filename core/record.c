@@ -110,7 +110,8 @@ int record_parse(struct record *r, const char *line, size_t len)
 			return RECORD_ENOTYPE;
 	}
 	r->type_name = span_sub(w, 5, w.n);
-	if (!next_word(line, lim, &pos, &w))
+	/* the reference wants more than 18 bytes in the msg= word */
+	if (!next_word(line, lim, &pos, &w) || w.n <= 18)
 		return RECORD_ENOTYPE;
 	if (w.n > 9 && w.p[9] == '(')
 		i = 9;

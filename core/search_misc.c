@@ -310,6 +310,14 @@ static int parse_record(struct px *x)
 		return parse_kernel_anom(x);
 	if (t >= T_MAC_POLICY_LOAD && t <= T_MAC_UNLBL_STCDEL)
 		return parse_simple_message(x);
+	/* types the reference knows it need not parse */
+	if (t == 2000 || t == 1401 || t == 1309 || (t >= 1311 && t <= 1315) ||
+	    t == 1317 || t == 1321 || t == 1322 || t == 1323 || t == 1327 ||
+	    (t >= 1329 && t <= 1334) || t == 1324 || t == 1325 ||
+	    t == 1335 || t == 1319 || (t >= 1800 && t <= 1807))
+		return 0;
+	if (x->c->unparsed)
+		x->c->unparsed(x->c->unparsed_ctx, t);
 	return 0;
 }
 

@@ -5,7 +5,9 @@
  *  - at once when its first record is of a one-record type (type < 1300,
  *    PROCTITLE, KERNEL, >= 2100, MAC_UNLBL_ALLOW..MAC_CALIPSO_DEL), or
  *  - at the end of input (event_flush).
- * Records arriving for an event already complete open a new event.
+ * Records arriving for an event already complete open a new event; an
+ * EOE record that would open one is dropped. Events are released lowest
+ * (sec, milli, serial) first, and only once complete.
  * Events completed by the same record come out in (sec, milli, serial)
  * order. The table is bounded: when full, the oldest open event is
  * completed early (documented in docs/compat.md).
@@ -38,7 +40,8 @@ struct event {
 	int type;		/* type of the first record */
 	uint32_t first, last, nrec;
 	uint32_t hnext;		/* hash chain, or free list link */
-	uint32_t heap;		/* index in the building heap */
+	uint32_t heap;		/* index in the pending heap */
+	uint64_t seq;		/* creation order, breaks time ties */
 	bool open;
 };
 
@@ -53,6 +56,7 @@ struct event_table {
 	uint32_t current;		/* returned by event_next, not released */
 	unsigned timeout;
 	unsigned long forced;		/* events completed early (table full) */
+	uint64_t seq;
 };
 
 /* Allocates a table for max_events open events holding max_records

@@ -44,6 +44,9 @@ struct search_criteria {
 	const char *key, *file, *exe, *comm, *host, *terminal;
 	const char *subject, *object, *uuid, *vmname;
 	bool want_arch;			/* a format needs SYSCALL arch */
+	/* --debug: told of record types the extraction does not know */
+	void (*unparsed)(void *ctx, int type);
+	void *unparsed_ctx;
 };
 
 /* Facts of one event; spans point into the records or the arena. */
