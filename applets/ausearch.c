@@ -791,13 +791,16 @@ static void feed_line(struct run *r, struct span line)
 {
 	struct record rec;
 	const struct search_criteria *c = &r->o->c;
+	uint32_t n;
 
 	if (record_parse(&rec, line.p, line.n) != RECORD_OK)
 		return;
 	if ((c->start && (time_t)rec.sec < c->start) ||
 	    (c->end && (time_t)rec.sec > c->end))
 		return;
-	if (event_feed(&r->t, &rec))
+	while ((n = event_feed(&r->t, &rec)) == EVENT_RETRY)
+		drain(r);
+	if (n)
 		drain(r);
 }
 

@@ -196,8 +196,6 @@ static uint32_t take_rec(struct event_table *t)
 {
 	uint32_t r;
 
-	while (t->rec_free == EVENT_NONE && force_oldest(t))
-		;
 	r = t->rec_free;
 	if (r != EVENT_NONE)
 		t->rec_free = t->rec[r].next;
@@ -224,8 +222,6 @@ static uint32_t new_event(struct event_table *t, const struct record *r)
 	uint32_t id, h;
 	struct event *e;
 
-	while (t->ev_free == EVENT_NONE && force_oldest(t))
-		;
 	id = t->ev_free;
 	if (id == EVENT_NONE)
 		return id;
@@ -265,29 +261,32 @@ static void append(struct event_table *t, uint32_t id, const struct record *r,
 	e->nrec++;
 }
 
+/* Out of room: complete the oldest open event and ask the caller to
+ * drain and feed again; drop the record only if nothing can free room. */
+static uint32_t full(struct event_table *t)
+{
+	if (force_oldest(t) || t->nready > t->ready_pos)
+		return EVENT_RETRY;
+	return 0;
+}
+
 uint32_t event_feed(struct event_table *t, const struct record *r)
 {
 	uint32_t id, ri;
 
-	ri = take_rec(t);
-	if (ri == EVENT_NONE)
-		return t->nready - t->ready_pos;
+	if (t->rec_free == EVENT_NONE)
+		return full(t);
 	id = find_open(t, r);
 	if (id != EVENT_NONE) {
-		append(t, id, r, ri);
+		append(t, id, r, take_rec(t));
 		return t->nready - t->ready_pos;
 	}
-	if (r->type == T_EOE) {		/* standalone EOE: dropped */
-		t->rec[ri].next = t->rec_free;
-		t->rec_free = ri;
+	if (r->type == T_EOE)		/* standalone EOE: dropped */
 		return t->nready - t->ready_pos;
-	}
+	if (t->ev_free == EVENT_NONE)
+		return full(t);
+	ri = take_rec(t);
 	id = new_event(t, r);
-	if (id == EVENT_NONE) {
-		t->rec[ri].next = t->rec_free;
-		t->rec_free = ri;
-		return t->nready - t->ready_pos;
-	}
 	append(t, id, r, ri);
 	if (event_type_is_single(r->type))
 		complete(t, id);

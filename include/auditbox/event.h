@@ -67,8 +67,12 @@ int event_init(struct event_table *t, uint32_t max_events,
 /* Frees what event_init took. */
 void event_fini(struct event_table *t);
 
+#define EVENT_RETRY UINT32_MAX
+
 /* Adds one parsed record (its line must stay valid, see above). Returns
- * the number of events now ready for event_next. */
+ * the number of events now ready for event_next, or EVENT_RETRY when the
+ * table was full: the oldest open event was completed early; drain with
+ * event_next, then feed the same record again. */
 uint32_t event_feed(struct event_table *t, const struct record *r);
 
 /* Completes every open event (end of input). Returns the number ready. */
