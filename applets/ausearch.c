@@ -718,6 +718,8 @@ static int parse_args(int argc, char **argv, struct ausearch_opts *o)
 
 struct run {
 	const struct ausearch_opts *o;
+	struct logread *lr;		/* the input being read, for paging */
+	unsigned long drained;
 	struct event_table t;
 	struct search_items it;
 	struct evfmt f;
@@ -783,8 +785,17 @@ static void drain(struct run *r)
 {
 	const struct event *e;
 
-	while ((e = event_next(&r->t)))
+	while ((e = event_next(&r->t))) {
 		emit(r, e);
+		/* a big flush at the end touches many old pages: give them
+		 * back as we go (they fault in again if needed) */
+		if (++r->drained % 4096 == 0 && r->lr && r->lr->mapped) {
+			size_t to = r->lr->pos, from = to > (256u << 20) ?
+				to - (256u << 20) : 0;
+
+			logread_release(r->lr, from, to);
+		}
+	}
 }
 
 static void feed_line(struct run *r, struct span line)
@@ -804,18 +815,33 @@ static void feed_line(struct run *r, struct span line)
 		drain(r);
 }
 
+static bool table_refers(void *ctx, const char *lo, const char *hi)
+{
+	return event_refers(ctx, lo, hi);
+}
+
 static int read_one(struct run *r, struct logread *lr)
 {
 	struct span line;
 	size_t since = 0;
+	unsigned long lines = 0;
 	int rc;
 
+	r->lr = lr;
 	while (!r->done && (rc = logread_line(lr, &line)) > 0) {
 		feed_line(r, line);
-		if (lr->mapped && lr->pos - since > (16u << 20)) {
-			logread_release(lr, event_oldest_line(&r->t));
+		/* Every MiB, give back the pages behind us (open events
+		 * fault theirs in again when they are matched): RSS stays
+		 * small whatever the log size. */
+		if (lr->mapped && lr->pos - since > (1u << 20)) {
+			size_t to = lr->pos - (256u << 10);
+
+			logread_release(lr, to > (256u << 20) ? to - (256u << 20)
+					: 0, to);
 			since = lr->pos;
 		}
+		if (++lines % 4096 == 0 && logread_trimmable(lr))
+			logread_trim(lr, table_refers, &r->t);
 	}
 	return 0;
 }
@@ -837,6 +863,7 @@ static int run_file(struct run *r, const char *path, bool user_given)
 	/* events keep spans into the mapping: finish them before unmapping */
 	event_flush(&r->t);
 	drain(r);
+	r->lr = NULL;
 	logread_close(&lr);
 	return 0;
 }
@@ -864,6 +891,7 @@ static int run_inputs(struct run *r)
 		read_one(r, &lr);
 		event_flush(&r->t);
 		drain(r);
+		r->lr = NULL;
 		logread_close(&lr);
 		return 0;
 	} else {

@@ -44,12 +44,10 @@ int event_init(struct event_table *t, uint32_t max_events,
 	t->hmask = h - 1;
 	for (i = 0; i < h; i++)
 		t->hash[i] = EVENT_NONE;
-	for (i = 0; i < max_events; i++)
-		t->ev[i].hnext = i + 1 < max_events ? i + 1 : EVENT_NONE;
-	for (i = 0; i < max_records; i++)
-		t->rec[i].next = i + 1 < max_records ? i + 1 : EVENT_NONE;
-	t->ev_free = 0;
-	t->rec_free = 0;
+	/* free lists start empty: never-used slots are handed out in order
+	 * (ev_new, rec_new), so only the memory in use is ever touched */
+	t->ev_free = EVENT_NONE;
+	t->rec_free = EVENT_NONE;
 	t->current = EVENT_NONE;
 	t->timeout = timeout;
 	return 0;
@@ -192,13 +190,19 @@ static void free_event(struct event_table *t, uint32_t id)
 	t->ev_free = id;
 }
 
+static bool rec_available(const struct event_table *t)
+{
+	return t->rec_free != EVENT_NONE || t->rec_new < t->rec_cap;
+}
+
 static uint32_t take_rec(struct event_table *t)
 {
-	uint32_t r;
+	uint32_t r = t->rec_free;
 
-	r = t->rec_free;
 	if (r != EVENT_NONE)
 		t->rec_free = t->rec[r].next;
+	else if (t->rec_new < t->rec_cap)
+		r = t->rec_new++;
 	return r;
 }
 
@@ -223,10 +227,14 @@ static uint32_t new_event(struct event_table *t, const struct record *r)
 	struct event *e;
 
 	id = t->ev_free;
-	if (id == EVENT_NONE)
-		return id;
+	if (id != EVENT_NONE) {
+		t->ev_free = t->ev[id].hnext;
+	} else if (t->ev_new < t->ev_cap) {
+		id = t->ev_new++;
+	} else {
+		return EVENT_NONE;
+	}
 	e = &t->ev[id];
-	t->ev_free = e->hnext;
 	e->sec = r->sec;
 	e->milli = r->milli;
 	e->serial = r->serial;
@@ -274,7 +282,7 @@ uint32_t event_feed(struct event_table *t, const struct record *r)
 {
 	uint32_t id, ri;
 
-	if (t->rec_free == EVENT_NONE)
+	if (!rec_available(t))
 		return full(t);
 	id = find_open(t, r);
 	if (id != EVENT_NONE) {
@@ -283,7 +291,7 @@ uint32_t event_feed(struct event_table *t, const struct record *r)
 	}
 	if (r->type == T_EOE)		/* standalone EOE: dropped */
 		return t->nready - t->ready_pos;
-	if (t->ev_free == EVENT_NONE)
+	if (t->ev_free == EVENT_NONE && t->ev_new >= t->ev_cap)
 		return full(t);
 	ri = take_rec(t);
 	id = new_event(t, r);
@@ -336,24 +344,28 @@ const struct event_rec *event_rec_next(const struct event_table *t,
 	return r->next == EVENT_NONE ? NULL : &t->rec[r->next];
 }
 
-const char *event_oldest_line(const struct event_table *t)
+static bool first_in(const struct event_table *t, uint32_t id,
+		     const char *lo, const char *hi)
 {
-	const char *m = NULL;
+	const struct event *e = &t->ev[id];
+	const char *p;
+
+	if (e->first == EVENT_NONE)
+		return false;
+	p = t->rec[e->first].line.p;
+	return p >= lo && p < hi;
+}
+
+bool event_refers(const struct event_table *t, const char *lo,
+		  const char *hi)
+{
 	uint32_t i;
 
-	for (i = 0; i < t->nheap; i++) {
-		const struct event *e = &t->ev[t->heap[i]];
-
-		if (e->first != EVENT_NONE &&
-		    (!m || t->rec[e->first].line.p < m))
-			m = t->rec[e->first].line.p;
-	}
-	for (i = t->ready_pos ? t->ready_pos - 1 : 0; i < t->nready; i++) {
-		const struct event *e = &t->ev[t->ready[i]];
-
-		if (e->first != EVENT_NONE &&
-		    (!m || t->rec[e->first].line.p < m))
-			m = t->rec[e->first].line.p;
-	}
-	return m;
+	for (i = 0; i < t->nheap; i++)
+		if (first_in(t, t->heap[i], lo, hi))
+			return true;
+	for (i = t->ready_pos; i < t->nready; i++)
+		if (first_in(t, t->ready[i], lo, hi))
+			return true;
+	return t->current != EVENT_NONE && first_in(t, t->current, lo, hi);
 }

@@ -56,21 +56,39 @@ int logread_open_fd(struct logread *lr, int fd)
 	return 0;
 }
 
-/* Reads more of a pipe; the buffer grows x2 and keeps every line read
- * (events hold spans into it). Returns bytes read, 0 at EOF, -errno. */
+/* A new chunk for a pipe, holding the partial line of the current one. */
+static int new_chunk(struct logread *lr)
+{
+	size_t keep = lr->size - lr->pos;
+	size_t cap = LOGREAD_CHUNK;
+	char *c;
+
+	if (lr->nchunks == LOGREAD_MAX_CHUNKS)
+		return -ENOMEM;
+	while (cap < 2 * keep + PIPE_CHUNK)
+		cap *= 2;
+	c = malloc(cap);
+	if (!c)
+		return -ENOMEM;
+	if (keep)
+		memcpy(c, lr->base + lr->pos, keep);
+	lr->chunk_cap[lr->nchunks] = cap;
+	lr->chunks[lr->nchunks++] = c;
+	lr->base = c;
+	lr->cap = cap;
+	lr->size = keep;
+	lr->pos = 0;
+	return 0;
+}
+
+/* Reads more of a pipe. Returns bytes read, 0 at EOF, -errno. */
 static ssize_t fill(struct logread *lr)
 {
 	ssize_t n;
+	int rc;
 
-	if (lr->cap - lr->size < PIPE_CHUNK) {
-		size_t nc = lr->cap ? lr->cap * 2 : 4 * PIPE_CHUNK;
-		char *nb = realloc(lr->base, nc);
-
-		if (!nb)
-			return -ENOMEM;
-		lr->base = nb;
-		lr->cap = nc;
-	}
+	if (lr->cap - lr->size < PIPE_CHUNK && (rc = new_chunk(lr)) < 0)
+		return rc;
 	do
 		n = read(lr->fd, lr->base + lr->size, lr->cap - lr->size);
 	while (n < 0 && errno == EINTR);
@@ -80,6 +98,27 @@ static ssize_t fill(struct logread *lr)
 		lr->eof = true;
 	lr->size += (size_t)n;
 	return n;
+}
+
+void logread_trim(struct logread *lr,
+		  bool (*in_use)(void *ctx, const char *lo, const char *hi),
+		  void *ctx)
+{
+	unsigned i = 0, j;
+
+	while (i + 1 < lr->nchunks &&
+	       !in_use(ctx, lr->chunks[i], lr->chunks[i] + lr->chunk_cap[i]))
+		free(lr->chunks[i++]);
+	for (j = 0; i && j + i < lr->nchunks; j++) {
+		lr->chunks[j] = lr->chunks[j + i];
+		lr->chunk_cap[j] = lr->chunk_cap[j + i];
+	}
+	lr->nchunks -= i;
+}
+
+bool logread_trimmable(const struct logread *lr)
+{
+	return lr->nchunks > 1;
 }
 
 int logread_line(struct logread *lr, struct span *line)
@@ -101,34 +140,37 @@ int logread_line(struct logread *lr, struct span *line)
 			lr->pos = lr->size;
 			return 1;
 		}
-		if (fill(lr) < 0 && !lr->eof)
-			return -errno;
+		{
+			ssize_t rc = fill(lr);
+
+			if (rc < 0)
+				return (int)rc;
+		}
 	}
 }
 
-void logread_release(struct logread *lr, const char *keep)
+void logread_release(struct logread *lr, size_t from, size_t to)
 {
-	size_t page = (size_t)sysconf(_SC_PAGESIZE), off, upto;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 
-	if (!lr->mapped || !keep || keep < lr->base)
+	if (!lr->mapped)
 		return;
-	off = (size_t)(keep - lr->base);
-	if (off > lr->size)
-		off = lr->size;
-	upto = off / page * page;
-	if (upto > lr->dropped) {
-		madvise(lr->base + lr->dropped, upto - lr->dropped,
-			MADV_DONTNEED);
-		lr->dropped = upto;
-	}
+	if (to > lr->size)
+		to = lr->size;
+	from = (from + page - 1) / page * page;
+	to = to / page * page;
+	if (to > from)
+		madvise(lr->base + from, to - from, MADV_DONTNEED);
 }
 
 void logread_close(struct logread *lr)
 {
+	unsigned i;
+
 	if (lr->mapped)
 		munmap(lr->base, lr->size);
-	else
-		free(lr->base);
+	for (i = 0; i < lr->nchunks; i++)
+		free(lr->chunks[i]);
 	if (lr->fd > 2)
 		close(lr->fd);
 	memset(lr, 0, sizeof *lr);

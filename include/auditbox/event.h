@@ -47,9 +47,9 @@ struct event {
 
 struct event_table {
 	struct event *ev;
-	uint32_t ev_cap, ev_free;
+	uint32_t ev_cap, ev_free, ev_new;
 	struct event_rec *rec;
-	uint32_t rec_cap, rec_free;
+	uint32_t rec_cap, rec_free, rec_new;
 	uint32_t *hash, hmask;
 	uint32_t *heap, nheap;		/* building events, min (sec,ms,serial) */
 	uint32_t *ready, nready, ready_pos;
@@ -89,9 +89,10 @@ const struct event_rec *event_rec_first(const struct event_table *t,
 const struct event_rec *event_rec_next(const struct event_table *t,
 				       const struct event_rec *r);
 
-/* Lowest line address still referenced by an open or unreleased event,
- * or NULL when none (lets a reader drop pages it has passed). O(events). */
-const char *event_oldest_line(const struct event_table *t);
+/* True when an open or not yet released event has its first record in
+ * [lo, hi) (lets a reader free buffers it has passed). O(events). */
+bool event_refers(const struct event_table *t, const char *lo,
+		  const char *hi);
 
 /* True for the types that make one-record events in ausearch 3.0.9. */
 bool event_type_is_single(int type);

@@ -11,30 +11,48 @@
 
 #include <auditbox/span.h>
 
+#define LOGREAD_CHUNK (4u << 20)
+#define LOGREAD_MAX_CHUNKS 64
+
 struct logread {
 	int fd;
-	char *base;		/* mapping or buffer */
-	size_t size;		/* bytes available */
-	size_t cap;		/* buffer capacity (pipes) */
+	char *base;		/* mapping, or the chunk being filled */
+	size_t size;		/* bytes available in base */
+	size_t cap;		/* chunk capacity (pipes) */
 	size_t pos;		/* next line starts here */
-	size_t dropped;		/* pages before this were given back */
 	bool mapped, eof;
+	/* pipes: lines never move once read, so older chunks stay until
+	 * logread_trim finds no one refers to them */
+	char *chunks[LOGREAD_MAX_CHUNKS];
+	size_t chunk_cap[LOGREAD_MAX_CHUNKS];
+	unsigned nchunks;
 };
 
 /* Opens and maps a regular file (an empty file gives no lines).
  * Returns 0 or -errno. */
 int logread_open(struct logread *lr, const char *path);
 
-/* Reads from fd (a pipe) as lines come. Returns 0. */
+/* Reads from fd (a pipe) as lines come, into chunks of LOGREAD_CHUNK
+ * bytes that never move. Returns 0. */
 int logread_open_fd(struct logread *lr, int fd);
 
 /* Next line without its '\n' (a last line without '\n' counts).
  * Returns 1, 0 at the end, or -errno on a read error. */
 int logread_line(struct logread *lr, struct span *line);
 
-/* Tells the kernel it may drop mapped pages below keep (a pointer into
- * the mapping that no caller still uses). */
-void logread_release(struct logread *lr, const char *keep);
+/* Gives back the mapped pages of [from, to) (offsets; rounded inwards to
+ * pages). Spans there stay valid: a later access faults the page in again
+ * from the page cache. Keeps a reader's RSS small on huge logs. */
+void logread_release(struct logread *lr, size_t from, size_t to);
+
+/* Frees the oldest pipe chunks (not the current one) for which
+ * in_use(ctx, start, end) says no line there is referenced any more. */
+void logread_trim(struct logread *lr,
+		  bool (*in_use)(void *ctx, const char *lo, const char *hi),
+		  void *ctx);
+
+/* True when chunks are waiting for logread_trim. */
+bool logread_trimmable(const struct logread *lr);
 
 /* Unmaps / frees. */
 void logread_close(struct logread *lr);
