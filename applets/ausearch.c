@@ -804,7 +804,7 @@ static void feed_line(struct run *r, struct span line)
 	const struct search_criteria *c = &r->o->c;
 	uint32_t n;
 
-	if (record_parse(&rec, line.p, line.n) != RECORD_OK)
+	if (record_parse_header(&rec, line.p, line.n) != RECORD_OK)
 		return;
 	if ((c->start && (time_t)rec.sec < c->start) ||
 	    (c->end && (time_t)rec.sec > c->end))

@@ -1,6 +1,6 @@
 /* event - records into events, with the completion rules and output order
  * of ausearch 3.0.9 (see event.h). Open events sit in a hash table for
- * lookup and in a min-heap by time for the timeout rule, so a record costs
+ * lookup and in a time-sorted ring for the timeout rule, so a record costs
  * O(log open events) instead of the reference's scan of all open events. */
 #include <auditbox/event.h>
 
@@ -87,44 +87,26 @@ static int ev_cmp(const struct event *a, const struct event *b)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-static void heap_swap(struct event_table *t, uint32_t i, uint32_t j)
+/* Pending events sit in a ring sorted by (sec, milli, serial, seq).
+ * Logs are nearly in time order, so an insert walks back a step or two
+ * from the tail and a release takes the head: O(1) in practice. */
+static uint32_t *pend_at(struct event_table *t, uint32_t i)
 {
-	uint32_t a = t->heap[i], b = t->heap[j];
+	uint32_t k = t->qhead + i;
 
-	t->heap[i] = b;
-	t->heap[j] = a;
-	t->ev[b].heap = i;
-	t->ev[a].heap = j;
+	return &t->heap[k >= t->ev_cap ? k - t->ev_cap : k];
 }
 
-static void heap_up(struct event_table *t, uint32_t i)
+static void pend_insert(struct event_table *t, uint32_t id)
 {
-	while (i > 0) {
-		uint32_t p = (i - 1) / 2;
+	uint32_t i = t->nheap;
 
-		if (ev_cmp(&t->ev[t->heap[i]], &t->ev[t->heap[p]]) >= 0)
-			break;
-		heap_swap(t, i, p);
-		i = p;
+	while (i > 0 && ev_cmp(&t->ev[*pend_at(t, i - 1)], &t->ev[id]) > 0) {
+		*pend_at(t, i) = *pend_at(t, i - 1);
+		i--;
 	}
-}
-
-static void heap_down(struct event_table *t, uint32_t i)
-{
-	for (;;) {
-		uint32_t l = 2 * i + 1, r = l + 1, m = i;
-
-		if (l < t->nheap &&
-		    ev_cmp(&t->ev[t->heap[l]], &t->ev[t->heap[m]]) < 0)
-			m = l;
-		if (r < t->nheap &&
-		    ev_cmp(&t->ev[t->heap[r]], &t->ev[t->heap[m]]) < 0)
-			m = r;
-		if (m == i)
-			return;
-		heap_swap(t, i, m);
-		i = m;
-	}
+	*pend_at(t, i) = id;
+	t->nheap++;
 }
 
 static void hash_remove(struct event_table *t, uint32_t id)
@@ -157,13 +139,10 @@ static void make_ready(struct event_table *t, uint32_t id)
 
 static uint32_t heap_pop(struct event_table *t)
 {
-	uint32_t id = t->heap[0];
+	uint32_t id = t->heap[t->qhead];
 
+	t->qhead = t->qhead + 1 == t->ev_cap ? 0 : t->qhead + 1;
 	t->nheap--;
-	if (t->nheap) {
-		heap_swap(t, 0, t->nheap);
-		heap_down(t, 0);
-	}
 	return id;
 }
 
@@ -247,9 +226,7 @@ static uint32_t new_event(struct event_table *t, const struct record *r)
 	h = key_hash(t, r->sec, r->milli, r->serial, r->node);
 	e->hnext = t->hash[h];
 	t->hash[h] = id;
-	e->heap = t->nheap;
-	t->heap[t->nheap++] = id;
-	heap_up(t, e->heap);
+	pend_insert(t, id);
 	return id;
 }
 
@@ -302,7 +279,7 @@ uint32_t event_feed(struct event_table *t, const struct record *r)
 	 * releases complete events lowest (sec, milli, serial) first and
 	 * never past a lower event still open. */
 	while (t->nheap) {
-		struct event *o = &t->ev[t->heap[0]];
+		struct event *o = &t->ev[t->heap[t->qhead]];
 
 		if (o->open && o->sec + t->timeout > r->sec)
 			break;
@@ -362,7 +339,8 @@ bool event_refers(const struct event_table *t, const char *lo,
 	uint32_t i;
 
 	for (i = 0; i < t->nheap; i++)
-		if (first_in(t, t->heap[i], lo, hi))
+		if (first_in(t, *(uint32_t *)pend_at((struct event_table *)t, i),
+			     lo, hi))
 			return true;
 	for (i = t->ready_pos; i < t->nready; i++)
 		if (first_in(t, t->ready[i], lo, hi))

@@ -29,6 +29,12 @@ void evfmt_escaped(FILE *out, struct span s, int mode)
 {
 	size_t i, run = 0;
 
+	if (mode == EVFMT_ESC_TTY) {	/* the common case: find a control byte */
+		for (i = 0; i < s.n && (unsigned char)s.p[i] >= 32; i++)
+			;
+		if (i == s.n)
+			mode = EVFMT_ESC_RAW;
+	}
 	if (mode == EVFMT_ESC_RAW) {
 		fwrite(s.p, 1, s.n, out);
 		return;

@@ -15,12 +15,14 @@ static bool next_word(const char *s, size_t end, size_t *pos, struct span *w)
 {
 	size_t i = *pos, j;
 
+	const char *sp;
+
 	while (i < end && s[i] == ' ')
 		i++;
 	if (i >= end)
 		return false;
-	for (j = i; j < end && s[j] != ' '; j++)
-		;
+	sp = memchr(s + i, ' ', end - i);
+	j = sp ? (size_t)(sp - s) : end;
 	*w = (struct span){ s + i, j - i };
 	*pos = j;
 	return true;
@@ -86,15 +88,24 @@ static void find_body(struct record *r, size_t after)
 
 int record_parse(struct record *r, const char *line, size_t len)
 {
-	size_t lim = len, pos = 0, i;
-	struct span w;
-	const char *gs;
+	const char *gs = memchr(line, RECORD_GS, len);
+	int rc;
 
-	r->line = (struct span){ line, len };
-	gs = memchr(line, RECORD_GS, len);
 	r->msg = (struct span){ line, gs ? (size_t)(gs - line) : len };
 	r->enrich = gs ? (struct span){ gs + 1, len - (size_t)(gs - line) - 1 }
 		       : (struct span){ line + len, 0 };
+	rc = record_parse_header(r, line, len);
+	if (rc == RECORD_OK)
+		find_body(r, r->body_from);
+	return rc;
+}
+
+int record_parse_header(struct record *r, const char *line, size_t len)
+{
+	size_t lim = len, pos = 0, i;
+	struct span w;
+
+	r->line = (struct span){ line, len };
 	r->node = (struct span){ NULL, 0 };
 	if (len && line[0] == 'n') {
 		if (lim > HEADER_MAX_NODE)
@@ -124,13 +135,26 @@ int record_parse(struct record *r, const char *line, size_t len)
 	if (parse_stamp(r, w) != RECORD_OK)
 		return RECORD_EBADTIME;
 	r->type = record_type_number(r->type_name);
-	find_body(r, (size_t)(w.p - line));
+	r->body_from = (size_t)(w.p - line);
 	return RECORD_OK;
 }
+
+/* the record types that make most of any log, looked at first */
+static const struct { const char *name; size_t n; int type; } common[] = {
+	{ "SYSCALL", 7, 1300 }, { "PATH", 4, 1302 }, { "CWD", 3, 1307 },
+	{ "PROCTITLE", 9, 1327 }, { "EXECVE", 6, 1309 },
+	{ "SOCKADDR", 8, 1306 },
+};
 
 int record_type_number(struct span name)
 {
 	char buf[40];
+	size_t i;
+
+	for (i = 0; i < sizeof common / sizeof common[0]; i++)
+		if (name.n == common[i].n &&
+		    memcmp(name.p, common[i].name, name.n) == 0)
+			return common[i].type;
 
 	if (name.n == 0 || name.n >= sizeof buf)
 		return -1;

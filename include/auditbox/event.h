@@ -40,7 +40,6 @@ struct event {
 	int type;		/* type of the first record */
 	uint32_t first, last, nrec;
 	uint32_t hnext;		/* hash chain, or free list link */
-	uint32_t heap;		/* index in the pending heap */
 	uint64_t seq;		/* creation order, breaks time ties */
 	bool open;
 };
@@ -51,7 +50,7 @@ struct event_table {
 	struct event_rec *rec;
 	uint32_t rec_cap, rec_free, rec_new;
 	uint32_t *hash, hmask;
-	uint32_t *heap, nheap;		/* building events, min (sec,ms,serial) */
+	uint32_t *heap, nheap, qhead;	/* pending events, sorted ring */
 	uint32_t *ready, nready, ready_pos;
 	uint32_t current;		/* returned by event_next, not released */
 	unsigned timeout;

@@ -24,6 +24,7 @@ struct record {
 	unsigned milli;
 	unsigned long serial;
 	struct span body;	/* msg after "):", leading blanks skipped */
+	size_t body_from;	/* where the timestamp starts */
 };
 
 enum record_err {
@@ -37,6 +38,11 @@ enum record_err {
  * header: first words of the line, node/type/msg, "(sec.milli:serial)".
  * Returns RECORD_OK or a negative enum record_err; r is then undefined. */
 int record_parse(struct record *r, const char *line, size_t len);
+
+/* record_parse without the body: fills line, node, type_name, type and
+ * the time stamp only (msg, enrich and body are left unset). The fast
+ * path for grouping records into events. */
+int record_parse_header(struct record *r, const char *line, size_t len);
 
 /* Record type number for a name ("SYSCALL", "UNKNOWN[1337]", "1300"),
  * -1 when the name is not known. */

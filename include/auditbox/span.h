@@ -39,12 +39,19 @@ static inline bool span_eqs(struct span a, const char *s)
 static inline size_t span_find(struct span hay, size_t from, const char *needle)
 {
 	size_t nl = strlen(needle);
-	const char *r;
+	const char *p, *end;
 
-	if (from > hay.n || hay.n - from < nl)
-		return (size_t)-1;
-	r = memmem(hay.p + from, hay.n - from, needle, nl);
-	return r ? (size_t)(r - hay.p) : (size_t)-1;
+	if (from > hay.n || hay.n - from < nl || nl == 0)
+		return nl == 0 && from <= hay.n ? from : (size_t)-1;
+	/* short needles, short lines: memchr on the first byte wins */
+	p = hay.p + from;
+	end = hay.p + hay.n - nl + 1;
+	while (p < end && (p = memchr(p, needle[0], (size_t)(end - p)))) {
+		if (memcmp(p + 1, needle + 1, nl - 1) == 0)
+			return (size_t)(p - hay.p);
+		p++;
+	}
+	return (size_t)-1;
 }
 
 /* Offset of byte c at or after from, or (size_t)-1 (strchr). */
