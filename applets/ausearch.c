@@ -846,18 +846,14 @@ static int read_one(struct run *r, struct logread *lr)
 	return 0;
 }
 
-static int run_file(struct run *r, const char *path, bool user_given)
+static int run_file(struct run *r, const char *path)
 {
 	struct logread lr;
 	int rc = logread_open(&lr, path);
 
 	if (rc) {
-		if (user_given) {
-			errno = -rc;
-			ref_msg("%s: %s", user_given ? "stat" : path,
-				strerror(-rc));
-		}
-		return 1;
+		ref_msg("stat: %s", strerror(-rc));	/* ref 3.0.9 */
+		return -1;
 	}
 	read_one(r, &lr);
 	/* events keep spans into the mapping: finish them before unmapping */
@@ -868,13 +864,59 @@ static int run_file(struct run *r, const char *path, bool user_given)
 	return 0;
 }
 
+static int run_pipe(struct run *r)
+{
+	struct logread lr;
+
+	logread_open_fd(&lr, 0);
+	read_one(r, &lr);
+	event_flush(&r->t);
+	drain(r);
+	r->lr = NULL;
+	logread_close(&lr);
+	return 0;
+}
+
+/* A rotated set, oldest first, as one stream: events may span files, so
+ * every file stays mapped (its pages given back) until the end. */
+static int run_set(struct run *r, const char *base)
+{
+	char (*set)[4096] = malloc(sizeof *set * LOGREAD_MAX_SET);
+	struct logread *lrs = calloc(LOGREAD_MAX_SET, sizeof *lrs);
+	int n, i, rc = 0, opened = 0;
+
+	if (!set || !lrs)
+		die(1, "out of memory");
+	n = logread_set(base, 0, &set[0][0], sizeof set[0], LOGREAD_MAX_SET);
+	for (i = 0; i < n && !r->done; i++) {
+		int e = logread_open(&lrs[i], set[i]);
+
+		if (e) {
+			ref_msg("Error opening %s (%s)", set[i], strerror(-e));
+			rc = -1;	/* ref 3.0.9 */
+			break;
+		}
+		opened = i + 1;
+		read_one(r, &lrs[i]);
+	}
+	if (rc == 0) {
+		event_flush(&r->t);
+		drain(r);
+	}
+	r->lr = NULL;
+	for (i = 0; i < opened; i++)
+		logread_close(&lrs[i]);
+	free(lrs);
+	free(set);
+	return rc;
+}
+
 static int run_inputs(struct run *r)
 {
 	const struct ausearch_opts *o = r->o;
 	struct stat st;
-	char base[4096], (*set)[4096];
+	char base[4096];
 	long eoe = o->eoe_timeout;
-	int n, i, rc = 0;
 
 	if (o->input) {
 		if (stat(o->input, &st) < 0) {
@@ -882,30 +924,15 @@ static int run_inputs(struct run *r)
 			return -1;
 		}
 		if (!S_ISDIR(st.st_mode))
-			return run_file(r, o->input, true) ? -1 : 0;
+			return run_file(r, o->input);
 		snprintf(base, sizeof base, "%s/audit.log", o->input);
-	} else if (!o->force_logs && fstat(0, &st) == 0 && S_ISFIFO(st.st_mode)) {
-		struct logread lr;
-
-		logread_open_fd(&lr, 0);
-		read_one(r, &lr);
-		event_flush(&r->t);
-		drain(r);
-		r->lr = NULL;
-		logread_close(&lr);
-		return 0;
-	} else {
-		read_conf(base, sizeof base, &eoe);
+		ref_msg("NOTE - using logs in %s", base);	/* ref 3.0.9 */
+		return run_set(r, base);
 	}
-	set = malloc(sizeof *set * 100);
-	if (!set)
-		die(1, "out of memory");
-	n = logread_set(base, o->c.start, &set[0][0], sizeof set[0], 100);
-	for (i = 0; i < n && !r->done; i++)
-		if (run_file(r, set[i], false) && i == n - 1)
-			rc = -1;
-	free(set);
-	return rc;
+	if (!o->force_logs && fstat(0, &st) == 0 && S_ISFIFO(st.st_mode))
+		return run_pipe(r);
+	read_conf(base, sizeof base, &eoe);
+	return run_set(r, base);
 }
 
 int ausearch_main(int argc, char **argv)
