@@ -1,6 +1,6 @@
 /* evfmt_json - --format json (beyond the reference; docs/ausearch.8.md):
  * {"node":..,"time":"SEC.MSEC","serial":N,"records":[{"type":..,
- *  "fields":{name:decoded value,..},"interp":{name:interpreted,..}},..]}
+ *  "fields":{name:value as logged,..},"interp":{name:interpreted,..}},..]}
  * Bytes outside printable ASCII are written as \u00XX, so every line is
  * valid JSON whatever the log holds. */
 #include <auditbox/evfmt.h>
@@ -32,20 +32,14 @@ static void jspan(FILE *out, struct span s)
 	jstr(out, s.p, s.n);
 }
 
-/* raw value decoded: quotes removed, hex strings decoded */
-static void jvalue(FILE *out, struct span v, char *buf, size_t cap)
+/* a field's value as logged, its quotes removed (decoding of hex
+ * strings is in "interp") */
+static void jvalue(FILE *out, struct span v)
 {
-	size_t n;
-
 	if (v.n >= 2 && (v.p[0] == '"' || v.p[0] == '\'') &&
-	    v.p[v.n - 1] == v.p[0]) {
-		jspan(out, span_sub(v, 1, v.n - 1));
-		return;
-	}
+	    v.p[v.n - 1] == v.p[0])
+		v = span_sub(v, 1, v.n - 1);
 	jspan(out, v);
-	(void)buf;
-	(void)cap;
-	(void)n;
 }
 
 static void jrecord(struct evfmt *f, const struct interp_event *ie,
@@ -71,7 +65,7 @@ static void jrecord(struct evfmt *f, const struct interp_event *ie,
 		first = false;
 		jspan(out, n);
 		fputc(':', out);
-		jvalue(out, v, f->line, sizeof f->line);
+		jvalue(out, v);
 	}
 	fputs("},\"interp\":{", out);
 	pos = 0;
