@@ -417,8 +417,12 @@ static int parse_when(struct ausearch_opts *o, int argc, char **argv, int c,
 		ref_msg("%s requires either date and/or time", argv[c]);
 		return -1;
 	}
+	/* ours: ISO 8601 and @EPOCH are dates whatever they contain */
+	bool ext = a[0] == '@' || (strlen(a) >= 5 && isdigit((unsigned char)a[0])
+				   && isdigit((unsigned char)a[3]) && a[4] == '-');
+
 	if (c + 2 < argc && argv[c + 2][0] != '-') {
-		if (strchr(a, ':'))
+		if (strchr(a, ':') && !ext)
 			return set_time(o, end, argv[c + 2], a) ? -1 : 2;
 		return set_time(o, end, a, argv[c + 2]) ? -1 : 2;
 	}
@@ -428,6 +432,8 @@ static int parse_when(struct ausearch_opts *o, int argc, char **argv, int c,
 		o->checkpt_timeonly = true;
 		return 1;
 	}
+	if (ext && strchr(a, ':'))	/* a full ISO date-time */
+		return set_time(o, end, a, NULL) ? -1 : 1;
 	if (!strchr(a, ':'))
 		return set_time(o, end, a, end ? NULL : "00:00:00") ? -1 : 1;
 	return set_time(o, end, NULL, a) ? -1 : 1;

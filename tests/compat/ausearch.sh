@@ -100,6 +100,21 @@ else
 	echo "SKIP ausearch dir/pipe input: no reference"
 fi
 
+# Our time forms (ISO 8601, @EPOCH) select what the reference's %x form does
+E=$DATA/logs/edge.log
+"$OURS" -if "$E" -ts 11/13/25 02:13:25 -te 11/13/25 02:13:27 -r >"$T_TMP/x.out" 2>&1
+for f in "-ts 2025-11-13T02:13:25 -te 2025-11-13T02:13:27" \
+	 "-ts 2025-11-13 02:13:25 -te 2025-11-13 02:13:27" \
+	 "-ts @1763000005 -te @1763000007"; do
+	# shellcheck disable=SC2086
+	"$OURS" -if "$E" $f -r >"$T_TMP/y.out" 2>&1
+	if [ -s "$T_TMP/x.out" ] && cmp -s "$T_TMP/x.out" "$T_TMP/y.out"; then
+		pass "ausearch time form ($f)"
+	else
+		fail "ausearch time form ($f)" "differs from the %x form"
+	fi
+done
+
 # --format json: one valid JSON object per line for every event
 for corpus in "$DATA"/logs/*.log; do
 	c=$(basename "$corpus" .log)
