@@ -136,7 +136,13 @@ static const struct { const char *sc; int arg; char kind; } arg_kinds[] = {
 	{ "socketcall", 0, 'k' }, { "setsockopt", 1, 'l' },
 	{ "getsockopt", 1, 'l' }, { "setsockopt", 2, 'L' },
 	{ "getsockopt", 2, 'L' }, { "open", 2, 'C' }, { "mq_open", 1, 'o' },
-	{ "mq_open", 2, 'C' }, { "mknodat", 2, 'm' },
+	{ "mq_open", 2, 'C' }, { "mknodat", 2, 'm' }, { "chown", 1, 'u' },
+	{ "setuid", 0, 'u' }, { "setreuid", 0, 'u' }, { "setresuid", 0, 'u' },
+	{ "setfsuid", 0, 'u' }, { "setreuid", 1, 'u' },
+	{ "setresuid", 1, 'u' }, { "setresuid", 2, 'u' },
+	{ "setgid", 0, 'g' }, { "setregid", 0, 'g' }, { "setresgid", 0, 'g' },
+	{ "setfsgid", 0, 'g' }, { "setregid", 1, 'g' },
+	{ "setresgid", 1, 'g' }, { "setresgid", 2, 'g' },
 };
 
 static const char *const families[] = {
@@ -304,13 +310,23 @@ static const char *vname(const struct vn *t, size_t n, uint64_t x);
 
 /* The kinds whose text is a name or "unknown-...(value)". Returns false
  * when the reference prints the plain hex value. */
-static bool do_more_arg(const struct interp_event *ie, struct sb *b,
-			char kind, uint64_t x, struct span v)
+static bool do_more_arg(struct interp *ip, const struct interp_event *ie,
+			struct sb *b, char kind, uint64_t x, struct span v)
 {
 	const char *s = NULL, *unknown = NULL, *pfx = "0x";
 	int i = (int)(uint32_t)x;
+	char dec[16];
 
 	switch (kind) {
+	case 'u':
+	case 'g':
+		if (i == -1) {
+			sb_str(b, "unset");
+			return true;
+		}
+		snprintf(dec, sizeof dec, "%u", (unsigned)i);
+		do_id(ip, b, span_str(dec), kind == 'g');
+		return true;
 	case 'r':
 		s = VNAME(ptrace_reqs, x);
 		unknown = "ptrace";
@@ -389,8 +405,8 @@ static bool is_dirfd_arg(const char *sc, int which)
 	return false;
 }
 
-static void do_arg(const struct interp_event *ie, struct sb *b,
-		   struct span n, struct span v)
+static void do_arg(struct interp *ip, const struct interp_event *ie,
+		   struct sb *b, struct span n, struct span v)
 {
 	int which = n.p[1] - '0';
 	int m = tables_elf_machine(ie->arch);
@@ -449,7 +465,8 @@ static void do_arg(const struct interp_event *ie, struct sb *b,
 				}
 				break;
 			default:
-				if (do_more_arg(ie, b, arg_kinds[i].kind, x, v))
+				if (do_more_arg(ip, ie, b, arg_kinds[i].kind,
+						x, v))
 					return;
 				break;
 			}
@@ -599,7 +616,7 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 		else
 			sb_span(b, v);
 		return;
-	case F_ARG: do_arg(ie, b, n, v); return;
+	case F_ARG: do_arg(ip, ie, b, n, v); return;
 	case F_MMAP:
 		do_mmap_flags(b, hex_u64(span_sub(v, v.n > 1 && v.p[1] == 'x' ?
 						      2 : 0, v.n)));
