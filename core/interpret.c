@@ -3,6 +3,7 @@
 #include <auditbox/interpret.h>
 
 #include <grp.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <string.h>
@@ -117,6 +118,10 @@ static long long dec_ll(struct span v, bool *ok)
 	for (; i < v.n; i++) {
 		if (v.p[i] < '0' || v.p[i] > '9')
 			return 0;
+		if (x > (LLONG_MAX - 9) / 10) {	/* strtoul's ERANGE */
+			*ok = false;
+			return 0;
+		}
 		x = x * 10 + (v.p[i] - '0');
 		*ok = true;
 	}
