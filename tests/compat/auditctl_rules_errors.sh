@@ -12,15 +12,7 @@ if ! ref_have "$REF_AUDITCTL"; then
 	skip auditctl_rules_errors "no reference auditctl"
 	t_done
 fi
-if ! why=$(kernel_usable); then
-	skip auditctl_rules_errors "$why"
-	t_done
-fi
-kernel_lock
-kernel_save
-trap '"$REF_AUDITCTL" -D >/dev/null 2>&1; kernel_restore' EXIT
-"$REF_AUDITCTL" -e 0 >/dev/null
-"$REF_AUDITCTL" -D >/dev/null
+rules_kernel_begin auditctl_rules_errors "$REF_AUDITCTL"
 
 # run NAME TOOL ARGS...: output in $T_TMP/NAME.{out,err,rc}
 run() {
