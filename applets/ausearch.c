@@ -14,11 +14,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <auditbox/checkpt.h>
+#include <auditbox/conf.h>
 #include <auditbox/event.h>
 #include <auditbox/evfmt.h>
 #include <auditbox/logread.h>
 #include <auditbox/opt.h>
 #include <auditbox/record.h>
+#include <auditbox/scan.h>
 #include <auditbox/search.h>
 #include <auditbox/tables.h>
 #include <auditbox/timespec.h>
@@ -719,39 +722,19 @@ static int parse_args(int argc, char **argv, struct ausearch_opts *o)
 	return 0;
 }
 
-#define MAX_OPEN_EVENTS 65536
-#define MAX_OPEN_RECORDS (MAX_OPEN_EVENTS * 8)
-
 struct run {
 	const struct ausearch_opts *o;
-	struct logread *lr;		/* the input being read, for paging */
-	unsigned long drained;
-	struct event_table t;
+	struct scan s;
 	struct search_items it;
 	struct evfmt f;
 	unsigned long matched;
-	bool done;
+	/* --checkpoint */
+	struct checkpt cp;
+	bool have_cp, can_output, have_last;
+	struct checkpt_event last;
+	unsigned failure;		/* CHECKPT_F_* */
+	uint64_t dev, ino;		/* the file last read */
 };
-
-/* auditd.conf's log_file and end_of_event_timeout (a minimal reader for
- * these two keys; core/conf takes over when it lands). */
-static void read_conf(char *log_file, size_t len, long *eoe)
-{
-	FILE *fp = fopen("/etc/audit/auditd.conf", "re");
-	char line[512], k[128], v[384];
-
-	snprintf(log_file, len, "/var/log/audit/audit.log");
-	if (!fp)
-		return;
-	while (fgets(line, sizeof line, fp))
-		if (sscanf(line, " %127s = %383s", k, v) == 2) {
-			if (strcmp(k, "log_file") == 0)
-				snprintf(log_file, len, "%s", v);
-			else if (strcmp(k, "end_of_event_timeout") == 0 && *eoe < 0)
-				*eoe = strtol(v, NULL, 10);
-		}
-	fclose(fp);
-}
 
 static size_t msg_len(struct span line)
 {
@@ -766,187 +749,234 @@ static void debug_unparsed(void *ctx, int type)
 	fprintf(stderr, "Unparsed type:%d\n - skipped", type);	/* ref 3.0.9 */
 }
 
-static void emit(struct run *r, const struct event *e)
+enum { STOP_ONE = 1, STOP_CORRUPT = 10 };
+
+/* A released event: match, checkpoint decision, output (the reference's
+ * process_log_fd loop body). Non-zero stops the scan. */
+static int on_event(void *ctx, const struct event_table *t,
+		    const struct event *e)
 {
+	struct run *r = ctx;
+	const struct ausearch_opts *o = r->o;
 	const struct event_rec *bad = NULL;
-	int rc;
+	int rc, d = CHECKPT_OUTPUT;
 
-	if (r->done)
-		return;
-	if (!search_match(&r->o->c, &r->t, e, &r->it, &rc, &bad)) {
-		if (rc && r->o->debug && bad)
-			fprintf(stderr, "Malformed event skipped, rc=%d. %.*s\n",
-				rc, (int)msg_len(bad->line), bad->line.p);
-		return;
-	}
-	r->matched++;
-	evfmt_event(&r->f, &r->t, e, stdout);
-	if (r->o->line_buffered)
-		fflush(stdout);
-	if (r->o->just_one)
-		r->done = true;
-}
-
-static void drain(struct run *r)
-{
-	const struct event *e;
-
-	while ((e = event_next(&r->t))) {
-		emit(r, e);
-		/* a big flush at the end touches many old pages: give them
-		 * back as we go (they fault in again if needed) */
-		if (++r->drained % 4096 == 0 && r->lr && r->lr->mapped) {
-			size_t to = r->lr->pos, from = to > (256u << 20) ?
-				to - (256u << 20) : 0;
-
-			logread_release(r->lr, from, to);
+	if (search_match(&o->c, t, e, &r->it, &rc, &bad)) {
+		if (o->checkpoint)
+			d = checkpt_decide(&r->cp, r->have_cp,
+					   o->checkpt_timeonly, &r->can_output, e);
+		if (d == CHECKPT_OUTPUT) {
+			r->matched++;
+			evfmt_event(&r->f, t, e, stdout);
+		} else if (d == CHECKPT_CORRUPT) {
+			fprintf(stderr, "Corrupted checkpoint file. Inode match, "
+				"but newer complete event (%lu.%03u:%lu) found "
+				"before loaded checkpoint %lu.%03u:%lu\n",
+				(unsigned long)e->sec, e->milli, e->serial,
+				(unsigned long)r->cp.ev.sec, r->cp.ev.milli,
+				r->cp.ev.serial);	/* ref 3.0.9 */
+			r->failure |= CHECKPT_F_CORRUPTED;
+			return STOP_CORRUPT;
 		}
+		if (o->just_one)
+			return STOP_ONE;
+		if (o->line_buffered)
+			fflush(stdout);
+	} else if (rc && o->debug && bad) {
+		fprintf(stderr, "Malformed event skipped, rc=%d. %.*s\n",
+			rc, (int)msg_len(bad->line), bad->line.p);
 	}
+	if (o->checkpoint) {
+		checkpt_event_set(&r->last, e);
+		r->have_last = true;
+	}
+	return 0;
 }
 
-static void feed_line(struct run *r, struct span line)
+/* The reference's set_ChkPtFileDetails(). */
+static void file_details(struct run *r, const char *path)
 {
-	struct record rec;
-	const struct search_criteria *c = &r->o->c;
-	uint32_t n;
+	struct stat st;
 
-	if (record_parse_header(&rec, line.p, line.n) != RECORD_OK)
+	if (stat(path, &st) != 0) {
+		fprintf(stderr, "Cannot stat audit file for checkpoint details "
+			"- %s: %s\n", path, tables_strerror(errno));
+		r->failure |= CHECKPT_F_STATFAILED;
 		return;
-	if ((c->start && (time_t)rec.sec < c->start) ||
-	    (c->end && (time_t)rec.sec > c->end))
-		return;
-	while ((n = event_feed(&r->t, &rec)) == EVENT_RETRY)
-		drain(r);
-	if (n)
-		drain(r);
+	}
+	r->dev = (uint64_t)st.st_dev;
+	r->ino = (uint64_t)st.st_ino;
 }
 
-static bool table_refers(void *ctx, const char *lo, const char *hi)
+/* Index of the checkpointed file in the set (newest first, as the
+ * reference looks), or -1. */
+static int set_find_checkpt(struct run *r, char (*set)[4096], int n)
 {
-	return event_refers(ctx, lo, hi);
-}
+	struct stat st;
+	int i;
 
-static int read_one(struct run *r, struct logread *lr)
-{
-	struct span line;
-	size_t since = 0;
-	unsigned long lines = 0;
-	int rc;
-
-	r->lr = lr;
-	while (!r->done && (rc = logread_line(lr, &line)) > 0) {
-		feed_line(r, line);
-		/* Every MiB, give back the pages behind us (open events
-		 * fault theirs in again when they are matched): RSS stays
-		 * small whatever the log size. */
-		if (lr->mapped && lr->pos - since > (1u << 20)) {
-			size_t to = lr->pos - (256u << 10);
-
-			logread_release(lr, to > (256u << 20) ? to - (256u << 20)
-					: 0, to);
-			since = lr->pos;
+	for (i = n - 1; i >= 0; i--) {
+		if (stat(set[i], &st) != 0) {
+			ref_msg("Error stat'ing %s (%s)", set[i],
+				tables_strerror(errno));
+			return -2;
 		}
-		if (++lines % 4096 == 0 && logread_trimmable(lr))
-			logread_trim(lr, table_refers, &r->t);
+		if ((uint64_t)st.st_dev == r->cp.dev &&
+		    (uint64_t)st.st_ino == r->cp.ino)
+			return i;
 	}
-	return 0;
+	return -1;
 }
 
-static int run_file(struct run *r, const char *path)
-{
-	struct logread lr;
-	int rc = logread_open(&lr, path);
-
-	if (rc) {
-		ref_msg("stat: %s", strerror(-rc));	/* ref 3.0.9 */
-		return -1;
-	}
-	read_one(r, &lr);
-	/* events keep spans into the mapping: finish them before unmapping */
-	event_flush(&r->t);
-	drain(r);
-	r->lr = NULL;
-	logread_close(&lr);
-	return 0;
-}
-
-static int run_pipe(struct run *r)
-{
-	struct logread lr;
-
-	logread_open_fd(&lr, 0);
-	read_one(r, &lr);
-	event_flush(&r->t);
-	drain(r);
-	r->lr = NULL;
-	logread_close(&lr);
-	return 0;
-}
-
-/* A rotated set, oldest first, as one stream: events may span files, so
- * every file stays mapped (its pages given back) until the end. */
+/* A rotated set, oldest first, as one stream (from the checkpointed
+ * file on when resuming). Returns 0 or the reference's exit code. */
 static int run_set(struct run *r, const char *base)
 {
 	char (*set)[4096] = malloc(sizeof *set * LOGREAD_MAX_SET);
-	struct logread *lrs = calloc(LOGREAD_MAX_SET, sizeof *lrs);
-	int n, i, rc = 0, opened = 0;
+	int n, from = 0, failed = 0, rc;
 
-	if (!set || !lrs)
+	if (!set)
 		die(1, "out of memory");
 	n = logread_set(base, 0, &set[0][0], sizeof set[0], LOGREAD_MAX_SET);
-	for (i = 0; i < n && !r->done; i++) {
-		int e = logread_open(&lrs[i], set[i]);
-
-		if (e) {
-			ref_msg("Error opening %s (%s)", set[i], strerror(-e));
-			rc = -1;	/* ref 3.0.9 */
-			break;
+	if (r->o->checkpoint && r->have_cp && !r->o->checkpt_timeonly) {
+		from = set_find_checkpt(r, set, n);
+		if (from < 0) {
+			free(set);
+			return from == -2 ? 1 : 10;	/* ref 3.0.9 */
 		}
-		opened = i + 1;
-		read_one(r, &lrs[i]);
 	}
-	if (rc == 0) {
-		event_flush(&r->t);
-		drain(r);
+	rc = scan_files(&r->s, &set[from][0], sizeof set[0], n - from, &failed);
+	if (rc == -ENOMEM)
+		die(1, "out of memory");
+	if (rc) {
+		ref_msg("Error opening %s (%s)", set[from + failed],
+			tables_strerror(-rc));	/* ref 3.0.9 */
+		rc = 1;
+	} else if (r->s.stop == STOP_CORRUPT) {
+		rc = 10;
+	} else if (r->o->checkpoint) {
+		file_details(r, set[from + r->s.file]);
 	}
-	r->lr = NULL;
-	for (i = 0; i < opened; i++)
-		logread_close(&lrs[i]);
-	free(lrs);
 	free(set);
 	return rc;
 }
 
-static int run_inputs(struct run *r)
+/* auditd.conf as the reference reads it for ausearch; *bad when the
+ * file could not be used (built-in values then). */
+static void load_conf(struct auditd_conf *cf, bool *bad)
+{
+	struct conf_ctx c = { .file = "/etc/audit/auditd.conf",
+			      .check_owner = 1 };
+
+	*bad = conf_auditd_load(&c, c.file, cf) < 0;
+}
+
+static int run_inputs(struct run *r, const struct auditd_conf *cf,
+		      bool conf_bad)
 {
 	const struct ausearch_opts *o = r->o;
 	struct stat st;
 	char base[4096];
-	long eoe = o->eoe_timeout;
+	int failed, rc;
 
 	if (o->input) {
 		if (stat(o->input, &st) < 0) {
-			ref_msg("stat: %s", strerror(errno));	/* ref 3.0.9 */
-			return -1;
+			ref_msg("stat: %s", tables_strerror(errno));	/* ref 3.0.9 */
+			return 1;
 		}
-		if (!S_ISDIR(st.st_mode))
-			return run_file(r, o->input);
-		snprintf(base, sizeof base, "%s/audit.log", o->input);
-		ref_msg("NOTE - using logs in %s", base);	/* ref 3.0.9 */
-		return run_set(r, base);
+		if (S_ISDIR(st.st_mode)) {
+			size_t l = strlen(o->input);
+
+			snprintf(base, sizeof base, "%s%saudit.log", o->input,
+				 l && o->input[l - 1] == '/' ? "" : "/");
+			ref_msg("NOTE - using logs in %s", base);	/* ref 3.0.9 */
+			return run_set(r, base);
+		}
+		rc = scan_files(&r->s, o->input, strlen(o->input) + 1, 1,
+				&failed);
+		if (rc == -ENOMEM)
+			die(1, "out of memory");
+		if (rc)
+			ref_msg("Error opening %s (%s)", o->input,
+				tables_strerror(-rc));	/* ref 3.0.9 */
+		if (o->checkpoint)
+			file_details(r, o->input);
+		return rc ? 1 : r->s.stop == STOP_CORRUPT ? 10 : 0;
 	}
-	if (!o->force_logs && fstat(0, &st) == 0 && S_ISFIFO(st.st_mode))
-		return run_pipe(r);
-	read_conf(base, sizeof base, &eoe);
-	return run_set(r, base);
+	if (!o->force_logs && fstat(0, &st) == 0 && S_ISFIFO(st.st_mode)) {
+		scan_fd(&r->s, 0);
+		return -1;	/* no checkpoint for a pipe */
+	}
+	if (conf_bad)
+		ref_msg("NOTE - using built-in logs: %s", cf->log_file);
+	return run_set(r, cf->log_file);
+}
+
+/* Loads --checkpoint's file. Returns 0, or 10 (the reference's exit). */
+static int checkpt_load(struct run *r, const char *path)
+{
+	static const char *const what[] = {
+		[CHECKPT_EDEV] = "Malformed dev checkpoint line - [%s]",
+		[CHECKPT_EINODE] = "Malformed inode checkpoint line - [%s]",
+		[CHECKPT_ENODE] = "Malformed output/event checkpoint line "
+			"near node - [%s]",
+		[CHECKPT_EAFTER] = "Malformed output/event checkpoint line "
+			"after node - [%s]",
+		[CHECKPT_EUNKNOWN] = "Unknown checkpoint line - [%s]",
+	};
+	char buf[65536];
+	size_t n;
+	FILE *f = fopen(path, "re");
+
+	if (!f) {
+		if (errno == ENOENT)
+			return 0;
+		ref_msg("Cannot open checkpoint file - %s: %s", path,
+			tables_strerror(errno));	/* ref 3.0.9 */
+		return 10;
+	}
+	n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	if (checkpt_parse(&r->cp, buf, n) == 0) {
+		r->have_cp = true;
+		return 0;
+	}
+	if (r->cp.err) {	/* ref 3.0.9; lines are longer than ref_msg's */
+		fprintf(stderr, what[r->cp.err], r->cp.line);
+		fputc('\n', stderr);
+	}
+	if (r->cp.missing)
+		ref_msg("Missing dev/inode lines from checkpoint file %s", path);
+	return 10;
+}
+
+/* Writes the checkpoint (the reference's save_ChkPt()). */
+static void checkpt_save(struct run *r, const char *path)
+{
+	char text[CHECKPT_NODE_MAX + 128];
+	struct checkpt_event none = { 0 };
+	FILE *f = fopen(path, "we");
+
+	if (!f) {
+		ref_msg("Cannot open checkpoint file - %s: %s", path,
+			tables_strerror(errno));	/* ref 3.0.9 */
+		r->failure |= CHECKPT_F_STATUSIO;
+		return;
+	}
+	checkpt_format(text, sizeof text, r->dev, r->ino,
+		       r->have_last ? &r->last : &none);
+	fputs(text, f);
+	fclose(f);
 }
 
 int ausearch_main(int argc, char **argv)
 {
 	static struct run r;
-	struct ausearch_opts o;
-	long eoe;
+	static struct auditd_conf cf;
 	static char obuf[1 << 16];
+	struct ausearch_opts o;
+	bool conf_bad;
+	int rc;
 
 	if (parse_args(argc, argv, &o))
 		return 1;
@@ -955,30 +985,36 @@ int ausearch_main(int argc, char **argv)
 			 o.format == EVFMT_CSV ? "csv" : "text");
 		return 1;
 	}
-	if (o.checkpoint || o.checkpt_timeonly) {
-		warn_msg("--checkpoint is not supported yet");
-		return 1;
-	}
 	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
-	eoe = o.eoe_timeout;
-	if (eoe < 0) {
-		char tmp[4096];
-
-		read_conf(tmp, sizeof tmp, &eoe);
-		if (eoe < 0)
-			eoe = 2;
-	}
+	umask(umask(077) | 027);	/* ref 3.0.9: checkpoint file mode */
+	load_conf(&cf, &conf_bad);
 	if (o.debug)
 		o.c.unparsed = debug_unparsed;
 	r.o = &o;
-	if (event_init(&r.t, MAX_OPEN_EVENTS, MAX_OPEN_RECORDS, (unsigned)eoe))
+	if (o.checkpoint && (rc = checkpt_load(&r, o.checkpoint)))
+		return rc;
+	if (scan_init(&r.s, o.eoe_timeout > 0 ? (unsigned)o.eoe_timeout :
+		      (unsigned)cf.end_of_event_timeout, on_event, &r))
 		die(1, "out of memory");
+	r.s.start = o.c.start;
+	r.s.end = o.c.end;
+	r.s.keep_open = o.checkpoint != NULL;
 	evfmt_init(&r.f, o.format, o.escape);
-	if (run_inputs(&r) < 0) {
-		event_fini(&r.t);
-		return 1;
+	rc = run_inputs(&r, &cf, conf_bad);
+	scan_fini(&r.s);
+	if (rc < 0) {		/* a pipe */
+		rc = 0;
+		if (o.checkpoint)
+			fputs("Warning - checkpointing stdin is not supported",
+			      stderr);	/* ref 3.0.9, no newline */
+	} else if (o.checkpoint) {
+		if (!r.failure && rc == 0)
+			checkpt_save(&r, o.checkpoint);
+		if (r.failure)
+			rc = r.failure & CHECKPT_F_CORRUPTED ? 12 : 11;
 	}
-	event_fini(&r.t);
+	if (rc)
+		return rc;
 	if (r.matched == 0) {
 		if (o.format != EVFMT_RAW) {
 			fflush(stdout);
