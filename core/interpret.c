@@ -1,8 +1,10 @@
 /* interpret - ausearch -i field interpretation (REFERENCE.md 8.5; audit
  * 3.0.9 auparse/interpret.c behaviour, checked against /sbin/ausearch). */
 #include <auditbox/interpret.h>
+#include "interpret_int.h"
 
 #include <grp.h>
+#include <stdarg.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,42 +14,7 @@
 #include <auditbox/tables.h>
 
 
-enum ftype {
-	F_NONE, F_UID, F_GID, F_ARCH, F_SYSCALL, F_EXIT, F_SUCCESS, F_ESC,
-	F_PROCTITLE, F_MODE, F_SES, F_ARG, F_SADDR, F_CAPS, F_LIST, F_KEY,
-	F_PERM, F_EXECARG, F_MMAP, F_SIG, F_SECCOMP, F_ADDR,
-};
-
-struct sb {
-	char *p;
-	size_t n, cap;
-};
-
-static void sb_put(struct sb *b, const char *s, size_t n)
-{
-	if (b->n < b->cap) {
-		size_t k = b->cap - b->n < n ? b->cap - b->n : n;
-
-		memcpy(b->p + b->n, s, k);
-	}
-	b->n += n;
-}
-
-static void sb_str(struct sb *b, const char *s)
-{
-	sb_put(b, s, strlen(s));
-}
-
-static void sb_span(struct sb *b, struct span s)
-{
-	sb_put(b, s.p, s.n);
-}
-
-static void sb_fmt(struct sb *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-#include <stdarg.h>
-static void sb_fmt(struct sb *b, const char *fmt, ...)
+void interpret_sb_fmt(struct sb *b, const char *fmt, ...)
 {
 	char tmp[256];
 	va_list ap;
@@ -61,7 +28,7 @@ static void sb_fmt(struct sb *b, const char *fmt, ...)
 }
 
 /* escaped output of raw bytes, as evfmt_escaped */
-static void sb_esc(struct sb *b, const char *s, size_t n, int mode)
+void interpret_sb_esc(struct sb *b, const char *s, size_t n, int mode)
 {
 	size_t i;
 
@@ -71,7 +38,7 @@ static void sb_esc(struct sb *b, const char *s, size_t n, int mode)
 		if (mode == 0) {
 			sb_put(b, s + i, 1);
 		} else if (c < 32) {
-			sb_fmt(b, "\\%03o", c);
+			interpret_sb_fmt(b, "\\%03o", c);
 		} else if ((mode >= 2 && strchr("\"'`$\\!()| ", c)) ||
 			   (mode == 3 && strchr(";#&*?[]<>{}", c))) {
 			sb_put(b, "\\", 1);
@@ -87,7 +54,7 @@ void interpret_init(struct interp *ip)
 	memset(ip, 0, sizeof *ip);
 }
 
-static uint64_t hex_u64(struct span v)
+uint64_t interpret_hex_u64(struct span v)
 {
 	uint64_t x = 0;
 	size_t i;
@@ -105,7 +72,7 @@ static uint64_t hex_u64(struct span v)
 	return x;
 }
 
-static long long dec_ll(struct span v, bool *ok)
+long long interpret_dec_ll(struct span v, bool *ok)
 {
 	long long x = 0;
 	size_t i = 0;
@@ -140,9 +107,9 @@ void interpret_event_init(struct interp_event *ie,
 		if (record_parse(&r, recs[i]->line.p, recs[i]->line.n))
 			continue;
 		if (record_field(&r, SPAN_LIT("arch"), &v))
-			ie->arch = (uint32_t)hex_u64(v);
+			ie->arch = (uint32_t)interpret_hex_u64(v);
 		if (record_field(&r, SPAN_LIT("syscall"), &v)) {
-			ie->syscall = (int)dec_ll(v, &ok);
+			ie->syscall = (int)interpret_dec_ll(v, &ok);
 			ie->have_syscall = ok;
 		}
 		break;
@@ -176,7 +143,7 @@ static bool in_list(const char *const *l, struct span n)
 	return false;
 }
 
-static int field_type(int rtype, struct span n)
+int interpret_field_type(int rtype, struct span n)
 {
 	if (rtype == 1309 && n.n >= 2 && n.p[0] == 'a' &&
 	    n.p[1] >= '0' && n.p[1] <= '9')
@@ -226,4 +193,3 @@ static int field_type(int rtype, struct span n)
 	return F_NONE;
 }
 
-#include "interpret_fields.c"

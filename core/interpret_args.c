@@ -1,7 +1,13 @@
-/* (included by core/interpret.c: one translation unit)
- * interpret_args - syscall arguments, sockaddrs, and the record writer. */
+/* interpret_args - syscall arguments, sockaddrs, and the record writer. */
+#include "interpret_int.h"
 
 #include <arpa/inet.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <auditbox/record.h>
+#include <auditbox/tables.h>
 
 static const struct { unsigned v; const char *n; } open_flags[] = {
 	{ 0100, "O_CREAT" }, { 0200, "O_EXCL" }, { 0400, "O_NOCTTY" },
@@ -168,7 +174,7 @@ static void do_arg(const struct interp_event *ie, struct sb *b,
 	int m = tables_elf_machine(ie->arch);
 	const char *sc = ie->have_syscall && m >= 0 ?
 		tables_syscall_name(m, ie->syscall) : NULL;
-	uint64_t x = hex_u64(v);
+	uint64_t x = interpret_hex_u64(v);
 
 	if (sc) {
 		size_t i;
@@ -192,7 +198,7 @@ static void do_arg(const struct interp_event *ie, struct sb *b,
 				do_bits(b, x, access_names, 3, "F_OK");
 				return;
 			case 'm':
-				sb_fmt(b, "0%llo", (unsigned long long)x);
+				interpret_sb_fmt(b, "0%llo", (unsigned long long)x);
 				return;
 			case 'p':
 				do_bits(b, x, prot_names, 4, "PROT_NONE");
@@ -230,18 +236,18 @@ static void do_saddr(struct sb *b, struct span v)
 	char ip[64];
 
 	if (n == (size_t)-1 || n < 2) {
-		sb_fmt(b, "malformed-host(" SPAN_FMT ")", SPAN_ARG(v));
+		interpret_sb_fmt(b, "malformed-host(" SPAN_FMT ")", SPAN_ARG(v));
 		return;
 	}
 	fam = a[0] | (unsigned)a[1] << 8;
 	if (fam == 2 && n >= 8) {
 		snprintf(ip, sizeof ip, "%u.%u.%u.%u", a[4], a[5], a[6], a[7]);
-		sb_fmt(b, "{ saddr_fam=inet laddr=%s lport=%u }", ip,
+		interpret_sb_fmt(b, "{ saddr_fam=inet laddr=%s lport=%u }", ip,
 		       (unsigned)a[2] << 8 | a[3]);
 	} else if (fam == 10 && n >= 24) {
 		if (!inet_ntop(AF_INET6, a + 8, ip, sizeof ip))
 			snprintf(ip, sizeof ip, "?");
-		sb_fmt(b, "{ saddr_fam=inet6 laddr=%s lport=%u }", ip,
+		interpret_sb_fmt(b, "{ saddr_fam=inet6 laddr=%s lport=%u }", ip,
 		       (unsigned)a[2] << 8 | a[3]);
 	} else if (fam == 1) {
 		size_t i = 2, e;
@@ -258,11 +264,11 @@ static void do_saddr(struct sb *b, struct span v)
 		sb_put(b, (const char *)a + i, e - i);
 		sb_str(b, " }");
 	} else if (fam == 16 && n >= 12) {
-		sb_fmt(b, "{ saddr_fam=netlink nlnk-fam=%u nlnk-pid=%u }",
+		interpret_sb_fmt(b, "{ saddr_fam=netlink nlnk-fam=%u nlnk-pid=%u }",
 		       (unsigned)fam, (unsigned)(a[4] | a[5] << 8 | a[6] << 16 |
 						  (unsigned)a[7] << 24));
 	} else {
-		sb_fmt(b, "{ saddr_fam=unknown-family(%u) }", fam);
+		interpret_sb_fmt(b, "{ saddr_fam=unknown-family(%u) }", fam);
 	}
 }
 
@@ -274,7 +280,7 @@ static const char *const list_names[] = {
 static void do_list(struct sb *b, struct span v)
 {
 	bool ok;
-	long long x = dec_ll(v, &ok);
+	long long x = interpret_dec_ll(v, &ok);
 
 	if (ok && x >= 0 && x < 8)
 		sb_str(b, list_names[x]);
@@ -285,7 +291,7 @@ static void do_list(struct sb *b, struct span v)
 static void do_perm(struct sb *b, struct span v)
 {
 	bool ok;
-	long long x = dec_ll(v, &ok);
+	long long x = interpret_dec_ll(v, &ok);
 	static const char *const bits[] = { "exec", "write", "read", "attr" };
 	int i;
 	bool first = true;
@@ -315,7 +321,7 @@ static const char *const sig_names[] = {
 static void do_sig(struct sb *b, struct span v)
 {
 	bool ok;
-	long long x = dec_ll(v, &ok);
+	long long x = interpret_dec_ll(v, &ok);
 
 	if (ok && x >= 0 && x < 32)
 		sb_str(b, sig_names[x]);
@@ -331,7 +337,7 @@ static void do_seccomp(struct sb *b, struct span v)
 		{ 0x7ff00000, "trace" }, { 0x7ffc0000, "log" },
 		{ 0x7fff0000, "allow" },
 	};
-	uint64_t x = hex_u64(span_sub(v, v.n > 1 && v.p[1] == 'x' ? 2 : 0, v.n));
+	uint64_t x = interpret_hex_u64(span_sub(v, v.n > 1 && v.p[1] == 'x' ? 2 : 0, v.n));
 	size_t i;
 
 	for (i = 0; i < sizeof codes / sizeof codes[0]; i++)
@@ -339,7 +345,7 @@ static void do_seccomp(struct sb *b, struct span v)
 			sb_str(b, codes[i].n);
 			return;
 		}
-	sb_fmt(b, "unknown-seccomp-code(" SPAN_FMT ")", SPAN_ARG(v));
+	interpret_sb_fmt(b, "unknown-seccomp-code(" SPAN_FMT ")", SPAN_ARG(v));
 }
 
 static void interp_typed(struct interp *ip, const struct interp_event *ie,
@@ -351,19 +357,19 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 	switch (t) {
 	case F_UID:
 	case F_GID:
-		if (enriched(enrich, n, &ev))
+		if (interpret_enriched(enrich, n, &ev))
 			sb_span(b, ev);
 		else
-			do_id(ip, b, v, t == F_GID);
+			interpret_do_id(ip, b, v, t == F_GID);
 		return;
-	case F_ARCH: do_arch(b, v); return;
-	case F_SYSCALL: do_syscall(ie, b, v); return;
-	case F_EXIT: do_exit(b, v); return;
-	case F_SUCCESS: do_success(b, v); return;
+	case F_ARCH: interpret_do_arch(b, v); return;
+	case F_SYSCALL: interpret_do_syscall(ie, b, v); return;
+	case F_EXIT: interpret_do_exit(b, v); return;
+	case F_SUCCESS: interpret_do_success(b, v); return;
 	case F_ESC:
-	case F_EXECARG: do_esc(b, v, 0, false); return;
-	case F_PROCTITLE: do_esc(b, v, 0, true); return;
-	case F_MODE: do_mode(b, v); return;
+	case F_EXECARG: interpret_do_esc(b, v, 0, false); return;
+	case F_PROCTITLE: interpret_do_esc(b, v, 0, true); return;
+	case F_MODE: interpret_do_mode(b, v); return;
 	case F_SES:
 		if (span_eqs(v, "4294967295") || span_eqs(v, "-1"))
 			sb_str(b, "unset");
@@ -372,16 +378,16 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 		return;
 	case F_ARG: do_arg(ie, b, n, v); return;
 	case F_MMAP:
-		do_mmap_flags(b, hex_u64(span_sub(v, v.n > 1 && v.p[1] == 'x' ?
+		do_mmap_flags(b, interpret_hex_u64(span_sub(v, v.n > 1 && v.p[1] == 'x' ?
 						      2 : 0, v.n)));
 		return;
 	case F_SIG: do_sig(b, v); return;
 	case F_SECCOMP: do_seccomp(b, v); return;
 	case F_SADDR: do_saddr(b, v); return;
-	case F_CAPS: do_caps(b, v); return;
+	case F_CAPS: interpret_do_caps(b, v); return;
 	case F_LIST: do_list(b, v); return;
 	case F_PERM: do_perm(b, v); return;
-	case F_KEY: do_key(b, v, 0); return;
+	case F_KEY: interpret_do_key(b, v, 0); return;
 	default: sb_span(b, v); return;
 	}
 }
@@ -394,12 +400,12 @@ static void interp_value(struct interp *ip, const struct interp_event *ie,
 {
 	char tmp[8192];
 	struct sb t = { tmp, 0, sizeof tmp };
-	int ty = field_type(rtype, n);
+	int ty = interpret_field_type(rtype, n);
 	struct span ev;
 
 	/* names an ENRICHED log carries are printed as stored */
 	if ((ty == F_UID || ty == F_GID || ty == F_SADDR || ty == F_ARCH ||
-	     ty == F_SYSCALL) && enriched(enrich, n, &ev)) {
+	     ty == F_SYSCALL) && interpret_enriched(enrich, n, &ev)) {
 		sb_span(b, ev);
 		return;
 	}
@@ -417,14 +423,14 @@ static void interp_value(struct interp *ip, const struct interp_event *ie,
 
 		for (i = 0; i + 5 <= t.n; i++)
 			if (memcmp(tmp + i, " key=", 5) == 0) {
-				sb_esc(b, tmp + s, i - s, esc);
+				interpret_sb_esc(b, tmp + s, i - s, esc);
 				sb_str(b, " key=");
 				s = i + 5;
 			}
-		sb_esc(b, tmp + s, t.n - s, esc);
+		interpret_sb_esc(b, tmp + s, t.n - s, esc);
 		return;
 	}
-	sb_esc(b, tmp, t.n, esc);
+	interpret_sb_esc(b, tmp, t.n, esc);
 }
 
 size_t interpret_field(struct interp *ip, const struct interp_event *ie,
@@ -497,7 +503,7 @@ size_t interpret_record(struct interp *ip, const struct interp_event *ie,
 		sec = (time_t)rec.sec;
 		localtime_r(&sec, &tm);
 		strftime(tbuf, sizeof tbuf, "%x %T", &tm);
-		sb_fmt(&b, " msg=audit(%s.%03u:%lu) : ", tbuf, rec.milli,
+		interpret_sb_fmt(&b, " msg=audit(%s.%03u:%lu) : ", tbuf, rec.milli,
 		       rec.serial);
 		fields(ip, ie, rec.type, rec.body, rec.enrich, &b, escape,
 		       false);
