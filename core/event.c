@@ -90,6 +90,7 @@ int event_init(struct event_table *t, uint32_t max_events,
 	 * out in order (rec_new), so only the memory in use is touched */
 	t->rec_free = EVENT_NONE;
 	t->current = EVENT_NONE;
+	t->recent = EVENT_NONE;
 	t->timeout = timeout;
 	return 0;
 }
@@ -229,17 +230,24 @@ static uint32_t take_rec(struct event_table *t)
 	return r;
 }
 
+static bool same_key(const struct event *e, const struct record *r)
+{
+	return e->sec == r->sec && e->milli == r->milli &&
+	       e->serial == r->serial && span_eq(e->node, r->node);
+}
+
 static uint32_t find_open(struct event_table *t, const struct record *r)
 {
-	uint32_t id = t->hash[key_hash(t, r->sec, r->milli, r->serial,
-				       r->node)];
+	uint32_t id = t->recent;
+
+	/* an event's records mostly come one after the other */
+	if (id != EVENT_NONE && t->ev[id].open && same_key(&t->ev[id], r))
+		return id;
+	id = t->hash[key_hash(t, r->sec, r->milli, r->serial, r->node)];
 
 	for (; id != EVENT_NONE; id = t->ev[id].hnext) {
-		const struct event *e = &t->ev[id];
-
-		if (e->sec == r->sec && e->milli == r->milli &&
-		    e->serial == r->serial && span_eq(e->node, r->node))
-			return id;
+		if (same_key(&t->ev[id], r))
+			return t->recent = id;
 	}
 	return EVENT_NONE;
 }
@@ -264,6 +272,7 @@ static uint32_t new_event(struct event_table *t, const struct record *r)
 	h = key_hash(t, r->sec, r->milli, r->serial, r->node);
 	e->hnext = t->hash[h];
 	t->hash[h] = id;
+	t->recent = id;
 	pend_insert(t, id);
 	return id;
 }

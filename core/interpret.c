@@ -4,6 +4,7 @@
 #include "interpret_int.h"
 
 #include <grp.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -84,6 +85,9 @@ long long interpret_dec_ll(struct span v, bool *ok)
 	for (; i < v.n; i++) {
 		if (v.p[i] < '0' || v.p[i] > '9')
 			return 0;
+		/* saturate as strtoll does */
+		if (x > (LLONG_MAX - (v.p[i] - '0')) / 10)
+			return neg ? LLONG_MIN : LLONG_MAX;
 		x = x * 10 + (v.p[i] - '0');
 		*ok = true;
 	}

@@ -126,7 +126,7 @@ int logread_line(struct logread *lr, struct span *line)
 	for (;;) {
 		char *s = lr->base + lr->pos;
 		size_t left = lr->size - lr->pos;
-		char *nl = left ? memchr(s, '\n', left) : NULL;
+		const char *nl = span_memchr(s, '\n', left);
 
 		if (nl) {
 			*line = (struct span){ s, (size_t)(nl - s) };

@@ -54,6 +54,7 @@ struct event_table {
 	uint32_t *heap, nheap, qhead;	/* pending events, sorted ring */
 	uint32_t *ready, nready, ready_pos;
 	uint32_t current;		/* returned by event_next, not released */
+	uint32_t recent;		/* last event fed (its slot may be free) */
 	unsigned timeout;
 	unsigned long forced;		/* events completed early (table full) */
 };
