@@ -105,6 +105,7 @@ void interpret_event_init(struct interp_event *ie,
 	ie->arch = 0;
 	ie->syscall = -1;
 	ie->have_syscall = false;
+	ie->a0 = ie->a1 = 0;
 	for (i = 0; i < n; i++) {
 		if (recs[i]->type != 1300 && recs[i]->type != 1326)
 			continue;
@@ -116,6 +117,10 @@ void interpret_event_init(struct interp_event *ie,
 			ie->syscall = (int)interpret_dec_ll(v, &ok);
 			ie->have_syscall = ok;
 		}
+		if (record_field(&r, SPAN_LIT("a0"), &v))
+			ie->a0 = interpret_hex_u64(v);
+		if (record_field(&r, SPAN_LIT("a1"), &v))
+			ie->a1 = interpret_hex_u64(v);
 		break;
 	}
 }

@@ -75,7 +75,7 @@ void interpret_do_id(struct interp *ip, struct sb *b, struct span v, bool group)
 		interpret_sb_fmt(b, "conversion error(" SPAN_FMT ")", SPAN_ARG(v));
 		return;
 	}
-	if (!group && (x == 4294967295LL || x == -1)) {
+	if (x == 4294967295LL || x == -1) {
 		sb_str(b, "unset");
 		return;
 	}
@@ -197,31 +197,11 @@ void interpret_do_mode(struct sb *b, struct span v)
 {
 	unsigned long m = 0;
 	size_t i;
-	const char *t;
 
+	/* strtoul(base 8): the leading octal digits */
 	for (i = 0; i < v.n && v.p[i] >= '0' && v.p[i] <= '7'; i++)
 		m = m * 8 + (unsigned long)(v.p[i] - '0');
-	switch (m & 0170000) {
-	case 0100000: t = "file"; break;
-	case 0040000: t = "dir"; break;
-	case 0020000: t = "character"; break;
-	case 0060000: t = "block"; break;
-	case 0010000: t = "fifo"; break;
-	case 0120000: t = "link"; break;
-	case 0140000: t = "socket"; break;
-	default: t = NULL; break;
-	}
-	if (t) {
-		sb_str(b, t);
-		sb_str(b, ",");
-	}
-	if (m & 04000)
-		sb_str(b, "suid,");
-	if (m & 02000)
-		sb_str(b, "sgid,");
-	if (m & 01000)
-		sb_str(b, "sticky,");
-	interpret_sb_fmt(b, "%03lo", m & 0777);
+	interpret_mode(b, (uint32_t)m);
 }
 
 static const char *const cap_names[] = {
@@ -235,6 +215,52 @@ static const char *const cap_names[] = {
 	"mac_admin", "syslog", "wake_alarm", "block_suspend", "audit_read",
 	"perfmon", "bpf", "checkpoint_restore",
 };
+
+const char *interpret_cap_name(uint32_t cap)
+{
+	return cap < sizeof cap_names / sizeof cap_names[0] ?
+		cap_names[cap] : NULL;
+}
+
+/* glibc's getprotobynumber reads /etc/protocols ("name number aliases",
+ * '#' comments), first match wins; musl's has a built-in table, so the
+ * file is read here, once. */
+static void protocols_load(struct interp *ip)
+{
+	FILE *f = fopen("/etc/protocols", "re");
+	char line[512], name[64];
+	int num;
+
+	ip->proto_loaded = true;
+	if (!f)
+		return;
+	while (fgets(line, sizeof line, f) &&
+	       ip->nproto < sizeof ip->proto / sizeof ip->proto[0]) {
+		char *hash = strchr(line, '#');
+
+		if (hash)
+			*hash = '\0';
+		if (sscanf(line, "%63s %d", name, &num) != 2)
+			continue;
+		ip->proto[ip->nproto].num = num;
+		snprintf(ip->proto[ip->nproto].name,
+			 sizeof ip->proto[0].name, "%.31s", name);
+		ip->nproto++;
+	}
+	fclose(f);
+}
+
+const char *interpret_protocol(struct interp *ip, int num)
+{
+	unsigned i;
+
+	if (!ip->proto_loaded)
+		protocols_load(ip);
+	for (i = 0; i < ip->nproto; i++)
+		if (ip->proto[i].num == num)
+			return ip->proto[i].name;
+	return NULL;
+}
 
 void interpret_do_caps(struct sb *b, struct span v)
 {

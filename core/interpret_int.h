@@ -68,5 +68,69 @@ void interpret_do_esc(struct sb *b, struct span v, int esc, bool nul_space);
 void interpret_do_key(struct sb *b, struct span v, int esc);
 void interpret_do_mode(struct sb *b, struct span v);
 void interpret_do_caps(struct sb *b, struct span v);
+/* capability number to name, NULL when unknown */
+const char *interpret_cap_name(uint32_t cap);
+/* /etc/protocols name of a protocol number (getprotobynumber), or NULL */
+const char *interpret_protocol(struct interp *ip, int num);
+
+/* --- interpret_names.c, interpret_syscall.c ----------------------------- */
+
+struct iname {
+	uint32_t v;
+	const char *n;
+};
+
+struct iname_tab {
+	const struct iname *t;
+	size_t n;
+};
+
+enum {
+	NM_SIG_TAB,
+	NM_PTRACE_TAB,
+	NM_PRCTL_TAB,
+	NM_FCNTL_TAB,
+	NM_EPOLL_TAB,
+	NM_CLOCK_TAB,
+	NM_RLIMIT_TAB,
+	NM_SCHED_TAB,
+	NM_SEEK_TAB,
+	NM_FAMILY_TAB,
+	NM_SOCKTYPE_TAB,
+	NM_BPF_TAB,
+	NM_SOCKETCALL_TAB,
+	NM_LEVEL_TAB,
+	NM_SOCKOPT_TAB,
+	NM_IPOPT_TAB,
+	NM_IP6OPT_TAB,
+	NM_TCPOPT_TAB,
+	NM_PKTOPT_TAB,
+	NM_PERSON_TAB,
+	NM_OPEN_BITS,
+	NM_CLONE_BITS,
+	NM_MMAP_BITS,
+	NM_MOUNT_BITS,
+	NM_RECV_BITS,
+	NM_UMOUNT_BITS,
+	NM_PROT_BITS,
+	NM_ACCESS_BITS,
+	NM_IOCTL_TAB,
+	NM_COUNT
+};
+
+/* The tables by NM_* (interpret_names.c). */
+extern const struct iname_tab interpret_names[NM_COUNT];
+
+
+/* print_mode: "file,644", "dir,suid,755", "000,644" */
+void interpret_mode(struct sb *b, uint32_t m);
+/* signal name (0..31, "SIG0".."SIGSYS" as the reference spells them) */
+const char *interpret_signal_name(int sig);
+/* mmap flags as the MMAP record's flags= and mmap's a3; false (nothing
+ * written) when no name applies */
+bool interpret_mmap_flags(struct sb *b, uint32_t f);
+/* a<which> of the event's syscall */
+void interpret_do_syscall_arg(struct interp *ip, const struct interp_event *ie,
+			      struct sb *b, int which, struct span v);
 
 #endif

@@ -16,7 +16,7 @@ static const char *field(int rtype, const char *name, const char *value,
 			 const char *enrich)
 {
 	static char out[512];
-	struct interp_event ie = { 0xc000003e, 257, true };
+	struct interp_event ie = { 0xc000003e, 257, true, 0, 0 };
 
 	interpret_field(&ip, &ie, rtype, span_str(name), span_str(value),
 			span_str(enrich), out, sizeof out);
