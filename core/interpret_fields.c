@@ -109,10 +109,15 @@ void interpret_do_syscall(const struct interp_event *ie, struct sb *b,
 	int m = tables_elf_machine(ie->arch);
 	const char *name = ok && m >= 0 ? tables_syscall_name(m, (int)nr) : NULL;
 
-	if (name)
+	if (name) {
+		const char *sub = interpret_subcall(name, ie->a0);
+
 		sb_str(b, name);
-	else
+		if (sub)	/* socketcall(connect), ipc(shmat) */
+			interpret_sb_fmt(b, "(%s)", sub);
+	} else {
 		interpret_sb_fmt(b, "unknown-syscall(" SPAN_FMT ")", SPAN_ARG(v));
+	}
 }
 
 void interpret_do_exit(struct sb *b, struct span v)

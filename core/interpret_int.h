@@ -115,6 +115,7 @@ enum {
 	NM_PROT_BITS,
 	NM_ACCESS_BITS,
 	NM_IOCTL_TAB,
+	NM_IPC_TAB,
 	NM_COUNT
 };
 
@@ -129,6 +130,8 @@ const char *interpret_signal_name(int sig);
 /* mmap flags as the MMAP record's flags= and mmap's a3; false (nothing
  * written) when no name applies */
 bool interpret_mmap_flags(struct sb *b, uint32_t f);
+/* "connect" for socketcall's a0, "shmat" for ipc's; NULL otherwise */
+const char *interpret_subcall(const char *sys, uint64_t a0);
 /* a<which> of the event's syscall */
 void interpret_do_syscall_arg(struct interp *ip, const struct interp_event *ie,
 			      struct sb *b, int which, struct span v);

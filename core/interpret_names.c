@@ -406,7 +406,14 @@ static const struct iname ioctl_tab[] = {
 	{ 0xc01c64a3, "DRM_IOCTL_MODE_CURSOR" },
 };
 
+static const struct iname ipc_tab[] = {
+	{ 1, "semop" }, { 2, "semget" }, { 3, "semctl" }, { 4, "semtimedop" },
+	{ 11, "msgsnd" }, { 12, "msgrcv" }, { 13, "msgget" }, { 14, "msgctl" },
+	{ 21, "shmat" }, { 22, "shmdt" }, { 23, "shmget" }, { 24, "shmctl" },
+};
+
 const struct iname_tab interpret_names[NM_COUNT] = {
+	[NM_IPC_TAB] = { ipc_tab, sizeof ipc_tab / sizeof ipc_tab[0] },
 	[NM_SIG_TAB] = { sig_tab, sizeof sig_tab / sizeof sig_tab[0] },
 	[NM_PTRACE_TAB] = { ptrace_tab, sizeof ptrace_tab / sizeof ptrace_tab[0] },
 	[NM_PRCTL_TAB] = { prctl_tab, sizeof prctl_tab / sizeof prctl_tab[0] },

@@ -442,6 +442,16 @@ static void p_flags(struct sb *b, int kind, const struct arg *a)
 		put_hex(b, a);
 }
 
+const char *interpret_subcall(const char *sys, uint64_t a0)
+{
+	int t = strcmp(sys, "socketcall") == 0 ? NM_SOCKETCALL_TAB :
+		strcmp(sys, "ipc") == 0 ? NM_IPC_TAB : -1;
+
+	if (t < 0 || (uint64_t)(int)a0 != a0)
+		return NULL;
+	return iname_find(TAB(t), (uint32_t)a0);
+}
+
 const char *interpret_signal_name(int sig)
 {
 	return sig >= 0 && sig < 32 ?

@@ -367,7 +367,7 @@ int search_extract(const struct search_criteria *c, const struct event_table *t,
 	    record_parse(&rec, r->line.p, r->line.n) == 0)
 		it->interp = rec.enrich;
 	for (; r && ret == 0; r = event_rec_next(t, r)) {
-		const char *gs = memchr(r->line.p, RECORD_GS, r->line.n);
+		const char *gs = span_memchr(r->line.p, RECORD_GS, r->line.n);
 
 		x.m.m = (struct span){ r->line.p,
 			gs ? (size_t)(gs - r->line.p) : r->line.n };
