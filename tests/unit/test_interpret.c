@@ -69,9 +69,57 @@ static void interpret_field_strings(void **state)
 	assert_string_equal(field(1300, "tty", "pts0", ""), "pts0");
 }
 
+/* expected texts as /sbin/ausearch 3.0.9 -i prints them */
+static const char *sarg(uint32_t arch, int nr, int which, const char *v,
+			uint64_t a0, uint64_t a1)
+{
+	static struct interp ip;
+	static char out[512];
+
+	interpret_syscall_arg(&ip, arch, nr, which, span_str(v), a0, a1, out,
+			      sizeof out);
+	return out;
+}
+
+static void interpret_syscall_arg_reference(void **state)
+{
+	(void)state;
+	/* x86_64: kill 62, clone 56, openat 257, open 2, prctl 157,
+	 * setsockopt 54, mmap 9, socket 41, ioctl 16, fcntl 72 */
+	assert_string_equal(sarg(0xc000003e, 62, 1, "1e", 0, 0), "IGPWR");
+	assert_string_equal(sarg(0xc000003e, 62, 1, "20", 0, 0),
+			    "unknown-signal(0x20)");
+	assert_string_equal(sarg(0xc000003e, 56, 2, "1200011", 0, 0),
+			    "CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD");
+	assert_string_equal(sarg(0xc000003e, 56, 0, "1200011", 0, 0),
+			    "0x1200011");
+	assert_string_equal(sarg(0xc000003e, 257, 0, "ffffffffffffff9c", 0, 0),
+			    "AT_FDCWD");
+	assert_string_equal(sarg(0xc000003e, 2, 1, "3", 0, 0),
+			    "O_WRONLY|O_RDWR");
+	assert_string_equal(sarg(0xc000003e, 2, 2, "1a4", 0, 0x41), "0644");
+	assert_string_equal(sarg(0xc000003e, 2, 2, "1a4", 0, 0x1), "0x1a4");
+	assert_string_equal(sarg(0xc000003e, 157, 1, "15", 0x17, 0),
+			    "sys_admin");
+	assert_string_equal(sarg(0xc000003e, 54, 2, "2", 0, 1),
+			    "SO_REUSEADDR");
+	assert_string_equal(sarg(0xc000003e, 9, 3, "20", 0, 0),
+			    "MAP_FILE|MAP_ANONYMOUS");
+	assert_string_equal(sarg(0xc000003e, 41, 1, "80802", 0, 0),
+			    "SOCK_DGRAM");
+	assert_string_equal(sarg(0xc000003e, 16, 1, "7ffd0003e8", 0, 0),
+			    "0xfd0003e8");
+	assert_string_equal(sarg(0xc000003e, 72, 1, "ffffff9c", 0, 0),
+			    "unknown-fcntl-command(-100)");
+	/* PPC64 setsockopt (339): SOL_SOCKET option 16 is SO_RCVLOWAT */
+	assert_string_equal(sarg(0x80000015, 339, 2, "10", 0, 1),
+			    "SO_RCVLOWAT");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(interpret_syscall_arg_reference),
 		cmocka_unit_test(interpret_field_ids),
 		cmocka_unit_test(interpret_field_syscall_bits),
 		cmocka_unit_test(interpret_field_strings),
