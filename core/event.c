@@ -22,6 +22,42 @@ bool event_type_is_single(int type)
 	       (type >= T_MAC_UNLBL_ALLOW && type <= T_MAC_CALIPSO_DEL);
 }
 
+/* Event slots: an event's index is the lowest free one when it is made,
+ * as the reference's lol_append() takes the first empty array slot; ties
+ * in (sec, milli, serial) are released in slot order, as its
+ * get_ready_event() keeps the first of equal events. A bitmap of taken
+ * slots, and one of full bitmap words, find it in a few word scans. */
+static void slot_mark(struct event_table *t, uint32_t id, bool taken)
+{
+	uint32_t w = id / 64;
+
+	if (taken) {
+		t->used[w] |= 1ull << (id % 64);
+		if (t->used[w] == UINT64_MAX)
+			t->full[w / 64] |= 1ull << (w % 64);
+	} else {
+		t->used[w] &= ~(1ull << (id % 64));
+		t->full[w / 64] &= ~(1ull << (w % 64));
+	}
+}
+
+static uint32_t slot_take(struct event_table *t)
+{
+	uint32_t i, n = (t->ev_cap + 4095) / 4096, w;
+
+	if (t->nused >= t->ev_cap)
+		return EVENT_NONE;
+	for (i = 0; i < n && t->full[i] == UINT64_MAX; i++)
+		;
+	if (i == n)
+		return EVENT_NONE;
+	w = i * 64 + (uint32_t)__builtin_ctzll(~t->full[i]);
+	i = w * 64 + (uint32_t)__builtin_ctzll(~t->used[w]);
+	slot_mark(t, i, true);
+	t->nused++;
+	return i;
+}
+
 int event_init(struct event_table *t, uint32_t max_events,
 	       uint32_t max_records, unsigned timeout)
 {
@@ -35,7 +71,10 @@ int event_init(struct event_table *t, uint32_t max_events,
 	t->hash = malloc(h * sizeof *t->hash);
 	t->heap = malloc(max_events * sizeof *t->heap);
 	t->ready = malloc(max_events * sizeof *t->ready);
-	if (!t->ev || !t->rec || !t->hash || !t->heap || !t->ready) {
+	t->used = calloc((max_events + 4095) / 4096 * 64, sizeof *t->used);
+	t->full = calloc((max_events + 4095) / 4096, sizeof *t->full);
+	if (!t->ev || !t->rec || !t->hash || !t->heap || !t->ready ||
+	    !t->used || !t->full) {
 		event_fini(t);
 		return -ENOMEM;
 	}
@@ -44,17 +83,22 @@ int event_init(struct event_table *t, uint32_t max_events,
 	t->hmask = h - 1;
 	for (i = 0; i < h; i++)
 		t->hash[i] = EVENT_NONE;
-	/* free lists start empty: never-used slots are handed out in order
-	 * (ev_new, rec_new), so only the memory in use is ever touched */
-	t->ev_free = EVENT_NONE;
+	/* slots past the end count as taken */
+	for (i = max_events; i % 4096; i++)
+		slot_mark(t, i, true);
+	/* the record free list starts empty: never-used records are handed
+	 * out in order (rec_new), so only the memory in use is touched */
 	t->rec_free = EVENT_NONE;
 	t->current = EVENT_NONE;
+	t->recent = EVENT_NONE;
 	t->timeout = timeout;
 	return 0;
 }
 
 void event_fini(struct event_table *t)
 {
+	free(t->used);
+	free(t->full);
 	free(t->ev);
 	free(t->rec);
 	free(t->hash);
@@ -84,10 +128,10 @@ static int ev_cmp(const struct event *a, const struct event *b)
 		return a->milli < b->milli ? -1 : 1;
 	if (a->serial != b->serial)
 		return a->serial < b->serial ? -1 : 1;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
+	return a < b ? -1 : a > b;	/* slot order */
 }
 
-/* Pending events sit in a ring sorted by (sec, milli, serial, seq).
+/* Pending events sit in a ring sorted by (sec, milli, serial, slot).
  * Logs are nearly in time order, so an insert walks back a step or two
  * from the tail and a release takes the head: O(1) in practice. */
 static uint32_t *pend_at(struct event_table *t, uint32_t i)
@@ -165,8 +209,9 @@ static void free_event(struct event_table *t, uint32_t id)
 		t->rec_free = e->first;
 	}
 	e->first = e->last = EVENT_NONE;
-	e->hnext = t->ev_free;
-	t->ev_free = id;
+	e->hnext = EVENT_NONE;
+	slot_mark(t, id, false);
+	t->nused--;
 }
 
 static bool rec_available(const struct event_table *t)
@@ -185,17 +230,24 @@ static uint32_t take_rec(struct event_table *t)
 	return r;
 }
 
+static bool same_key(const struct event *e, const struct record *r)
+{
+	return e->sec == r->sec && e->milli == r->milli &&
+	       e->serial == r->serial && span_eq(e->node, r->node);
+}
+
 static uint32_t find_open(struct event_table *t, const struct record *r)
 {
-	uint32_t id = t->hash[key_hash(t, r->sec, r->milli, r->serial,
-				       r->node)];
+	uint32_t id = t->recent;
+
+	/* an event's records mostly come one after the other */
+	if (id != EVENT_NONE && t->ev[id].open && same_key(&t->ev[id], r))
+		return id;
+	id = t->hash[key_hash(t, r->sec, r->milli, r->serial, r->node)];
 
 	for (; id != EVENT_NONE; id = t->ev[id].hnext) {
-		const struct event *e = &t->ev[id];
-
-		if (e->sec == r->sec && e->milli == r->milli &&
-		    e->serial == r->serial && span_eq(e->node, r->node))
-			return id;
+		if (same_key(&t->ev[id], r))
+			return t->recent = id;
 	}
 	return EVENT_NONE;
 }
@@ -205,27 +257,22 @@ static uint32_t new_event(struct event_table *t, const struct record *r)
 	uint32_t id, h;
 	struct event *e;
 
-	id = t->ev_free;
-	if (id != EVENT_NONE) {
-		t->ev_free = t->ev[id].hnext;
-	} else if (t->ev_new < t->ev_cap) {
-		id = t->ev_new++;
-	} else {
+	id = slot_take(t);
+	if (id == EVENT_NONE)
 		return EVENT_NONE;
-	}
 	e = &t->ev[id];
 	e->sec = r->sec;
 	e->milli = r->milli;
 	e->serial = r->serial;
 	e->node = r->node;
 	e->type = r->type;
-	e->seq = t->seq++;
 	e->first = e->last = EVENT_NONE;
 	e->nrec = 0;
 	e->open = true;
 	h = key_hash(t, r->sec, r->milli, r->serial, r->node);
 	e->hnext = t->hash[h];
 	t->hash[h] = id;
+	t->recent = id;
 	pend_insert(t, id);
 	return id;
 }
@@ -268,7 +315,7 @@ uint32_t event_feed(struct event_table *t, const struct record *r)
 	}
 	if (r->type == T_EOE)		/* standalone EOE: dropped */
 		return t->nready - t->ready_pos;
-	if (t->ev_free == EVENT_NONE && t->ev_new >= t->ev_cap)
+	if (t->nused >= t->ev_cap)
 		return full(t);
 	ri = take_rec(t);
 	id = new_event(t, r);

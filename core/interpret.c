@@ -1,9 +1,11 @@
 /* interpret - ausearch -i field interpretation (REFERENCE.md 8.5; audit
  * 3.0.9 auparse/interpret.c behaviour, checked against /sbin/ausearch). */
 #include <auditbox/interpret.h>
+#include "interpret_int.h"
 
 #include <grp.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,42 +15,7 @@
 #include <auditbox/tables.h>
 
 
-enum ftype {
-	F_NONE, F_UID, F_GID, F_ARCH, F_SYSCALL, F_EXIT, F_SUCCESS, F_ESC,
-	F_PROCTITLE, F_MODE, F_SES, F_ARG, F_SADDR, F_CAPS, F_LIST, F_KEY,
-	F_PERM, F_EXECARG, F_MMAP, F_SIG, F_SECCOMP, F_ADDR,
-};
-
-struct sb {
-	char *p;
-	size_t n, cap;
-};
-
-static void sb_put(struct sb *b, const char *s, size_t n)
-{
-	if (b->n < b->cap) {
-		size_t k = b->cap - b->n < n ? b->cap - b->n : n;
-
-		memcpy(b->p + b->n, s, k);
-	}
-	b->n += n;
-}
-
-static void sb_str(struct sb *b, const char *s)
-{
-	sb_put(b, s, strlen(s));
-}
-
-static void sb_span(struct sb *b, struct span s)
-{
-	sb_put(b, s.p, s.n);
-}
-
-static void sb_fmt(struct sb *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-#include <stdarg.h>
-static void sb_fmt(struct sb *b, const char *fmt, ...)
+void interpret_sb_fmt(struct sb *b, const char *fmt, ...)
 {
 	char tmp[256];
 	va_list ap;
@@ -62,7 +29,7 @@ static void sb_fmt(struct sb *b, const char *fmt, ...)
 }
 
 /* escaped output of raw bytes, as evfmt_escaped */
-static void sb_esc(struct sb *b, const char *s, size_t n, int mode)
+void interpret_sb_esc(struct sb *b, const char *s, size_t n, int mode)
 {
 	size_t i;
 
@@ -72,7 +39,7 @@ static void sb_esc(struct sb *b, const char *s, size_t n, int mode)
 		if (mode == 0) {
 			sb_put(b, s + i, 1);
 		} else if (c < 32) {
-			sb_fmt(b, "\\%03o", c);
+			interpret_sb_fmt(b, "\\%03o", c);
 		} else if ((mode >= 2 && strchr("\"'`$\\!()| ", c)) ||
 			   (mode == 3 && strchr(";#&*?[]<>{}", c))) {
 			sb_put(b, "\\", 1);
@@ -88,7 +55,7 @@ void interpret_init(struct interp *ip)
 	memset(ip, 0, sizeof *ip);
 }
 
-static uint64_t hex_u64(struct span v)
+uint64_t interpret_hex_u64(struct span v)
 {
 	uint64_t x = 0;
 	size_t i;
@@ -106,7 +73,7 @@ static uint64_t hex_u64(struct span v)
 	return x;
 }
 
-static long long dec_ll(struct span v, bool *ok)
+long long interpret_dec_ll(struct span v, bool *ok)
 {
 	long long x = 0;
 	size_t i = 0;
@@ -118,10 +85,9 @@ static long long dec_ll(struct span v, bool *ok)
 	for (; i < v.n; i++) {
 		if (v.p[i] < '0' || v.p[i] > '9')
 			return 0;
-		if (x > (LLONG_MAX - 9) / 10) {	/* strtoul's ERANGE */
-			*ok = false;
-			return 0;
-		}
+		/* saturate as strtoll does */
+		if (x > (LLONG_MAX - (v.p[i] - '0')) / 10)
+			return neg ? LLONG_MIN : LLONG_MAX;
 		x = x * 10 + (v.p[i] - '0');
 		*ok = true;
 	}
@@ -146,15 +112,15 @@ void interpret_event_init(struct interp_event *ie,
 		if (record_parse(&r, recs[i]->line.p, recs[i]->line.n))
 			continue;
 		if (record_field(&r, SPAN_LIT("arch"), &v))
-			ie->arch = (uint32_t)hex_u64(v);
+			ie->arch = (uint32_t)interpret_hex_u64(v);
 		if (record_field(&r, SPAN_LIT("syscall"), &v)) {
-			ie->syscall = (int)dec_ll(v, &ok);
+			ie->syscall = (int)interpret_dec_ll(v, &ok);
 			ie->have_syscall = ok;
 		}
 		if (record_field(&r, SPAN_LIT("a0"), &v))
-			ie->a0 = hex_u64(v);
+			ie->a0 = interpret_hex_u64(v);
 		if (record_field(&r, SPAN_LIT("a1"), &v))
-			ie->a1 = hex_u64(v);
+			ie->a1 = interpret_hex_u64(v);
 		break;
 	}
 }
@@ -186,7 +152,7 @@ static bool in_list(const char *const *l, struct span n)
 	return false;
 }
 
-static int field_type(int rtype, struct span n)
+int interpret_field_type(int rtype, struct span n)
 {
 	if (rtype == 1309 && n.n >= 2 && n.p[0] == 'a' &&
 	    n.p[1] >= '0' && n.p[1] <= '9')
@@ -236,4 +202,3 @@ static int field_type(int rtype, struct span n)
 	return F_NONE;
 }
 
-#include "interpret_fields.c"

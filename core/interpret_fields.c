@@ -1,5 +1,13 @@
-/* (included by core/interpret.c: one translation unit)
- * interpret_fields - the value interpreters and the record writer. */
+/* interpret_fields - the value interpreters and the record writer. */
+#include "interpret_int.h"
+
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <auditbox/record.h>
+#include <auditbox/tables.h>
 
 static const char *cached_name(struct interp *ip, uint32_t id, bool group)
 {
@@ -29,7 +37,7 @@ static const char *cached_name(struct interp *ip, uint32_t id, bool group)
 }
 
 /* ENRICHED value for field n (upper-cased), quotes removed */
-static bool enriched(struct span enrich, struct span n, struct span *out)
+bool interpret_enriched(struct span enrich, struct span n, struct span *out)
 {
 	char up[32];
 	size_t i, pos = 0;
@@ -57,17 +65,17 @@ static bool enriched(struct span enrich, struct span n, struct span *out)
 	return false;
 }
 
-static void do_id(struct interp *ip, struct sb *b, struct span v, bool group)
+void interpret_do_id(struct interp *ip, struct sb *b, struct span v, bool group)
 {
 	bool ok;
-	long long x = dec_ll(v, &ok);
+	long long x = interpret_dec_ll(v, &ok);
 	const char *name;
 
 	if (!ok) {
-		sb_fmt(b, "conversion error(" SPAN_FMT ")", SPAN_ARG(v));
+		interpret_sb_fmt(b, "conversion error(" SPAN_FMT ")", SPAN_ARG(v));
 		return;
 	}
-	if (!group && (x == 4294967295LL || x == -1)) {
+	if (x == 4294967295LL || x == -1) {
 		sb_str(b, "unset");
 		return;
 	}
@@ -79,48 +87,53 @@ static void do_id(struct interp *ip, struct sb *b, struct span v, bool group)
 	if (name)
 		sb_str(b, name);
 	else
-		sb_fmt(b, "unknown(%lld)", x);
+		interpret_sb_fmt(b, "unknown(%lld)", x);
 }
 
-static void do_arch(struct sb *b, struct span v)
+void interpret_do_arch(struct sb *b, struct span v)
 {
-	int m = tables_elf_machine((uint32_t)hex_u64(v));
+	int m = tables_elf_machine((uint32_t)interpret_hex_u64(v));
 	const char *name = m >= 0 ? tables_machine_name(m) : NULL;
 
 	if (name)
 		sb_str(b, name);
 	else
-		sb_fmt(b, "unknown-elf-type(" SPAN_FMT ")", SPAN_ARG(v));
+		interpret_sb_fmt(b, "unknown-elf-type(" SPAN_FMT ")", SPAN_ARG(v));
 }
 
-static void do_syscall(const struct interp_event *ie, struct sb *b,
+void interpret_do_syscall(const struct interp_event *ie, struct sb *b,
 		       struct span v)
 {
 	bool ok;
-	long long nr = dec_ll(v, &ok);
+	long long nr = interpret_dec_ll(v, &ok);
 	int m = tables_elf_machine(ie->arch);
 	const char *name = ok && m >= 0 ? tables_syscall_name(m, (int)nr) : NULL;
 
-	if (name)
+	if (name) {
+		const char *sub = interpret_subcall(name, ie->a0);
+
 		sb_str(b, name);
-	else
-		sb_fmt(b, "unknown-syscall(" SPAN_FMT ")", SPAN_ARG(v));
+		if (sub)	/* socketcall(connect), ipc(shmat) */
+			interpret_sb_fmt(b, "(%s)", sub);
+	} else {
+		interpret_sb_fmt(b, "unknown-syscall(" SPAN_FMT ")", SPAN_ARG(v));
+	}
 }
 
-static void do_exit(struct sb *b, struct span v)
+void interpret_do_exit(struct sb *b, struct span v)
 {
 	bool ok;
-	long long x = dec_ll(v, &ok);
+	long long x = interpret_dec_ll(v, &ok);
 	const char *name;
 
 	if (ok && x < 0 && -x < 134 && (name = tables_errno_name((int)-x))) {
-		sb_fmt(b, "%s(%s)", name, tables_strerror((int)-x));
+		interpret_sb_fmt(b, "%s(%s)", name, tables_strerror((int)-x));
 		return;
 	}
 	sb_span(b, v);
 }
 
-static void do_success(struct sb *b, struct span v)
+void interpret_do_success(struct sb *b, struct span v)
 {
 	if (span_eqs(v, "1"))
 		sb_str(b, "yes");
@@ -131,22 +144,22 @@ static void do_success(struct sb *b, struct span v)
 }
 
 /* quoted -> inner text; hex -> decoded; else as is */
-static void do_esc(struct sb *b, struct span v, int esc, bool nul_space)
+void interpret_do_esc(struct sb *b, struct span v, int esc, bool nul_space)
 {
 	char buf[8192];
 	size_t n, i;
 
 	if (v.n >= 2 && v.p[0] == '"' && v.p[v.n - 1] == '"') {
-		sb_esc(b, v.p + 1, v.n - 2, esc);
+		interpret_sb_esc(b, v.p + 1, v.n - 2, esc);
 		return;
 	}
 	if (span_eqs(v, "(null)") || span_eqs(v, "(none)") || !record_is_hex(v)) {
-		sb_esc(b, v.p, v.n, esc);
+		interpret_sb_esc(b, v.p, v.n, esc);
 		return;
 	}
 	n = record_hex_decode(v, buf, sizeof buf);
 	if (n == (size_t)-1) {
-		sb_esc(b, v.p, v.n, esc);
+		interpret_sb_esc(b, v.p, v.n, esc);
 		return;
 	}
 	if (nul_space) {
@@ -158,16 +171,16 @@ static void do_esc(struct sb *b, struct span v, int esc, bool nul_space)
 	}
 	for (i = 0; i < n && buf[i]; i++)
 		;
-	sb_esc(b, buf, i, esc);
+	interpret_sb_esc(b, buf, i, esc);
 }
 
-static void do_key(struct sb *b, struct span v, int esc)
+void interpret_do_key(struct sb *b, struct span v, int esc)
 {
 	char buf[1024];
 	size_t n, i, s = 0;
 
 	if (!record_is_hex(v) || (v.n >= 1 && v.p[0] == '"')) {
-		do_esc(b, v, esc, false);
+		interpret_do_esc(b, v, esc, false);
 		return;
 	}
 	n = record_hex_decode(v, buf, sizeof buf);
@@ -180,40 +193,20 @@ static void do_key(struct sb *b, struct span v, int esc)
 			continue;
 		if (s)
 			sb_str(b, " key=");
-		sb_esc(b, buf + s, i - s, esc);
+		interpret_sb_esc(b, buf + s, i - s, esc);
 		s = i + 1;
 	}
 }
 
-static void do_mode(struct sb *b, struct span v)
+void interpret_do_mode(struct sb *b, struct span v)
 {
 	unsigned long m = 0;
 	size_t i;
-	const char *t;
 
+	/* strtoul(base 8): the leading octal digits */
 	for (i = 0; i < v.n && v.p[i] >= '0' && v.p[i] <= '7'; i++)
 		m = m * 8 + (unsigned long)(v.p[i] - '0');
-	switch (m & 0170000) {
-	case 0100000: t = "file"; break;
-	case 0040000: t = "dir"; break;
-	case 0020000: t = "character"; break;
-	case 0060000: t = "block"; break;
-	case 0010000: t = "fifo"; break;
-	case 0120000: t = "link"; break;
-	case 0140000: t = "socket"; break;
-	default: t = NULL; break;
-	}
-	if (t) {
-		sb_str(b, t);
-		sb_str(b, ",");
-	}
-	if (m & 04000)
-		sb_str(b, "suid,");
-	if (m & 02000)
-		sb_str(b, "sgid,");
-	if (m & 01000)
-		sb_str(b, "sticky,");
-	sb_fmt(b, "%03lo", m & 0777);
+	interpret_mode(b, (uint32_t)m);
 }
 
 static const char *const cap_names[] = {
@@ -228,9 +221,55 @@ static const char *const cap_names[] = {
 	"perfmon", "bpf", "checkpoint_restore",
 };
 
-static void do_caps(struct sb *b, struct span v)
+const char *interpret_cap_name(uint32_t cap)
 {
-	uint64_t x = hex_u64(v);
+	return cap < sizeof cap_names / sizeof cap_names[0] ?
+		cap_names[cap] : NULL;
+}
+
+/* glibc's getprotobynumber reads /etc/protocols ("name number aliases",
+ * '#' comments), first match wins; musl's has a built-in table, so the
+ * file is read here, once. */
+static void protocols_load(struct interp *ip)
+{
+	FILE *f = fopen("/etc/protocols", "re");
+	char line[512], name[64];
+	int num;
+
+	ip->proto_loaded = true;
+	if (!f)
+		return;
+	while (fgets(line, sizeof line, f) &&
+	       ip->nproto < sizeof ip->proto / sizeof ip->proto[0]) {
+		char *hash = strchr(line, '#');
+
+		if (hash)
+			*hash = '\0';
+		if (sscanf(line, "%63s %d", name, &num) != 2)
+			continue;
+		ip->proto[ip->nproto].num = num;
+		snprintf(ip->proto[ip->nproto].name,
+			 sizeof ip->proto[0].name, "%.31s", name);
+		ip->nproto++;
+	}
+	fclose(f);
+}
+
+const char *interpret_protocol(struct interp *ip, int num)
+{
+	unsigned i;
+
+	if (!ip->proto_loaded)
+		protocols_load(ip);
+	for (i = 0; i < ip->nproto; i++)
+		if (ip->proto[i].num == num)
+			return ip->proto[i].name;
+	return NULL;
+}
+
+void interpret_do_caps(struct sb *b, struct span v)
+{
+	uint64_t x = interpret_hex_u64(v);
 	unsigned i;
 	bool first = true;
 
@@ -247,8 +286,7 @@ static void do_caps(struct sb *b, struct span v)
 		if (i < sizeof cap_names / sizeof cap_names[0])
 			sb_str(b, cap_names[i]);
 		else
-			sb_fmt(b, "unknown-capability(%u)", i);
+			interpret_sb_fmt(b, "unknown-capability(%u)", i);
 	}
 }
 
-#include "interpret_args.c"

@@ -17,20 +17,22 @@
 
 int logread_open(struct logread *lr, const char *path)
 {
-	struct stat st;
+	struct stat st = { 0 };
 	void *m;
 
 	memset(lr, 0, sizeof *lr);
 	lr->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (lr->fd < 0)
 		return -errno;
-	if (fstat(lr->fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		int e = S_ISREG(st.st_mode) ? errno : EINVAL;
+	if (fstat(lr->fd, &st) < 0 || S_ISDIR(st.st_mode)) {
+		int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
 
 		close(lr->fd);
 		lr->fd = -1;
 		return -e;
 	}
+	if (!S_ISREG(st.st_mode))	/* /dev/null, a FIFO: read as a stream */
+		return logread_open_fd(lr, lr->fd);
 	lr->eof = true;
 	if (st.st_size == 0)
 		return 0;
@@ -126,7 +128,7 @@ int logread_line(struct logread *lr, struct span *line)
 	for (;;) {
 		char *s = lr->base + lr->pos;
 		size_t left = lr->size - lr->pos;
-		char *nl = left ? memchr(s, '\n', left) : NULL;
+		const char *nl = span_memchr(s, '\n', left);
 
 		if (nl) {
 			*line = (struct span){ s, (size_t)(nl - s) };

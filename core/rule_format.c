@@ -186,7 +186,7 @@ static int uid_field(uint32_t f)
 static void put_arg(struct out *o, struct args *a, const char *name,
 		    const char *op, uint32_t f, uint32_t v)
 {
-	char buf[256];
+	char buf[256], hex[16];
 
 	if (f == AUDIT_ARG0)
 		a->a0 = v;
@@ -196,8 +196,13 @@ static void put_arg(struct out *o, struct args *a, const char *name,
 		put(o, " -F %s%s0x%X", name, op, v);
 		return;
 	}
-	interpret_syscall_arg(&a->ip, a->mach, a->nr, (int)(f - AUDIT_ARG0),
-			      v, a->a0, a->a1, buf, sizeof buf);
+	/* as logged: lowercase hex; no arch (mach -1): elf 0, plain hex */
+	snprintf(hex, sizeof hex, "%x", v);
+	interpret_syscall_arg(&a->ip, a->mach < 0 ? 0 :
+			      tables_machine_elf(a->mach), a->nr,
+			      (int)(f - AUDIT_ARG0),
+			      (struct span){ hex, strlen(hex) }, a->a0, a->a1,
+			      buf, sizeof buf);
 	put(o, " -F %s%s%s", name, op, buf);
 }
 

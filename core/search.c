@@ -4,6 +4,7 @@
  * missing; the same scans are done here on spans, without writing into
  * the input, so results agree on odd records too. */
 #include <auditbox/search.h>
+#include "search_int.h"
 
 #include <ctype.h>
 #include <pwd.h>
@@ -12,23 +13,6 @@
 #include <strings.h>
 
 #include <auditbox/record.h>
-
-#define NPOS ((size_t)-1)
-#define NAME_OFFSET 28
-
-/* record types used by the extraction rules */
-enum {
-	T_USER = 1005, T_LOGIN = 1006, T_FIRST_USER = 1100, T_USER_END = 1106,
-	T_USER_AVC = 1107, T_USER_CHAUTHTOK = 1108, T_LAST_USER = 1199,
-	T_DAEMON_START = 1200, T_DAEMON_RESUME = 1206, T_DAEMON_ACCEPT = 1207,
-	T_DAEMON_CLOSE = 1208, T_SYSCALL = 1300, T_PATH = 1302, T_IPC = 1303,
-	T_CONFIG_CHANGE = 1305, T_SOCKADDR = 1306, T_CWD = 1307,
-	T_OBJ_PID = 1318, T_SECCOMP = 1326, T_FEATURE_CHANGE = 1328,
-	T_MAC_POLICY_LOAD = 1403, T_MAC_UNLBL_STCDEL = 1416,
-	T_ANOM_PROMISCUOUS = 1700, T_ANOM_ABEND = 1701, T_ANOM_LINK = 1702,
-	T_FIRST_USER2 = 2100, T_LAST_USER2 = 2999,
-	T_ADD_GROUP = 1116, T_DEL_GROUP = 1117, T_GRP_MGMT = 1132,
-};
 
 void search_criteria_init(struct search_criteria *c)
 {
@@ -45,44 +29,8 @@ void search_criteria_init(struct search_criteria *c)
 
 /* --- strstr/strchr/strtoul on the record's message ------------------ */
 
-struct cur {
-	struct span m;	/* the message (line up to GS) */
-};
-
-static size_t ss(const struct cur *c, size_t from, const char *needle)
-{
-	if (from == NPOS)
-		from = 0;
-	return span_find(c->m, from, needle);
-}
-
-static size_t sc(const struct cur *c, size_t from, char ch)
-{
-	return span_chr(c->m, from, ch);
-}
-
-static char at(const struct cur *c, size_t i)
-{
-	return i < c->m.n ? c->m.p[i] : 0;
-}
-
-/* strtoul(base 10) from i, wrapping like the C library for '-'. */
-static unsigned long sul(const struct cur *c, size_t i)
-{
-	unsigned long v = 0;
-	int neg = 0;
-
-	while (i < c->m.n && isspace((unsigned char)c->m.p[i]))
-		i++;
-	if (i < c->m.n && (c->m.p[i] == '-' || c->m.p[i] == '+'))
-		neg = c->m.p[i++] == '-';
-	for (; i < c->m.n && isdigit((unsigned char)c->m.p[i]); i++)
-		v = v * 10 + (unsigned long)(c->m.p[i] - '0');
-	return neg ? -v : v;
-}
-
 /* strtoll(base 0) from i */
-static long long sll0(const struct cur *c, size_t i)
+long long search_sll0(const struct cur *c, size_t i)
 {
 	unsigned long long v = 0;
 	int neg = 0, base = 10;
@@ -115,7 +63,7 @@ static long long sll0(const struct cur *c, size_t i)
 }
 
 /* strtoul(base 16) */
-static unsigned long sulx(const struct cur *c, size_t i)
+unsigned long search_sulx(const struct cur *c, size_t i)
 {
 	unsigned long v = 0;
 
@@ -131,28 +79,9 @@ static unsigned long sulx(const struct cur *c, size_t i)
 
 /* --- arena ----------------------------------------------------------- */
 
-static char *arena_take(struct search_items *it, size_t n)
-{
-	char *p;
-
-	if (n > sizeof it->arena - it->used)
-		return NULL;
-	p = it->arena + it->used;
-	it->used += n;
-	return p;
-}
-
-static int hexv(char ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	ch = (char)tolower((unsigned char)ch);
-	return ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
-}
-
-/* The reference's unescape(): "(...)" kept as is, else the leading hex
+/* The reference's search_unescape(): "(...)" kept as is, else the leading hex
  * digits decoded (as a C string). Returns false where it returns NULL. */
-static bool unescape(struct search_items *it, const struct cur *c, size_t i,
+bool search_unescape(struct search_items *it, const struct cur *c, size_t i,
 		     struct span *out)
 {
 	size_t j = i, n, k, len;
@@ -189,7 +118,7 @@ static bool unescape(struct search_items *it, const struct cur *c, size_t i,
 }
 
 /* "quoted" value at i (i at the quote): the span up to the next quote */
-static bool quoted(const struct cur *c, size_t i, struct span *out, size_t *end)
+bool search_quoted(const struct cur *c, size_t i, struct span *out, size_t *end)
 {
 	size_t q = sc(c, i + 1, '"');
 
@@ -223,7 +152,7 @@ static bool interp_value(const struct search_items *it, const char *field,
 	return false;
 }
 
-static bool lookup_uid(struct search_items *it, const char *field,
+bool search_lookup_uid(struct search_items *it, const char *field,
 		       uint32_t uid, struct span *out)
 {
 	unsigned i;
@@ -253,4 +182,3 @@ static bool lookup_uid(struct search_items *it, const char *field,
 	return out->n > 0;
 }
 
-#include "search_parse.c"

@@ -1,6 +1,17 @@
-/* (included by core/search.c: one translation unit sharing its static helpers)
- * search_misc - sockaddr, config, anomaly records; dispatch and match. */
+/* search_misc - sockaddr, config, anomaly records; dispatch and match. */
+#include "search_int.h"
+
 #include <arpa/inet.h>
+#include <ctype.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <auditbox/record.h>
+#include <auditbox/tables.h>
 
 static int parse_sockaddr(struct px *x)
 {
@@ -77,7 +88,7 @@ static int parse_simple_message(struct px *x)
 	struct search_items *s = x->s;
 	size_t term = 0, str;
 
-	if (want_loginuid(x)) {
+	if (search_want_loginuid(x)) {
 		str = ss(&x->m, term, "auid=");
 		if (str == NPOS && x->type != T_CONFIG_CHANGE)
 			return 1;
@@ -86,7 +97,7 @@ static int parse_simple_message(struct px *x)
 			if (term == NPOS)
 				term = str + 5;
 			s->loginuid = (uint32_t)sul(&x->m, str + 5);
-			s->has_tauid = lookup_uid(s, "auid", s->loginuid,
+			s->has_tauid = search_lookup_uid(s, "auid", s->loginuid,
 						  &s->tauid);
 		}
 	}
@@ -104,7 +115,7 @@ static int parse_simple_message(struct px *x)
 		if (str != NPOS) {
 			size_t e = sc(&x->m, str + 5, ' ');
 
-			add_subj(s, span_sub(x->m.m, str + 5,
+			search_add_subj(s, span_sub(x->m.m, str + 5,
 					     e == NPOS ? x->m.m.n : e));
 			term = e == NPOS ? str + 5 : e;
 		}
@@ -112,7 +123,7 @@ static int parse_simple_message(struct px *x)
 	if (c->key) {
 		str = ss(&x->m, term, "key=");
 		if (str != NPOS) {
-			int rc = key_field(x, str + 4, 6, 8);
+			int rc = search_key_field(x, str + 4, 6, 8);
 
 			if (rc)
 				return rc;
@@ -138,7 +149,7 @@ static int parse_kernel_anom(struct px *x)
 	int r;
 	unsigned long v;
 
-	if (want_loginuid(x)) {
+	if (search_want_loginuid(x)) {
 		str = ss(&x->m, term, "auid=");
 		if (str == NPOS)
 			return 1;
@@ -146,19 +157,19 @@ static int parse_kernel_anom(struct px *x)
 		if (term == NPOS)
 			term = str + 5;
 		s->loginuid = (uint32_t)sul(&x->m, str + 5);
-		s->has_tauid = lookup_uid(s, "auid", s->loginuid, &s->tauid);
+		s->has_tauid = search_lookup_uid(s, "auid", s->loginuid, &s->tauid);
 	}
-	if (want_uid(x)) {
-		r = num_field(x, &term, "uid=", &v);
+	if (search_want_uid(x)) {
+		r = search_num_field(x, &term, "uid=", &v);
 		if (r < 0)
 			return 3;
 		if (r) {
 			s->uid = (uint32_t)v;
-			s->has_tuid = lookup_uid(s, "uid", s->uid, &s->tuid);
+			s->has_tuid = search_lookup_uid(s, "uid", s->uid, &s->tuid);
 		}
 	}
 	if (c->gid != (uint32_t)-1) {
-		r = num_field(x, &term, "gid=", &v);
+		r = search_num_field(x, &term, "gid=", &v);
 		if (r < 0)
 			return 5;
 		if (r)
@@ -181,11 +192,11 @@ static int parse_kernel_anom(struct px *x)
 			term = sc(&x->m, str + 5, ' ');
 			if (term == NPOS)
 				return 8;
-			add_subj(s, span_sub(x->m.m, str + 5, term));
+			search_add_subj(s, span_sub(x->m.m, str + 5, term));
 		}
 	}
 	if (c->pid != -1) {
-		r = num_field(x, &term, "pid=", &v);
+		r = search_num_field(x, &term, "pid=", &v);
 		if (r < 0)
 			return 10;
 		if (r)
@@ -194,7 +205,7 @@ static int parse_kernel_anom(struct px *x)
 	if (c->comm) {
 		str = ss(&x->m, term, "comm=");
 		if (str != NPOS) {
-			r = str_value(x, str + 5, &s->comm, &s->has_comm, 12);
+			r = search_str_value(x, str + 5, &s->comm, &s->has_comm, 12);
 			if (r)
 				return r;
 		}
@@ -202,7 +213,7 @@ static int parse_kernel_anom(struct px *x)
 	if (c->exe) {
 		str = ss(&x->m, term, "exe=");
 		if (str != NPOS) {
-			r = str_value(x, str + 4, &s->exe, &s->has_exe, 13);
+			r = search_str_value(x, str + 4, &s->exe, &s->has_exe, 13);
 			if (r)
 				return r;
 		} else if (x->type != T_ANOM_ABEND) {
@@ -216,7 +227,7 @@ static int parse_kernel_anom(struct px *x)
 		term = sc(&x->m, str + 5, ' ');
 		if (term == NPOS)
 			return 15;
-		s->arch = (uint32_t)sulx(&x->m, str + 5);
+		s->arch = (uint32_t)search_sulx(&x->m, str + 5);
 		str = ss(&x->m, term, "syscall=");
 		if (str == NPOS)
 			return 17;
@@ -242,7 +253,7 @@ static int parse_obj(struct px *x)
 	str = ss(&x->m, 0, "obj=");
 	if (str != NPOS) {
 		e = sc(&x->m, str + 4, ' ');
-		add_obj(x->s, span_sub(x->m.m, str + 4,
+		search_add_obj(x->s, span_sub(x->m.m, str + 4,
 				       e == NPOS ? x->m.m.n : e));
 	}
 	return 0;
@@ -255,14 +266,14 @@ static int parse_avc_pid(struct px *x)
 	size_t term = 0;
 
 	if (x->type == T_USER_AVC) {
-		int rc = parse_user(x);
+		int rc = search_parse_user(x);
 
 		return rc > 20 ? 0 : rc;
 	}
 	if (x->c->pid != -1) {
 		str = ss(&x->m, 0, "pid=");
 		if (str != NPOS) {
-			if (num_field(x, &term, "pid=", &v) < 0)
+			if (search_num_field(x, &term, "pid=", &v) < 0)
 				return 3;
 			x->s->pid = (long)v;
 		}
@@ -275,37 +286,37 @@ static int parse_record(struct px *x)
 	int t = x->type;
 
 	if (t == T_SYSCALL)
-		return parse_syscall(x);
+		return search_parse_syscall(x);
 	if (t == T_CWD)
-		return parse_dir(x);
+		return search_parse_dir(x);
 	if (t == 1402)
-		return avc_parse_path(x);
+		return search_avc_parse_path(x);
 	if (t == T_PATH)
-		return parse_path(x);
+		return search_parse_path(x);
 	if (t == T_USER_AVC || t == 1400)
 		return parse_avc_pid(x);
 	if (t == T_USER || (t >= T_FIRST_USER && t <= T_USER_END) ||
 	    (t >= T_USER_CHAUTHTOK && t <= T_LAST_USER) ||
 	    (t >= T_FIRST_USER2 && t <= T_LAST_USER2))
-		return parse_user(x);
+		return search_parse_user(x);
 	if (t == T_SOCKADDR)
 		return parse_sockaddr(x);
 	if (t == T_LOGIN)
-		return parse_login(x);
+		return search_parse_login(x);
 	if (t == T_IPC || t == T_OBJ_PID)
 		return parse_obj(x);
 	if (t >= T_DAEMON_START && t <= T_DAEMON_RESUME)
-		return parse_daemon1(x);
+		return search_parse_daemon1(x);
 	if (t == T_DAEMON_ACCEPT || t == T_DAEMON_CLOSE)
-		return parse_daemon2(x);
+		return search_parse_daemon2(x);
 	if (t == T_CONFIG_CHANGE) {
 		int rc = parse_simple_message(x);
 
-		avc_parse_path(x);
+		search_avc_parse_path(x);
 		return rc;
 	}
 	if (t == T_FEATURE_CHANGE || t == T_ANOM_LINK)
-		return parse_task_info(x, 0);
+		return search_parse_task_info(x, 0);
 	if (t == T_SECCOMP || t == T_ANOM_PROMISCUOUS || t == T_ANOM_ABEND)
 		return parse_kernel_anom(x);
 	if (t >= T_MAC_POLICY_LOAD && t <= T_MAC_UNLBL_STCDEL)
@@ -356,7 +367,7 @@ int search_extract(const struct search_criteria *c, const struct event_table *t,
 	    record_parse(&rec, r->line.p, r->line.n) == 0)
 		it->interp = rec.enrich;
 	for (; r && ret == 0; r = event_rec_next(t, r)) {
-		const char *gs = memchr(r->line.p, RECORD_GS, r->line.n);
+		const char *gs = span_memchr(r->line.p, RECORD_GS, r->line.n);
 
 		x.m.m = (struct span){ r->line.p,
 			gs ? (size_t)(gs - r->line.p) : r->line.n };

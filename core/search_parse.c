@@ -1,46 +1,51 @@
-/* (included by core/search.c: one translation unit sharing its static helpers)
- * search_parse - the per-record-type extraction of ausearch 3.0.9
+/* search_parse - the per-record-type extraction of ausearch 3.0.9
  * (src/ausearch-parse.c behaviour: which fields each record type gives,
  * where the scan restarts, which missing field fails the event). */
+#include "search_int.h"
 
-struct px {
-	const struct search_criteria *c;
-	struct search_items *s;
-	struct cur m;
-	int type;
-};
+#include <ctype.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
-static bool want_loginuid(const struct px *x)
+#include <auditbox/record.h>
+#include <auditbox/tables.h>
+
+
+bool search_want_loginuid(const struct px *x)
 {
 	return x->c->loginuid != (uint32_t)-2 || x->c->tauid;
 }
 
-static bool want_uid(const struct px *x)
+bool search_want_uid(const struct px *x)
 {
 	return x->c->uid != (uint32_t)-1 || x->c->tuid;
 }
 
 /* a quoted or hex value at i into *out; err when a quote is unclosed */
-static int str_value(struct px *x, size_t i, struct span *out, bool *has,
+int search_str_value(struct px *x, size_t i, struct span *out, bool *has,
 		     int err)
 {
 	if (at(&x->m, i) == '"') {
-		if (!quoted(&x->m, i, out, NULL))
+		if (!search_quoted(&x->m, i, out, NULL))
 			return err;
 		*has = true;
 	} else {
-		*has = unescape(x->s, &x->m, i, out);
+		*has = search_unescape(x->s, &x->m, i, out);
 	}
 	return 0;
 }
 
-static void add_subj(struct search_items *s, struct span v)
+void search_add_subj(struct search_items *s, struct span v)
 {
 	if (s->nsubj < SEARCH_MAX_STRS)
 		s->subj[s->nsubj++] = v;
 }
 
-static void add_obj(struct search_items *s, struct span v)
+void search_add_obj(struct search_items *s, struct span v)
 {
 	if (s->nobj < SEARCH_MAX_STRS)
 		s->obj[s->nobj++] = v;
@@ -48,7 +53,7 @@ static void add_obj(struct search_items *s, struct span v)
 
 /* "name=" value up to the next space, scanning from *term; the value's
  * end becomes the new *term. Returns 1 found, 0 absent, -1 no space. */
-static int num_field(struct px *x, size_t *term, const char *name,
+int search_num_field(struct px *x, size_t *term, const char *name,
 		     unsigned long *v)
 {
 	size_t str = ss(&x->m, *term, name), e;
@@ -63,7 +68,7 @@ static int num_field(struct px *x, size_t *term, const char *name,
 	return 1;
 }
 
-static int parse_task_info(struct px *x, size_t term)
+int search_parse_task_info(struct px *x, size_t term)
 {
 	const struct search_criteria *c = x->c;
 	struct search_items *s = x->s;
@@ -72,21 +77,21 @@ static int parse_task_info(struct px *x, size_t term)
 	int r;
 
 	if (c->ppid != -1) {
-		r = num_field(x, &term, "ppid=", &v);
+		r = search_num_field(x, &term, "ppid=", &v);
 		if (r < 0)
 			return 14;
 		if (r)
 			s->ppid = (long)v;
 	}
 	if (c->pid != -1) {
-		r = num_field(x, &term, " pid=", &v);
+		r = search_num_field(x, &term, " pid=", &v);
 		if (r == 0)
 			return 16;
 		if (r < 0)
 			return 17;
 		s->pid = (long)v;
 	}
-	if (want_loginuid(x)) {
+	if (search_want_loginuid(x)) {
 		str = ss(&x->m, term, "auid=");
 		if (str == NPOS) {
 			str = ss(&x->m, term, "loginuid=");
@@ -100,9 +105,9 @@ static int parse_task_info(struct px *x, size_t term)
 		if (term == NPOS)
 			return 20;
 		s->loginuid = (uint32_t)sul(&x->m, ptr);
-		s->has_tauid = lookup_uid(s, "auid", s->loginuid, &s->tauid);
+		s->has_tauid = search_lookup_uid(s, "auid", s->loginuid, &s->tauid);
 	}
-	if (want_uid(x)) {
+	if (search_want_uid(x)) {
 		for (;;) {
 			str = ss(&x->m, term, "uid=");
 			if (str == NPOS)
@@ -117,10 +122,10 @@ static int parse_task_info(struct px *x, size_t term)
 		if (term == NPOS)
 			return 23;
 		s->uid = (uint32_t)sul(&x->m, str + 4);
-		s->has_tuid = lookup_uid(s, "uid", s->uid, &s->tuid);
+		s->has_tuid = search_lookup_uid(s, "uid", s->uid, &s->tuid);
 	}
 	if (c->gid != (uint32_t)-1) {
-		r = num_field(x, &term, "gid=", &v);
+		r = search_num_field(x, &term, "gid=", &v);
 		if (r == 0)
 			return 25;
 		if (r < 0)
@@ -128,16 +133,16 @@ static int parse_task_info(struct px *x, size_t term)
 		s->gid = (uint32_t)v;
 	}
 	if (c->euid != (uint32_t)-1 || c->teuid) {
-		r = num_field(x, &term, "euid=", &v);
+		r = search_num_field(x, &term, "euid=", &v);
 		if (r == 0)
 			return 28;
 		if (r < 0)
 			return 29;
 		s->euid = (uint32_t)v;
-		s->has_teuid = lookup_uid(s, "euid", s->euid, &s->teuid);
+		s->has_teuid = search_lookup_uid(s, "euid", s->euid, &s->teuid);
 	}
 	if (c->egid != (uint32_t)-1) {
-		r = num_field(x, &term, "egid=", &v);
+		r = search_num_field(x, &term, "egid=", &v);
 		if (r == 0)
 			return 31;
 		if (r < 0)
@@ -155,7 +160,7 @@ static int parse_task_info(struct px *x, size_t term)
 		}
 	}
 	if (c->session != (uint32_t)-2) {
-		r = num_field(x, &term, "ses=", &v);
+		r = search_num_field(x, &term, "ses=", &v);
 		if (r < 0)
 			return 35;
 		if (r)
@@ -167,11 +172,11 @@ static int parse_task_info(struct px *x, size_t term)
 			return 38;
 		s->has_comm = false;
 		if (at(&x->m, str + 5) == '"') {
-			if (!quoted(&x->m, str + 5, &s->comm, &term))
+			if (!search_quoted(&x->m, str + 5, &s->comm, &term))
 				return 37;
 			s->has_comm = true;
 		} else {
-			s->has_comm = unescape(s, &x->m, str + 5, &s->comm);
+			s->has_comm = search_unescape(s, &x->m, str + 5, &s->comm);
 		}
 	}
 	if (c->exe) {
@@ -179,11 +184,11 @@ static int parse_task_info(struct px *x, size_t term)
 		if (str == NPOS)
 			return 40;
 		if (at(&x->m, str + 4) == '"') {
-			if (!quoted(&x->m, str + 4, &s->exe, &term))
+			if (!search_quoted(&x->m, str + 4, &s->exe, &term))
 				return 39;
 			s->has_exe = true;
 		} else {
-			s->has_exe = unescape(s, &x->m, str + 4, &s->exe);
+			s->has_exe = search_unescape(s, &x->m, str + 4, &s->exe);
 		}
 	}
 	if (c->subject) {
@@ -192,7 +197,7 @@ static int parse_task_info(struct px *x, size_t term)
 			term = sc(&x->m, str + 5, ' ');
 			if (term == NPOS)
 				return 41;
-			add_subj(s, span_sub(x->m.m, str + 5, term));
+			search_add_subj(s, span_sub(x->m.m, str + 5, term));
 		}
 	}
 	if (c->success != S_UNSET) {
@@ -212,18 +217,18 @@ static void add_key(struct search_items *s, struct span k)
 }
 
 /* key=: quoted, or hex holding keys joined by \x01 */
-static int key_field(struct px *x, size_t str, int err_quote, int err_hex)
+int search_key_field(struct px *x, size_t str, int err_quote, int err_hex)
 {
 	struct span v;
 	size_t i, j;
 
 	if (at(&x->m, str) == '"') {
-		if (!quoted(&x->m, str, &v, NULL))
+		if (!search_quoted(&x->m, str, &v, NULL))
 			return err_quote;
 		add_key(x->s, v);
 		return 0;
 	}
-	if (!unescape(x->s, &x->m, str, &v))
+	if (!search_unescape(x->s, &x->m, str, &v))
 		return err_hex;
 	for (i = 0; i < v.n; i = j + 1) {
 		j = i;
@@ -235,7 +240,7 @@ static int key_field(struct px *x, size_t str, int err_quote, int err_hex)
 	return 0;
 }
 
-static int parse_syscall(struct px *x)
+int search_parse_syscall(struct px *x)
 {
 	const struct search_criteria *c = x->c;
 	struct search_items *s = x->s;
@@ -249,7 +254,7 @@ static int parse_syscall(struct px *x)
 		term = sc(&x->m, str + 5, ' ');
 		if (term == NPOS)
 			return 2;
-		s->arch = (uint32_t)sulx(&x->m, str + 5);
+		s->arch = (uint32_t)search_sulx(&x->m, str + 5);
 	}
 	str = ss(&x->m, term, "syscall=");
 	if (str == NPOS)
@@ -275,7 +280,7 @@ static int parse_syscall(struct px *x)
 		term = sc(&x->m, str + 5, ' ');
 		if (term == NPOS)
 			return 9;
-		s->exit = sll0(&x->m, str + 5);
+		s->exit = search_sll0(&x->m, str + 5);
 		s->exit_set = true;
 	}
 	str = ss(&x->m, term, "a0=");
@@ -290,18 +295,18 @@ static int parse_syscall(struct px *x)
 	term = sc(&x->m, str + 3, ' ');
 	if (term == NPOS)
 		return 12;
-	ret = parse_task_info(x, term);
+	ret = search_parse_task_info(x, term);
 	if (ret)
 		return ret;
 	if (c->key) {
 		str = ss(&x->m, term, "key=");
 		if (str != NPOS)
-			return key_field(x, str + 4, 44, 45);
+			return search_key_field(x, str + 4, 44, 45);
 	}
 	return 0;
 }
 
-static int parse_dir(struct px *x)
+int search_parse_dir(struct px *x)
 {
 	size_t str;
 
@@ -313,11 +318,11 @@ static int parse_dir(struct px *x)
 		return 0;
 	str += 5;
 	if (at(&x->m, str) == '"') {
-		if (!quoted(&x->m, str, &x->s->cwd, NULL))
+		if (!search_quoted(&x->m, str, &x->s->cwd, NULL))
 			return 1;
 		x->s->has_cwd = true;
 	} else {
-		x->s->has_cwd = unescape(x->s, &x->m, str, &x->s->cwd);
+		x->s->has_cwd = search_unescape(x->s, &x->m, str, &x->s->cwd);
 	}
 	return 0;
 }
@@ -345,7 +350,7 @@ static int common_path(struct px *x, size_t path)
 	size_t e;
 
 	if (at(&x->m, path) == '"') {
-		if (!quoted(&x->m, path, &v, NULL))
+		if (!search_quoted(&x->m, path, &v, NULL))
 			return 2;
 		add_file(x->s, v);
 		return 0;
@@ -363,13 +368,13 @@ static int common_path(struct px *x, size_t path)
 	} else {
 		path += 2;
 	}
-	if (!unescape(x->s, &x->m, path, &v))
+	if (!search_unescape(x->s, &x->m, path, &v))
 		return 7;
 	add_file(x->s, v);
 	return 0;
 }
 
-static int avc_parse_path(struct px *x)
+int search_avc_parse_path(struct px *x)
 {
 	size_t str;
 
@@ -381,7 +386,7 @@ static int avc_parse_path(struct px *x)
 	return common_path(x, str + 6);
 }
 
-static int parse_path(struct px *x)
+int search_parse_path(struct px *x)
 {
 	size_t term = NAME_OFFSET < x->m.m.n ? NAME_OFFSET : x->m.m.n, str;
 	int rc;
@@ -400,11 +405,10 @@ static int parse_path(struct px *x)
 		if (str != NPOS) {
 			size_t e = sc(&x->m, str + 4, ' ');
 
-			add_obj(x->s, span_sub(x->m.m, str + 4,
+			search_add_obj(x->s, span_sub(x->m.m, str + 4,
 					       e == NPOS ? x->m.m.n : e));
 		}
 	}
 	return 0;
 }
 
-#include "search_user.c"

@@ -1,6 +1,17 @@
-/* (included by core/search.c: one translation unit sharing its static helpers)
- * search_user - extraction for user-space, login, daemon, config and
+/* search_user - extraction for user-space, login, daemon, config and
  * anomaly records, then the dispatch and the match (ausearch 3.0.9). */
+#include "search_int.h"
+
+#include <ctype.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <auditbox/record.h>
+#include <auditbox/tables.h>
 
 /* value for exe=/cwd= of user records: quoted, hex, or legacy text */
 static int user_str(struct px *x, size_t str, struct span *out, bool *has,
@@ -10,7 +21,7 @@ static int user_str(struct px *x, size_t str, struct span *out, bool *has,
 	bool legacy = false;
 
 	if (at(&x->m, str) == '"') {
-		if (!quoted(&x->m, str, out, term))
+		if (!search_quoted(&x->m, str, out, term))
 			return err;
 		*has = true;
 		return 0;
@@ -22,7 +33,7 @@ static int user_str(struct px *x, size_t str, struct span *out, bool *has,
 	}
 	*term = end;
 	if (!legacy) {
-		*has = unescape(x->s, &x->m, str, out);
+		*has = search_unescape(x->s, &x->m, str, out);
 	} else {
 		*out = span_sub(x->m.m, str, end);
 		*has = true;
@@ -45,7 +56,7 @@ static int user_ids(struct px *x, size_t *term)
 			return 2;
 		s->pid = (long)sul(&x->m, str + 4);
 	}
-	if (want_uid(x)) {
+	if (search_want_uid(x)) {
 		str = ss(&x->m, *term, "uid=");
 		if (str == NPOS)
 			return 4;
@@ -53,9 +64,9 @@ static int user_ids(struct px *x, size_t *term)
 		if (*term == NPOS)
 			return 5;
 		s->uid = (uint32_t)sul(&x->m, str + 4);
-		s->has_tuid = lookup_uid(s, "uid", s->uid, &s->tuid);
+		s->has_tuid = search_lookup_uid(s, "uid", s->uid, &s->tuid);
 	}
-	if (want_loginuid(x)) {
+	if (search_want_loginuid(x)) {
 		str = ss(&x->m, *term, "auid=");
 		if (str == NPOS) {
 			str = ss(&x->m, *term, "loginuid=");
@@ -69,7 +80,7 @@ static int user_ids(struct px *x, size_t *term)
 		if (*term == NPOS)
 			return 8;
 		s->loginuid = (uint32_t)sul(&x->m, ptr);
-		s->has_tauid = lookup_uid(s, "auid", s->loginuid, &s->tauid);
+		s->has_tauid = search_lookup_uid(s, "auid", s->loginuid, &s->tauid);
 	}
 	if (c->session != (uint32_t)-2) {
 		str = ss(&x->m, *term, "ses=");
@@ -86,7 +97,7 @@ static int user_ids(struct px *x, size_t *term)
 			*term = sc(&x->m, str + 5, ' ');
 			if (*term == NPOS)
 				return 12;
-			add_subj(s, span_sub(x->m.m, str + 5, *term));
+			search_add_subj(s, span_sub(x->m.m, str + 5, *term));
 		}
 	}
 	return 0;
@@ -118,7 +129,7 @@ static int user_second_uid(struct px *x, size_t *term)
 		return 14;
 	*term = e;
 	x->s->uid = (uint32_t)sul(&x->m, str + 4);
-	x->s->has_tuid = lookup_uid(x->s, "uid", x->s->uid, &x->s->tuid);
+	x->s->has_tuid = search_lookup_uid(x->s, "uid", x->s->uid, &x->s->tuid);
 	return 0;
 }
 
@@ -203,7 +214,7 @@ static int user_rest(struct px *x, size_t mptr, size_t term)
 	return 0;
 }
 
-static int parse_user(struct px *x)
+int search_parse_user(struct px *x)
 {
 	const struct search_criteria *c = x->c;
 	struct search_items *s = x->s;
@@ -228,7 +239,7 @@ static int parse_user(struct px *x)
 	if (c->vmname) {
 		str = ss(&x->m, term, "vm=");
 		if (str != NPOS) {
-			rc = str_value(x, str + 3, &s->vmname, &s->has_vmname, 23);
+			rc = search_str_value(x, str + 3, &s->vmname, &s->has_vmname, 23);
 			if (rc)
 				return rc;
 		}
@@ -246,7 +257,7 @@ static int parse_user(struct px *x)
 			s->has_uuid = true;
 		}
 	}
-	if (want_uid(x)) {
+	if (search_want_uid(x)) {
 		rc = user_second_uid(x, &term);
 		if (rc > 0)
 			return rc;
@@ -255,7 +266,7 @@ static int parse_user(struct px *x)
 	if (c->comm) {
 		str = ss(&x->m, mptr, "comm=");
 		if (str != NPOS) {
-			rc = str_value(x, str + 5, &s->comm, &s->has_comm, 16);
+			rc = search_str_value(x, str + 5, &s->comm, &s->has_comm, 16);
 			if (rc)
 				return rc;
 		}
@@ -282,7 +293,7 @@ static int parse_user(struct px *x)
 	return user_rest(x, mptr, term);
 }
 
-static int parse_login(struct px *x)
+int search_parse_login(struct px *x)
 {
 	const struct search_criteria *c = x->c;
 	struct search_items *s = x->s;
@@ -297,7 +308,7 @@ static int parse_login(struct px *x)
 			return 2;
 		s->pid = (long)sul(&x->m, str + 4);
 	}
-	if (want_uid(x)) {
+	if (search_want_uid(x)) {
 		str = ss(&x->m, term, "uid=");
 		if (str == NPOS)
 			return 4;
@@ -305,7 +316,7 @@ static int parse_login(struct px *x)
 		if (term == NPOS)
 			return 5;
 		s->uid = (uint32_t)sul(&x->m, str + 4);
-		s->has_tuid = lookup_uid(s, "uid", s->uid, &s->tuid);
+		s->has_tuid = search_lookup_uid(s, "uid", s->uid, &s->tuid);
 	}
 	if (c->subject) {
 		str = ss(&x->m, term, "subj=");
@@ -313,10 +324,10 @@ static int parse_login(struct px *x)
 			term = sc(&x->m, str + 5, ' ');
 			if (term == NPOS)
 				return 12;
-			add_subj(s, span_sub(x->m.m, str + 5, term));
+			search_add_subj(s, span_sub(x->m.m, str + 5, term));
 		}
 	}
-	if (want_loginuid(x)) {
+	if (search_want_loginuid(x)) {
 		str = ss(&x->m, term, "new auid=");
 		if (str != NPOS) {
 			ptr = str + 9;
@@ -329,7 +340,7 @@ static int parse_login(struct px *x)
 		}
 		term = sc(&x->m, ptr, ' ');
 		s->loginuid = (uint32_t)sul(&x->m, ptr);
-		s->has_tauid = lookup_uid(s, "auid", s->loginuid, &s->tauid);
+		s->has_tauid = search_lookup_uid(s, "auid", s->loginuid, &s->tauid);
 	}
 	if (c->success != S_UNSET) {
 		if (term == NPOS)
@@ -358,7 +369,7 @@ static int parse_login(struct px *x)
 	return 0;
 }
 
-static int parse_daemon1(struct px *x)
+int search_parse_daemon1(struct px *x)
 {
 	const struct search_criteria *c = x->c;
 	struct search_items *s = x->s;
@@ -367,7 +378,7 @@ static int parse_daemon1(struct px *x)
 	if (mptr == NPOS)
 		mptr = 0;
 	term = mptr;
-	if (want_loginuid(x)) {
+	if (search_want_loginuid(x)) {
 		str = ss(&x->m, mptr, "auid=");
 		if (str == NPOS)
 			return 1;
@@ -375,7 +386,7 @@ static int parse_daemon1(struct px *x)
 		if (term == NPOS)
 			return 2;
 		s->loginuid = (uint32_t)sul(&x->m, str + 5);
-		s->has_tauid = lookup_uid(s, "auid", s->loginuid, &s->tauid);
+		s->has_tauid = search_lookup_uid(s, "auid", s->loginuid, &s->tauid);
 	}
 	if (c->pid != -1) {
 		str = ss(&x->m, term, "pid=");
@@ -415,7 +426,7 @@ static int parse_daemon1(struct px *x)
 		if (str != NPOS) {
 			size_t e = sc(&x->m, str + 5, ' ');
 
-			add_subj(s, span_sub(x->m.m, str + 5,
+			search_add_subj(s, span_sub(x->m.m, str + 5,
 					     e == NPOS ? x->m.m.n : e));
 		}
 	}
@@ -436,7 +447,7 @@ static int parse_daemon1(struct px *x)
 	return 0;
 }
 
-static int parse_daemon2(struct px *x)
+int search_parse_daemon2(struct px *x)
 {
 	struct search_items *s = x->s;
 	size_t term = 0, str, e;
@@ -469,4 +480,3 @@ static int parse_daemon2(struct px *x)
 	return 0;
 }
 
-#include "search_misc.c"

@@ -9,7 +9,8 @@
  * EOE record that would open one is dropped. Events are released lowest
  * (sec, milli, serial) first, and only once complete.
  * Events completed by the same record come out in (sec, milli, serial)
- * order. The table is bounded: when full, the oldest open event is
+ * order; equal ones (other nodes, stragglers) in the reference's slot
+ * order: the lowest slot free when the event was made comes first. The table is bounded: when full, the oldest open event is
  * completed early (documented in docs/compat.md).
  * All memory is taken by event_init; feeding allocates nothing. Record
  * text is not copied: the spans must stay valid until the event is
@@ -39,23 +40,23 @@ struct event {
 	struct span node;	/* empty when the records have no node= */
 	int type;		/* type of the first record */
 	uint32_t first, last, nrec;
-	uint32_t hnext;		/* hash chain, or free list link */
-	uint64_t seq;		/* creation order, breaks time ties */
+	uint32_t hnext;		/* hash chain */
 	bool open;
 };
 
 struct event_table {
 	struct event *ev;
-	uint32_t ev_cap, ev_free, ev_new;
+	uint32_t ev_cap, nused;
+	uint64_t *used, *full;		/* slot bitmaps (see event.c) */
 	struct event_rec *rec;
 	uint32_t rec_cap, rec_free, rec_new;
 	uint32_t *hash, hmask;
 	uint32_t *heap, nheap, qhead;	/* pending events, sorted ring */
 	uint32_t *ready, nready, ready_pos;
 	uint32_t current;		/* returned by event_next, not released */
+	uint32_t recent;		/* last event fed (its slot may be free) */
 	unsigned timeout;
 	unsigned long forced;		/* events completed early (table full) */
-	uint64_t seq;
 };
 
 /* Allocates a table for max_events open events holding max_records

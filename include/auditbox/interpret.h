@@ -23,6 +23,13 @@ struct interp {
 		char name[40];
 	} cache[INTERP_CACHE];
 	unsigned next;
+	/* /etc/protocols, read on first use (getprotobynumber's answers) */
+	bool proto_loaded;
+	unsigned nproto;
+	struct {
+		int num;
+		char name[32];
+	} proto[256];
 };
 
 /* What a record's interpretation needs from the rest of its event. */
@@ -30,9 +37,7 @@ struct interp_event {
 	uint32_t arch;		/* from the SYSCALL record, 0 if none */
 	int syscall;		/* -1 if none */
 	bool have_syscall;
-	uint64_t a0, a1;	/* the call's a0 and a1 (fcntl, setsockopt,
-				 * open... interpret a later argument by
-				 * them), 0 if none */
+	uint64_t a0, a1;	/* the SYSCALL record's, for context */
 };
 
 /* Empties the caches. */
@@ -55,13 +60,13 @@ size_t interpret_field(struct interp *ip, const struct interp_event *ie,
 		       int rtype, struct span name, struct span value,
 		       struct span enrich, char *out, size_t cap);
 
-/* Interprets argument which (0-3) of syscall nr on machine mach (a
- * tables_machine number, -1 unknown: no interpretation) as ausearch -i
- * does (auditctl -l -i lists a0..a3 of one-syscall rules so); a0 and a1
- * are the call's first arguments, for arguments read by them. Returns
- * the length needed (snprintf convention). */
-size_t interpret_syscall_arg(struct interp *ip, int mach, int nr,
-			     int which, uint64_t value, uint64_t a0,
+/* Argument a<which> (0..3) of syscall number syscall on the machine of
+ * ELF audit arch value arch, as ausearch -i prints it (and auditctl -l
+ * -i): value is the hex text as logged ("ffffff9c"); a0 and a1 are the
+ * first two arguments' values (prctl, fcntl, open read them). Writes into
+ * out (cap bytes, NUL-terminated); returns the length needed. */
+size_t interpret_syscall_arg(struct interp *ip, uint32_t arch, int syscall,
+			     int which, struct span value, uint64_t a0,
 			     uint64_t a1, char *out, size_t cap);
 
 #endif

@@ -28,7 +28,8 @@ struct logread {
 	unsigned nchunks;
 };
 
-/* Opens and maps a regular file (an empty file gives no lines).
+/* Opens and maps a regular file (an empty file gives no lines); other
+ * files (a device, a FIFO) are read as a stream (logread_open_fd).
  * Returns 0 or -errno. */
 int logread_open(struct logread *lr, const char *path);
 

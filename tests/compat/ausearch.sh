@@ -96,6 +96,24 @@ if ref_have "$REF"; then
 			fi
 		done
 	done
+	# -if of a device and of a FIFO: read as a stream
+	mkfifo "$T_TMP/fifo"
+	for who in r o; do
+		bin=$REF; [ $who = o ] && bin=$OURS
+		"$bin" -if /dev/null -m AVC >"$T_TMP/$who.out" 2>"$T_TMP/$who.err"
+		echo $? >>"$T_TMP/$who.err"
+		cat "$DATA/logs/edge.log" >"$T_TMP/fifo" &
+		"$bin" -if "$T_TMP/fifo" -k multi -i >>"$T_TMP/$who.out" \
+			2>>"$T_TMP/$who.err"
+		echo $? >>"$T_TMP/$who.err"
+		wait
+	done
+	if cmp -s "$T_TMP/r.out" "$T_TMP/o.out" &&
+	   cmp -s "$T_TMP/r.err" "$T_TMP/o.err"; then
+		pass "ausearch -if /dev/null and a FIFO"
+	else
+		fail "ausearch -if /dev/null and a FIFO" "differs from the reference"
+	fi
 else
 	echo "SKIP ausearch dir/pipe input: no reference"
 fi

@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -69,14 +70,25 @@ static void interpret_field_strings(void **state)
 	assert_string_equal(field(1300, "tty", "pts0", ""), "pts0");
 }
 
+/* expected texts as /sbin/ausearch 3.0.9 -i prints them */
+static const char *sarg(uint32_t arch, int nr, int which, const char *v,
+			uint64_t a0, uint64_t a1)
+{
+	static char out[512];
+
+	interpret_syscall_arg(&ip, arch, nr, which, span_str(v), a0, a1, out,
+			      sizeof out);
+	return out;
+}
+
 /* expected: /sbin/ausearch -i (3.0.9) of SYSCALL records with these
  * arguments, arch=c000003e */
 static const char *arg(int nr, int which, uint64_t v, uint64_t a1)
 {
-	static char out[256];
+	char hex[24];
 
-	interpret_syscall_arg(&ip, 1, nr, which, v, 0, a1, out, sizeof out);
-	return out;
+	snprintf(hex, sizeof hex, "%llx", (unsigned long long)v);
+	return sarg(0xc000003e, nr, which, hex, 0, a1);
 }
 
 static void interpret_syscall_arg_reference(void **state)
@@ -117,28 +129,47 @@ static void interpret_syscall_arg_reference(void **state)
 	assert_string_equal(arg(16, 1, 0x5401, 0), "TCGETS");
 	assert_string_equal(arg(56, 0, 0x7c020000, 0), "0x7c020000");
 	/* i386 socketcall */
-	{
-		char out[64];
-
-		interpret_syscall_arg(&ip, 0, 102, 0, 3, 0, 0, out, sizeof out);
-		assert_string_equal(out, "connect");
-		interpret_syscall_arg(&ip, 0, 102, 0, 0x15, 0, 0, out,
-				      sizeof out);
-		assert_string_equal(out, "unknown-socketcall(15)");
-	}
+	assert_string_equal(sarg(0x40000003, 102, 0, "3", 0, 0), "connect");
+	assert_string_equal(sarg(0x40000003, 102, 0, "15", 0, 0),
+			    "unknown-socketcall(15)");
 	/* no machine: no interpretation */
-	{
-		char out[64];
-
-		interpret_syscall_arg(&ip, -1, 16, 1, 0x5401, 0, 0, out,
-				      sizeof out);
-		assert_string_equal(out, "0x5401");
-	}
+	assert_string_equal(sarg(0, 16, 1, "5401", 0, 0), "0x5401");
+	/* x86_64: kill 62, clone 56, openat 257, open 2, prctl 157,
+	 * setsockopt 54, mmap 9, socket 41, ioctl 16, fcntl 72 */
+	assert_string_equal(sarg(0xc000003e, 62, 1, "1e", 0, 0), "IGPWR");
+	assert_string_equal(sarg(0xc000003e, 62, 1, "20", 0, 0),
+			    "unknown-signal(0x20)");
+	assert_string_equal(sarg(0xc000003e, 56, 2, "1200011", 0, 0),
+			    "CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD");
+	assert_string_equal(sarg(0xc000003e, 56, 0, "1200011", 0, 0),
+			    "0x1200011");
+	assert_string_equal(sarg(0xc000003e, 257, 0, "ffffffffffffff9c", 0, 0),
+			    "AT_FDCWD");
+	assert_string_equal(sarg(0xc000003e, 2, 1, "3", 0, 0),
+			    "O_WRONLY|O_RDWR");
+	assert_string_equal(sarg(0xc000003e, 2, 2, "1a4", 0, 0x41), "0644");
+	assert_string_equal(sarg(0xc000003e, 2, 2, "1a4", 0, 0x1), "0x1a4");
+	assert_string_equal(sarg(0xc000003e, 157, 1, "15", 0x17, 0),
+			    "sys_admin");
+	assert_string_equal(sarg(0xc000003e, 54, 2, "2", 0, 1),
+			    "SO_REUSEADDR");
+	assert_string_equal(sarg(0xc000003e, 9, 3, "20", 0, 0),
+			    "MAP_FILE|MAP_ANONYMOUS");
+	assert_string_equal(sarg(0xc000003e, 41, 1, "80802", 0, 0),
+			    "SOCK_DGRAM");
+	assert_string_equal(sarg(0xc000003e, 16, 1, "7ffd0003e8", 0, 0),
+			    "0xfd0003e8");
+	assert_string_equal(sarg(0xc000003e, 72, 1, "ffffff9c", 0, 0),
+			    "unknown-fcntl-command(-100)");
+	/* PPC64 setsockopt (339): SOL_SOCKET option 16 is SO_RCVLOWAT */
+	assert_string_equal(sarg(0x80000015, 339, 2, "10", 0, 1),
+			    "SO_RCVLOWAT");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(interpret_syscall_arg_reference),
 		cmocka_unit_test(interpret_field_ids),
 		cmocka_unit_test(interpret_syscall_arg_reference),
 		cmocka_unit_test(interpret_field_syscall_bits),

@@ -1,0 +1,142 @@
+/* scan - log inputs into complete events (ausearch/aureport main loop,
+ * audit 3.0.9 ausearch.c process_logs/process_log_fd behaviour). */
+#include <auditbox/scan.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <auditbox/record.h>
+
+#define RELEASE_LAG (256u << 20)	/* keep this much mapped behind us */
+
+int scan_init(struct scan *s, unsigned timeout, scan_fn fn, void *ctx)
+{
+	memset(s, 0, sizeof *s);
+	s->fn = fn;
+	s->ctx = ctx;
+	if (event_init(&s->t, SCAN_MAX_EVENTS, SCAN_MAX_RECORDS, timeout))
+		return -ENOMEM;
+	return 0;
+}
+
+void scan_fini(struct scan *s)
+{
+	event_fini(&s->t);
+}
+
+static void scan_release(struct logread *lr, size_t to)
+{
+	logread_release(lr, to > RELEASE_LAG ? to - RELEASE_LAG : 0, to);
+}
+
+static void scan_drain(struct scan *s)
+{
+	const struct event *e;
+
+	while ((e = event_next(&s->t))) {
+		if (!s->stop)
+			s->stop = s->fn(s->ctx, &s->t, e);
+		/* a big flush at the end touches many old pages: give them
+		 * back as we go (they fault in again if needed) */
+		if (++s->drained % 4096 == 0 && s->lr && s->lr->mapped)
+			scan_release(s->lr, s->lr->pos);
+	}
+}
+
+static void scan_line(struct scan *s, struct span line)
+{
+	struct record rec;
+	uint32_t n;
+
+	if (record_parse_header(&rec, line.p, line.n) != RECORD_OK)
+		return;
+	if ((s->start && (time_t)rec.sec < s->start) ||
+	    (s->end && (time_t)rec.sec > s->end))
+		return;
+	while ((n = event_feed(&s->t, &rec)) == EVENT_RETRY)
+		scan_drain(s);
+	if (n)
+		scan_drain(s);
+}
+
+static bool scan_refers(void *ctx, const char *lo, const char *hi)
+{
+	return event_refers(ctx, lo, hi);
+}
+
+static int scan_read(struct scan *s, struct logread *lr)
+{
+	struct span line;
+	size_t since = 0;
+	unsigned long lines = 0;
+	int rc = 0;
+
+	s->lr = lr;
+	while (!s->stop && (rc = logread_line(lr, &line)) > 0) {
+		scan_line(s, line);
+		/* Every MiB, give back the pages behind us (open events
+		 * fault theirs in again when they are matched). */
+		if (lr->mapped && lr->pos - since > (1u << 20)) {
+			scan_release(lr, lr->pos - (256u << 10));
+			since = lr->pos;
+		}
+		if (++lines % 4096 == 0 && logread_trimmable(lr))
+			logread_trim(lr, scan_refers, &s->t);
+	}
+	return rc < 0 ? rc : 0;
+}
+
+static void scan_end(struct scan *s)
+{
+	if (!s->keep_open)
+		event_flush(&s->t);
+	scan_drain(s);
+}
+
+int scan_files(struct scan *s, const char *paths, size_t len, int n,
+	       int *failed)
+{
+	struct logread *lrs;
+	int i, rc = 0, opened = 0;
+
+	if (n <= 0)
+		return 0;
+	lrs = calloc((size_t)n, sizeof *lrs);
+	if (!lrs)
+		return -ENOMEM;
+	/* events keep spans into every mapping: all stay mapped (their
+	 * pages given back) until the events are finished */
+	for (i = 0; i < n && !s->stop; i++) {
+		rc = logread_open(&lrs[i], paths + (size_t)i * len);
+		if (rc) {
+			*failed = i;
+			break;
+		}
+		opened = i + 1;
+		s->file = i;
+		rc = scan_read(s, &lrs[i]);
+		if (rc)
+			break;
+	}
+	if (rc == 0)
+		scan_end(s);
+	s->lr = NULL;
+	for (i = 0; i < opened; i++)
+		logread_close(&lrs[i]);
+	free(lrs);
+	return rc;
+}
+
+int scan_fd(struct scan *s, int fd)
+{
+	struct logread lr;
+	int rc;
+
+	logread_open_fd(&lr, fd);
+	rc = scan_read(s, &lr);
+	scan_end(s);
+	s->lr = NULL;
+	logread_close(&lr);
+	return rc;
+}

@@ -1,0 +1,57 @@
+/* scan - audit log inputs into complete events, the loop ausearch and
+ * aureport share: a file, a pipe, or a rotated set read as one stream
+ * (events may span files), records outside [start, end] skipped, events
+ * handed to a callback in the reference's release order (event.h). At
+ * the end of input the open events are completed, unless keep_open
+ * (ausearch --checkpoint: incomplete events wait for the next run).
+ * Mapped pages behind the reader are given back as it goes: RSS stays
+ * small whatever the log size. */
+#ifndef AUDITBOX_SCAN_H
+#define AUDITBOX_SCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include <auditbox/event.h>
+#include <auditbox/logread.h>
+
+/* Called for every released event; a non-zero return stops the scan
+ * (that value is kept in scan.stop). */
+typedef int (*scan_fn)(void *ctx, const struct event_table *t,
+		       const struct event *e);
+
+struct scan {
+	struct event_table t;
+	time_t start, end;	/* records before/after are skipped; 0: none */
+	bool keep_open;		/* end of input leaves open events open */
+	scan_fn fn;
+	void *ctx;
+	int stop;		/* fn's non-zero answer */
+	struct logread *lr;	/* the input being read */
+	int file;		/* its index in scan_files' list */
+	unsigned long drained;
+};
+
+#define SCAN_MAX_EVENTS 65536
+#define SCAN_MAX_RECORDS (SCAN_MAX_EVENTS * 8)
+
+/* Prepares s with an event table (timeout: end_of_event_timeout).
+ * Returns 0 or -ENOMEM. */
+int scan_init(struct scan *s, unsigned timeout, scan_fn fn, void *ctx);
+
+/* Frees what scan_init took. */
+void scan_fini(struct scan *s);
+
+/* Reads the files paths[0..n) (each len bytes apart), oldest first, as
+ * one stream, then completes open events (unless keep_open). Returns 0,
+ * or -errno when file *failed could not be opened (the files before it
+ * were read; nothing is completed). */
+int scan_files(struct scan *s, const char *paths, size_t len, int n,
+	       int *failed);
+
+/* Reads fd (a pipe) to its end, then completes open events (unless
+ * keep_open). Returns 0 or -errno on a read error. */
+int scan_fd(struct scan *s, int fd);
+
+#endif

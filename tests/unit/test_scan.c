@@ -1,0 +1,177 @@
+/* test_scan - core/scan.c: files as one stream, the end of input with and
+ * without keep_open, time bounds, stopping from the callback. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <auditbox/scan.h>
+
+static char dir[64], paths[2][128];
+
+/* Two files; the event of serial 2 has a record in each. */
+static const char f1[] =
+	"type=SYSCALL msg=audit(100.000:1): x=1\n"
+	"type=PROCTITLE msg=audit(100.000:1): p=1\n"
+	"type=SYSCALL msg=audit(101.000:2): x=2\n";
+static const char f2[] =
+	"type=CWD msg=audit(101.000:2): cwd=\"/\"\n"
+	"type=USER_LOGIN msg=audit(103.000:3): pid=1\n"
+	"type=SYSCALL msg=audit(104.000:4): x=4\n";
+
+struct seen {
+	unsigned long serial[8];
+	unsigned nrec[8];
+	int n, stop_at;
+};
+
+static int count(void *ctx, const struct event_table *t,
+		 const struct event *e)
+{
+	struct seen *s = ctx;
+
+	(void)t;
+	if (s->n < 8) {
+		s->serial[s->n] = e->serial;
+		s->nrec[s->n] = e->nrec;
+	}
+	s->n++;
+	return s->n == s->stop_at ? 7 : 0;
+}
+
+static int setup(void **state)
+{
+	FILE *f;
+
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/ab-scan.XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(paths[0], sizeof paths[0], "%s/audit.log.1", dir);
+	snprintf(paths[1], sizeof paths[1], "%s/audit.log", dir);
+	f = fopen(paths[0], "w");
+	fputs(f1, f);
+	fclose(f);
+	f = fopen(paths[1], "w");
+	fputs(f2, f);
+	fclose(f);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	unlink(paths[0]);
+	unlink(paths[1]);
+	return rmdir(dir);
+}
+
+static void scan_files_one_stream(void **state)
+{
+	struct scan s;
+	struct seen seen = { .stop_at = -1 };
+	int failed = -1;
+
+	(void)state;
+	assert_int_equal(scan_init(&s, 2, count, &seen), 0);
+	assert_int_equal(scan_files(&s, paths[0], sizeof paths[0], 2, &failed),
+			 0);
+	assert_int_equal(seen.n, 4);
+	assert_int_equal(seen.serial[1], 2);
+	assert_int_equal(seen.nrec[1], 2);	/* across the two files */
+	assert_int_equal(s.file, 1);
+	scan_fini(&s);
+}
+
+static void scan_files_keep_open(void **state)
+{
+	struct scan s;
+	struct seen seen = { .stop_at = -1 };
+	int failed = -1;
+
+	(void)state;
+	assert_int_equal(scan_init(&s, 2, count, &seen), 0);
+	s.keep_open = true;
+	assert_int_equal(scan_files(&s, paths[0], sizeof paths[0], 2, &failed),
+			 0);
+	/* serial 4 is still open at the end: not released */
+	assert_int_equal(seen.n, 3);
+	assert_int_equal(seen.serial[2], 3);
+	scan_fini(&s);
+}
+
+static void scan_files_bounds_and_stop(void **state)
+{
+	struct scan s;
+	struct seen seen = { .stop_at = -1 };
+	int failed = -1;
+
+	(void)state;
+	assert_int_equal(scan_init(&s, 2, count, &seen), 0);
+	s.start = 101;
+	s.end = 103;
+	assert_int_equal(scan_files(&s, paths[0], sizeof paths[0], 2, &failed),
+			 0);
+	assert_int_equal(seen.n, 2);
+	assert_int_equal(seen.serial[0], 2);
+	scan_fini(&s);
+
+	memset(&seen, 0, sizeof seen);
+	seen.stop_at = 1;
+	assert_int_equal(scan_init(&s, 2, count, &seen), 0);
+	assert_int_equal(scan_files(&s, paths[0], sizeof paths[0], 2, &failed),
+			 0);
+	assert_int_equal(s.stop, 7);
+	assert_int_equal(seen.n, 1);
+	scan_fini(&s);
+}
+
+static void scan_files_missing(void **state)
+{
+	struct scan s;
+	struct seen seen = { .stop_at = -1 };
+	char two[2][128];
+	int failed = -1;
+
+	(void)state;
+	memcpy(two[0], paths[0], sizeof two[0]);
+	snprintf(two[1], sizeof two[1], "%s/nope", dir);
+	assert_int_equal(scan_init(&s, 2, count, &seen), 0);
+	assert_true(scan_files(&s, two[0], sizeof two[0], 2, &failed) < 0);
+	assert_int_equal(failed, 1);
+	scan_fini(&s);
+}
+
+static void scan_fd_pipe(void **state)
+{
+	struct scan s;
+	struct seen seen = { .stop_at = -1 };
+	int p[2];
+
+	(void)state;
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(write(p[1], f1, sizeof f1 - 1), (ssize_t)sizeof f1 - 1);
+	close(p[1]);
+	assert_int_equal(scan_init(&s, 2, count, &seen), 0);
+	assert_int_equal(scan_fd(&s, p[0]), 0);
+	assert_int_equal(seen.n, 2);
+	scan_fini(&s);
+	close(p[0]);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(scan_files_one_stream),
+		cmocka_unit_test(scan_files_keep_open),
+		cmocka_unit_test(scan_files_bounds_and_stop),
+		cmocka_unit_test(scan_files_missing),
+		cmocka_unit_test(scan_fd_pipe),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
