@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,18 @@
 #include <syslog.h>
 #include <time.h>
 #include <unistd.h>
+
+/* The reference's builtins call syslog() directly, even with -f. */
+static void builtin_say(int prio, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void builtin_say(int prio, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsyslog(prio, fmt, ap);
+	va_end(ap);
+}
 
 static void plugin_note(void *arg, enum conf_level lvl,
 			const struct conf_ctx *c, const char *msg)
@@ -93,7 +106,7 @@ fail:
 }
 
 /* af_unix args, in any order: an octal mode, a socket path. */
-static int af_unix_start(struct auditd *d, struct plugin *p)
+static int af_unix_start(struct plugin *p)
 {
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
 	int mode = -1;
@@ -108,14 +121,14 @@ static int af_unix_start(struct auditd *d, struct plugin *p)
 			continue;
 		}
 		if (!strchr(v, '/') || strlen(v) >= sizeof a.sun_path) {
-			auditd_say(d, LOG_ERR, "Malformed path %s", v);
+			builtin_say(LOG_ERR, "Malformed path %s", v);
 			return -1;
 		}
 		snprintf(dir, sizeof dir, "%s", v);
 		slash = strrchr(dir, '/');
 		*(slash == dir ? slash + 1 : slash) = 0;
 		if (access(dir, X_OK) < 0) {
-			auditd_say(d, LOG_ERR, "Couldn't open %s (%s)", dir,
+			builtin_say(LOG_ERR, "Couldn't open %s (%s)", dir,
 				   tables_strerror(errno));
 			return -1;
 		}
@@ -128,22 +141,22 @@ static int af_unix_start(struct auditd *d, struct plugin *p)
 	p->lfd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK,
 			0);
 	if (p->lfd < 0) {
-		auditd_say(d, LOG_ERR, "Couldn't open af_unix socket (%s)",
+		builtin_say(LOG_ERR, "Couldn't open af_unix socket (%s)",
 			   tables_strerror(errno));
 		return -1;
 	}
 	if (bind(p->lfd, (struct sockaddr *)&a, sizeof a) < 0) {
-		auditd_say(d, LOG_ERR, "Couldn't bind af_unix socket (%s)",
+		builtin_say(LOG_ERR, "Couldn't bind af_unix socket (%s)",
 			   tables_strerror(errno));
 		goto fail;
 	}
 	if (mode != -1 && chmod(p->sock, (mode_t)mode) < 0) {
-		auditd_say(d, LOG_ERR, "Couldn't chmod %s to %04o (%s)",
+		builtin_say(LOG_ERR, "Couldn't chmod %s to %04o (%s)",
 			   p->sock, mode, tables_strerror(errno));
 		goto fail;
 	}
 	listen(p->lfd, 5);
-	auditd_say(d, LOG_INFO, "af_unix plugin initialized");
+	builtin_say(LOG_INFO, "af_unix plugin initialized");
 	return 0;
 fail:
 	close(p->lfd);
@@ -152,7 +165,7 @@ fail:
 	return -1;
 }
 
-static int syslog_prio(struct auditd *d, struct plugin *p)
+static int syslog_prio(struct plugin *p)
 {
 	static const struct { const char *n; int v; } t[] = {
 		{ "LOG_DEBUG", LOG_DEBUG }, { "LOG_INFO", LOG_INFO },
@@ -175,7 +188,7 @@ static int syslog_prio(struct auditd *d, struct plugin *p)
 			if (!strcasecmp(p->pc.args[i], t[k].n))
 				break;
 		if (k == sizeof t / sizeof t[0]) {
-			auditd_say(d, LOG_ERR, "Unknown log priority/facility "
+			builtin_say(LOG_ERR, "Unknown log priority/facility "
 				   "%s", p->pc.args[i]);
 			return -1;
 		}
@@ -188,12 +201,12 @@ static int syslog_prio(struct auditd *d, struct plugin *p)
 	return 0;
 }
 
-static int syslog_start(struct auditd *d, struct plugin *p)
+static int syslog_start(struct plugin *p)
 {
 	const char *path = getenv("AUDITBOX_SYSLOG_SOCKET");
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
 
-	if (syslog_prio(d, p) < 0)
+	if (syslog_prio(p) < 0)
 		return -1;
 	snprintf(a.sun_path, sizeof a.sun_path, "%s", path ? path :
 		 "/dev/log");
@@ -202,7 +215,7 @@ static int syslog_start(struct auditd *d, struct plugin *p)
 		return -1;
 	/* no syslog daemon yet: records wait in the queue until one is */
 	connect(p->fd, (struct sockaddr *)&a, sizeof a);
-	auditd_say(d, LOG_INFO, "syslog plugin initialized");
+	builtin_say(LOG_INFO, "syslog plugin initialized");
 	return 0;
 }
 
@@ -215,10 +228,12 @@ static int plugin_start(struct auditd *d, struct plugin *p)
 	p->pid = 0;
 	switch (p->kind) {
 	case PK_EXEC: r = exec_start(d, p); break;
-	case PK_AF_UNIX: r = af_unix_start(d, p); break;
-	case PK_SYSLOG: r = syslog_start(d, p); break;
-	default:
-		auditd_say(d, LOG_ERR, "Unknown builtin %s", p->pc.path);
+	case PK_AF_UNIX: r = af_unix_start(p); break;
+	case PK_SYSLOG: r = syslog_start(p); break;
+	default:	/* counted as active, as 3.0.9 does */
+		builtin_say(LOG_ERR, "Unknown builtin %s", p->pc.path);
+		p->on = 1;
+		return 0;
 	}
 	if (r < 0)
 		return -1;
@@ -448,13 +463,13 @@ void auditd_plugins_stop(struct auditd *d)
 			plugin_stop(d, &d->pl.p[i]);
 }
 
+/* As the reference, a dead plugin is noticed (and restarted) when the
+ * next record cannot be written to it (EPIPE). */
 void auditd_plugins_reaped(struct auditd *d, pid_t pid)
 {
 	for (int i = 0; i < d->pl.n; i++)
-		if (d->pl.p[i].on && d->pl.p[i].pid == pid) {
+		if (d->pl.p[i].pid == pid)
 			d->pl.p[i].pid = 0;
-			plugin_died(d, &d->pl.p[i]);
-		}
 }
 
 void auditd_plugins_resume(struct auditd *d)
@@ -692,10 +707,7 @@ void auditd_plugins_io(struct auditd *d, struct pollfd *pfd, int n)
 			continue;
 		if (p->kind == PK_AF_UNIX)
 			af_unix_io(d, p, pfd[k].revents);
-		else if (pfd[k].revents & (POLLERR | POLLHUP) &&
-			 p->kind == PK_EXEC)
-			plugin_died(d, p);
-		else
+		else	/* a hang-up shows as EPIPE there */
 			plugin_write(d, p);
 	}
 }

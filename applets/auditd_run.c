@@ -398,6 +398,7 @@ static void on_signal(struct auditd *d, int sig)
 		sender_record(d, AUDIT_DAEMON_END, "terminate", "success",
 			      "op=terminate auid=-1 uid=-1 ses=-1 pid=-1 subj=? "
 			      "res=success");
+		auditd_plugins_flush(d);	/* DAEMON_END to plugins */
 		d->stop = 1;
 		break;
 	case SIGHUP:
