@@ -450,14 +450,33 @@ void auditd_plugins_reconfigure(struct auditd *d)
 		plugin_stop(d, p);
 	}
 	if (d->pl.ready)
-		dispatch_resume(&d->pl.q);
+		dispatch_resume(&d->pl.q, 1);
+}
+
+/* At exit, plugins that are reading get what is queued for them, for
+ * at most a second; one that does not read is not waited for. */
+static void drain_at_exit(struct auditd *d)
+{
+	struct pollfd p[PLUGINS_MAX * 2];
+
+	for (int round = 0; round < 100; round++) {
+		int n, k, w = 0;
+
+		auditd_plugins_flush(d);
+		n = auditd_plugins_pollfds(d, p, PLUGINS_MAX * 2);
+		for (k = 0; k < n; k++)		/* writers only */
+			if (p[k].events & POLLOUT)
+				p[w++] = (struct pollfd){ p[k].fd, POLLOUT, 0 };
+		if (!w || poll(p, (nfds_t)w, 10) <= 0)
+			return;
+	}
 }
 
 void auditd_plugins_stop(struct auditd *d)
 {
 	if (!d->pl.ready)
 		return;
-	auditd_plugins_flush(d);
+	drain_at_exit(d);
 	for (int i = 0; i < d->pl.n; i++)
 		if (d->pl.p[i].on)
 			plugin_stop(d, &d->pl.p[i]);
@@ -475,7 +494,7 @@ void auditd_plugins_reaped(struct auditd *d, pid_t pid)
 void auditd_plugins_resume(struct auditd *d)
 {
 	if (d->pl.ready)
-		dispatch_resume(&d->pl.q);
+		dispatch_resume(&d->pl.q, 0);
 }
 
 void auditd_plugins_state(struct auditd *d, FILE *f)

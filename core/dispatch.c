@@ -181,10 +181,11 @@ enum dispatch_act dispatch_overflow(struct dispatch_q *q, int action)
 	return DISPATCH_ACT_NONE;
 }
 
-void dispatch_resume(struct dispatch_q *q)
+void dispatch_resume(struct dispatch_q *q, int rearm)
 {
 	q->suspended = 0;
-	q->warnings = 0;
+	if (rearm)
+		q->warnings = 0;
 }
 
 static size_t rec_size(const struct dispatch_entry *e, enum dispatch_fmt f)

@@ -100,8 +100,9 @@ enum dispatch_push_rc dispatch_push(struct dispatch_q *q, uint32_t type,
 /* The overflow action (conf FA_IGNORE, FA_SYSLOG, FA_SUSPEND, FA_SINGLE,
  * FA_HALT) after a DISPATCH_FULL: updates the flags and says what to do. */
 enum dispatch_act dispatch_overflow(struct dispatch_q *q, int action);
-/* Ends a suspension and re-arms the overflow reports (HUP, USR2). */
-void dispatch_resume(struct dispatch_q *q);
+/* Ends a suspension (USR2, HUP); with rearm also re-arms the overflow
+ * reports (HUP). */
+void dispatch_resume(struct dispatch_q *q, int rearm);
 
 /* Serializes one record as a plugin reads it into out[cap] (cap >=
  * DISPATCH_HDR_SIZE + DISPATCH_DATA_MAX): string "type=T msg=TEXT\n"

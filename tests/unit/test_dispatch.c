@@ -265,7 +265,9 @@ static void dispatch_overflow_actions(void **state)
 			 DISPATCH_ACT_WARN_LAST);
 	assert_int_equal(dispatch_overflow(&q, FA_SYSLOG), DISPATCH_ACT_NONE);
 	assert_true(q.overflowed);
-	dispatch_resume(&q);
+	dispatch_resume(&q, 0);
+	assert_int_equal(dispatch_overflow(&q, FA_SYSLOG), DISPATCH_ACT_NONE);
+	dispatch_resume(&q, 1);
 	assert_int_equal(dispatch_overflow(&q, FA_SYSLOG), DISPATCH_ACT_WARN);
 	assert_int_equal(dispatch_overflow(&q, FA_IGNORE), DISPATCH_ACT_NONE);
 	assert_int_equal(dispatch_overflow(&q, FA_SINGLE),
@@ -277,7 +279,7 @@ static void dispatch_overflow_actions(void **state)
 	assert_true(q.suspended);
 	assert_int_equal(push_str(&q, 1300, "audit(1.0:1): x"),
 			 DISPATCH_SUSPENDED);
-	dispatch_resume(&q);
+	dispatch_resume(&q, 0);
 	assert_int_equal(push_str(&q, 1300, "audit(1.0:1): x"),
 			 DISPATCH_QUEUED);
 }
