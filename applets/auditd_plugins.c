@@ -22,6 +22,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <syslog.h>
 #include <time.h>
 #include <unistd.h>
@@ -472,11 +473,30 @@ static void drain_at_exit(struct auditd *d)
 	}
 }
 
+/* EOF first, so that a plugin can read what is in its socket and end on
+ * its own; SIGTERM after half a second to those still running. */
 void auditd_plugins_stop(struct auditd *d)
 {
+	struct timespec ts = { 0, 10 * 1000 * 1000 };
+	int left;
+
 	if (!d->pl.ready)
 		return;
 	drain_at_exit(d);
+	for (int i = 0; i < d->pl.n; i++)
+		close_fd(&d->pl.p[i].fd);
+	for (int round = 0; round < 50; round++) {
+		pid_t pid;
+
+		while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
+			auditd_plugins_reaped(d, pid);
+		left = 0;
+		for (int i = 0; i < d->pl.n; i++)
+			left += d->pl.p[i].pid > 0;
+		if (!left)
+			break;
+		nanosleep(&ts, NULL);
+	}
 	for (int i = 0; i < d->pl.n; i++)
 		if (d->pl.p[i].on)
 			plugin_stop(d, &d->pl.p[i]);
