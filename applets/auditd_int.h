@@ -86,6 +86,9 @@ struct auditd {
 
 void auditd_say(struct auditd *d, int prio, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* syslog(3), or with AUDITBOX_SYSLOG_SOCKET set (tests), a datagram
+ * "<PRI>auditd[PID]: msg" to that socket. */
+void auditd_syslog(int prio, const char *msg);
 int auditd_load_config(struct auditd *d, struct auditd_conf *cf);
 /* The node= name per name_format. 0 or -1 (message said). */
 int auditd_node_name(struct auditd *d);

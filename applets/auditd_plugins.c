@@ -32,11 +32,13 @@ static void builtin_say(int prio, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static void builtin_say(int prio, const char *fmt, ...)
 {
+	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsyslog(prio, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	auditd_syslog(prio, msg);
 }
 
 static void plugin_note(void *arg, enum conf_level lvl,
