@@ -457,10 +457,14 @@ static void check_space(struct logwrite *w)
 				      &total) < 0)
 		return;
 	if (avail < 5) {	/* the reference keeps the last 5 blocks */
-		w->fs_space_left = 0;
-		do_disk_full(w);
+		/* once, until there is room again (or USR2) */
+		if (w->fs_space_left) {
+			w->fs_space_left = 0;
+			do_disk_full(w);
+		}
 		return;
 	}
+	w->fs_space_left = 1;
 	if (avail < limit_blocks(cf->space_left, cf->space_left_pct, bsize,
 				 total)) {
 		if (!w->space_warned) {
