@@ -222,25 +222,24 @@ pid_t auditd_spawn(char *const argv[], int stdin_fd)
 	_exit(127);
 }
 
-/* init's runlevel (sysvinit, systemd) or, for busybox and toybox init
- * which take no runlevel, their halt signal: single user mode does not
- * exist there, so single halts too (docs/compat.md). */
+/* init's runlevel, or the signal busybox and toybox init take
+ * (logwrite_init_action). */
 static void change_runlevel(struct auditd *d, int halt)
 {
 	char exe[PATH_MAX] = "";
 	ssize_t n = readlink("/proc/1/exe", exe, sizeof exe - 1);
-	char *argv[] = { "/sbin/init", halt ? "0" : "1", NULL };
+	struct logwrite_initact a;
 
 	if (n > 0)
 		exe[n] = 0;
-	if (strstr(base_name(exe), "busybox") || strstr(base_name(exe),
-							"toybox")) {
-		if (kill(1, SIGUSR1) < 0)
+	logwrite_init_action(exe, halt, &a);
+	if (a.sig) {
+		if (kill(1, a.sig) < 0)
 			auditd_say(d, LOG_ALERT, "Audit daemon failed to "
 				   "signal init (%s)", tables_strerror(errno));
 		return;
 	}
-	if (auditd_spawn(argv, -1) < 0)
+	if (auditd_spawn((char *const *)a.argv, -1) < 0)
 		auditd_say(d, LOG_ALERT, "Audit daemon failed to fork "
 			   "switching runlevels");
 }

@@ -6,6 +6,7 @@
 #include <auditbox/tables.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -739,4 +740,19 @@ void logwrite_close(struct logwrite *w)
 {
 	logwrite_flush(w);
 	close_fd(w);
+}
+
+void logwrite_init_action(const char *init_exe, int halt,
+			  struct logwrite_initact *a)
+{
+	const char *base = strrchr(init_exe, '/');
+
+	base = base ? base + 1 : init_exe;
+	memset(a, 0, sizeof *a);
+	if (!strncmp(base, "busybox", 7) || !strncmp(base, "toybox", 6)) {
+		a->sig = SIGUSR1;
+		return;
+	}
+	a->argv[0] = "/sbin/init";
+	a->argv[1] = halt ? "0" : "1";
 }
