@@ -2,6 +2,7 @@
 APPLET("audisp-remote", audisp_remote)
 APPLET("auditctl",      auditctl)
 APPLET("auditd",        auditd)
+APPLET("augenrules",    augenrules)
 APPLET("aureport",      aureport)
 APPLET("ausearch",      ausearch)
 APPLET("autrace",       autrace)

@@ -26,4 +26,8 @@ int rule_compare_names(uint32_t v, const char **a, const char **b);
 /* -w/-W: the rule becomes a watch on path (type AUDIT_WATCH/AUDIT_DIR). */
 int rule_watch(struct rule_builder *b, int type, const char *path);
 
+/* 1 when the field's value is a string in the rule's buf (its length in
+ * values[]), as the kernel packs path, dir, key, exe and LSM labels. */
+int rule_uses_buf(int field);
+
 #endif

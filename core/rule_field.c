@@ -317,7 +317,8 @@ static int field_string(struct rule_builder *b, int field, uint32_t op,
 		b->exe_added = 1;
 		break;
 	case AUDIT_FILTERKEY:
-		if (!(b->syscall_added || b->perm_added || b->exe_added))
+		if (!(b->syscall_added || b->perm_added || b->exe_added ||
+		      b->fs_added))
 			return -19;
 		if (vlen > AUDIT_MAX_KEY_LEN)
 			return -11;
@@ -414,6 +415,7 @@ static int field_value(struct rule_builder *b, int field, uint32_t op,
 			if (!ok)
 				return -36;
 		}
+		b->fs_added = 1;	/* a key may follow (ref 3.0.9) */
 		return 0;
 	case AUDIT_SADDR_FAM:
 		*out = rule_num_u(v);

@@ -62,7 +62,7 @@ static const char *action_name(uint32_t a)
 	return a < 3 ? n[a] : "(null)";
 }
 
-static int uses_buf(int field)
+int rule_uses_buf(int field)
 {
 	return (field >= AUDIT_SUBJ_USER && field <= AUDIT_OBJ_LEV_HIGH &&
 		field != AUDIT_PPID) || field == AUDIT_WATCH ||
@@ -176,7 +176,7 @@ static void put_field(struct out *o, const struct audit_rule_data *r,
 	const char *s = r->buf + *boff;
 	int n = (int)v;
 
-	if (uses_buf((int)f)) {
+	if (rule_uses_buf((int)f)) {
 		if (*boff + v > r->buflen)	/* malformed: stop at the end */
 			n = (int)(r->buflen - *boff);
 		*boff += (size_t)n;
@@ -208,7 +208,7 @@ static void put_field(struct out *o, const struct audit_rule_data *r,
 				    e - a, s + a);
 			a = e + 1;
 		}
-	} else if (uses_buf((int)f)) {
+	} else if (rule_uses_buf((int)f)) {
 		put(o, " -F %s%s%.*s", name, op, n, s);
 	} else if (f == AUDIT_PERM) {
 		put(o, watch ? " -p %s%s%s%s" : " -F perm=%s%s%s%s",
@@ -284,7 +284,7 @@ int rule_key_match(const struct audit_rule_data *r, size_t len,
 		uint32_t f = r->fields[i] & ~AUDIT_OPERATORS;
 		size_t n = r->values[i];
 
-		if (!uses_buf((int)f))
+		if (!rule_uses_buf((int)f))
 			continue;
 		if (boff + n > r->buflen)
 			return 0;

@@ -22,14 +22,14 @@ static int cmp_nr(const void *k, const void *e)
 
 static int cmp_name(const void *k, const void *e)
 {
-	return strcasecmp(k, ((const struct tab_name *)e)->name);
+	return strcasecmp(k, tab_pool + ((const struct tab_name *)e)->off);
 }
 
 static const char *by_nr(const struct tab_nr *t, size_t n, int32_t nr)
 {
 	const struct tab_nr *e = bsearch(&nr, t, n, sizeof *t, cmp_nr);
 
-	return e ? e->name : NULL;
+	return e ? tab_pool + e->off : NULL;
 }
 
 static const struct tab_name *by_name(const struct tab_name *t, size_t n,
@@ -183,7 +183,7 @@ const char *tables_fstype_name(uint32_t magic)
 
 	for (i = 0; i < COUNT(fstype_by_nr); i++)
 		if ((uint32_t)fstype_by_nr[i].nr == magic)
-			return fstype_by_nr[i].name;
+			return tab_pool + fstype_by_nr[i].off;
 	return NULL;
 }
 

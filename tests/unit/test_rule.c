@@ -178,6 +178,38 @@ static void rule_parse_key_limit(void **state)
 	assert_non_null(strstr(m.text, "key option exceeds size limit\n"));
 }
 
+/* A key may follow fstype on the filesystem list (-k and -F key=). */
+static void rule_parse_filesystem_key(void **state)
+{
+	char out[512];
+	struct msgs m;
+	struct rule_builder *b = builder(&m);
+
+	(void)state;
+	assert_int_equal(compile(b, "-a never,filesystem -F fstype=tracefs -k k",
+				 out, sizeof out, 0), RULE_SEND);
+	assert_string_equal(out, "-a never,filesystem -F fstype=tracefs -F key=k");
+	assert_int_equal(compile(b, "-a never,filesystem -F fstype=debugfs "
+				 "-F key=d", out, sizeof out, 0), RULE_SEND);
+	assert_string_equal(out, "-a never,filesystem -F fstype=debugfs -F key=d");
+	assert_string_equal(m.text, "");
+}
+
+/* The reference lists exe!= as exe= (docs/compat.md); ours keeps the op. */
+static void rule_format_exe_not_equal(void **state)
+{
+	char out[512];
+	struct msgs m;
+	struct rule_builder *b = builder(&m);
+
+	(void)state;
+	assert_int_equal(compile(b, "-a always,exit -F arch=b64 -S execve "
+				 "-F exe!=/usr/bin/x", out, sizeof out, 0),
+			 RULE_SEND);
+	assert_string_equal(out, "-a always,exit -F arch=b64 -S execve "
+			    "-F exe!=/usr/bin/x");
+}
+
 static void rule_parse_deprecated_possible(void **state)
 {
 	struct msgs m;
@@ -232,6 +264,8 @@ int main(void)
 		cmocka_unit_test(rule_split_line_comment_blank),
 		cmocka_unit_test(rule_parse_errors),
 		cmocka_unit_test(rule_parse_key_limit),
+		cmocka_unit_test(rule_parse_filesystem_key),
+		cmocka_unit_test(rule_format_exe_not_equal),
 		cmocka_unit_test(rule_parse_deprecated_possible),
 		cmocka_unit_test(rule_errmsg_positions),
 		cmocka_unit_test(rule_key_match_substring),

@@ -1,0 +1,349 @@
+/* event - records into events, with the completion rules and output order
+ * of ausearch 3.0.9 (see event.h). Open events sit in a hash table for
+ * lookup and in a time-sorted ring for the timeout rule, so a record costs
+ * O(log open events) instead of the reference's scan of all open events. */
+#include <auditbox/event.h>
+
+#include <errno.h>
+#include <stdlib.h>
+
+#define T_PROCTITLE 1327
+#define T_EOE 1320
+#define T_FIRST_EVENT 1300
+#define T_FIRST_ANOM 2100
+#define T_KERNEL 2000
+#define T_MAC_UNLBL_ALLOW 1406
+#define T_MAC_CALIPSO_DEL 1419
+
+bool event_type_is_single(int type)
+{
+	return type == T_PROCTITLE || type < T_FIRST_EVENT ||
+	       type >= T_FIRST_ANOM || type == T_KERNEL ||
+	       (type >= T_MAC_UNLBL_ALLOW && type <= T_MAC_CALIPSO_DEL);
+}
+
+int event_init(struct event_table *t, uint32_t max_events,
+	       uint32_t max_records, unsigned timeout)
+{
+	uint32_t i, h = 1;
+
+	memset(t, 0, sizeof *t);
+	while (h < max_events * 2)
+		h <<= 1;
+	t->ev = calloc(max_events, sizeof *t->ev);
+	t->rec = calloc(max_records, sizeof *t->rec);
+	t->hash = malloc(h * sizeof *t->hash);
+	t->heap = malloc(max_events * sizeof *t->heap);
+	t->ready = malloc(max_events * sizeof *t->ready);
+	if (!t->ev || !t->rec || !t->hash || !t->heap || !t->ready) {
+		event_fini(t);
+		return -ENOMEM;
+	}
+	t->ev_cap = max_events;
+	t->rec_cap = max_records;
+	t->hmask = h - 1;
+	for (i = 0; i < h; i++)
+		t->hash[i] = EVENT_NONE;
+	/* free lists start empty: never-used slots are handed out in order
+	 * (ev_new, rec_new), so only the memory in use is ever touched */
+	t->ev_free = EVENT_NONE;
+	t->rec_free = EVENT_NONE;
+	t->current = EVENT_NONE;
+	t->timeout = timeout;
+	return 0;
+}
+
+void event_fini(struct event_table *t)
+{
+	free(t->ev);
+	free(t->rec);
+	free(t->hash);
+	free(t->heap);
+	free(t->ready);
+	memset(t, 0, sizeof *t);
+}
+
+static uint32_t key_hash(const struct event_table *t, uint64_t sec,
+			 unsigned milli, unsigned long serial, struct span node)
+{
+	uint64_t h = sec * 0x9E3779B97F4A7C15ull ^ serial * 0xC2B2AE3D27D4EB4Full
+		     ^ milli;
+	size_t i;
+
+	for (i = 0; i < node.n; i++)
+		h = (h ^ (unsigned char)node.p[i]) * 0x100000001B3ull;
+	h ^= h >> 29;
+	return (uint32_t)h & t->hmask;
+}
+
+static int ev_cmp(const struct event *a, const struct event *b)
+{
+	if (a->sec != b->sec)
+		return a->sec < b->sec ? -1 : 1;
+	if (a->milli != b->milli)
+		return a->milli < b->milli ? -1 : 1;
+	if (a->serial != b->serial)
+		return a->serial < b->serial ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Pending events sit in a ring sorted by (sec, milli, serial, seq).
+ * Logs are nearly in time order, so an insert walks back a step or two
+ * from the tail and a release takes the head: O(1) in practice. */
+static uint32_t *pend_at(struct event_table *t, uint32_t i)
+{
+	uint32_t k = t->qhead + i;
+
+	return &t->heap[k >= t->ev_cap ? k - t->ev_cap : k];
+}
+
+static void pend_insert(struct event_table *t, uint32_t id)
+{
+	uint32_t i = t->nheap;
+
+	while (i > 0 && ev_cmp(&t->ev[*pend_at(t, i - 1)], &t->ev[id]) > 0) {
+		*pend_at(t, i) = *pend_at(t, i - 1);
+		i--;
+	}
+	*pend_at(t, i) = id;
+	t->nheap++;
+}
+
+static void hash_remove(struct event_table *t, uint32_t id)
+{
+	struct event *e = &t->ev[id];
+	uint32_t *pp = &t->hash[key_hash(t, e->sec, e->milli, e->serial,
+					  e->node)];
+
+	while (*pp != EVENT_NONE && *pp != id)
+		pp = &t->ev[*pp].hnext;
+	if (*pp == id)
+		*pp = e->hnext;
+}
+
+/* Marks an event complete: later records with its key open a new one. */
+static void complete(struct event_table *t, uint32_t id)
+{
+	if (t->ev[id].open) {
+		hash_remove(t, id);
+		t->ev[id].open = false;
+	}
+}
+
+/* Appends a popped (lowest pending) event to the ready list. */
+static void make_ready(struct event_table *t, uint32_t id)
+{
+	complete(t, id);
+	t->ready[t->nready++] = id;
+}
+
+static uint32_t heap_pop(struct event_table *t)
+{
+	uint32_t id = t->heap[t->qhead];
+
+	t->qhead = t->qhead + 1 == t->ev_cap ? 0 : t->qhead + 1;
+	t->nheap--;
+	return id;
+}
+
+/* Completes the oldest open event early, to make room. */
+static bool force_oldest(struct event_table *t)
+{
+	if (t->nheap == 0)
+		return false;
+	make_ready(t, heap_pop(t));
+	t->forced++;
+	return true;
+}
+
+static void free_event(struct event_table *t, uint32_t id)
+{
+	struct event *e = &t->ev[id];
+
+	if (e->first != EVENT_NONE) {
+		t->rec[e->last].next = t->rec_free;
+		t->rec_free = e->first;
+	}
+	e->first = e->last = EVENT_NONE;
+	e->hnext = t->ev_free;
+	t->ev_free = id;
+}
+
+static bool rec_available(const struct event_table *t)
+{
+	return t->rec_free != EVENT_NONE || t->rec_new < t->rec_cap;
+}
+
+static uint32_t take_rec(struct event_table *t)
+{
+	uint32_t r = t->rec_free;
+
+	if (r != EVENT_NONE)
+		t->rec_free = t->rec[r].next;
+	else if (t->rec_new < t->rec_cap)
+		r = t->rec_new++;
+	return r;
+}
+
+static uint32_t find_open(struct event_table *t, const struct record *r)
+{
+	uint32_t id = t->hash[key_hash(t, r->sec, r->milli, r->serial,
+				       r->node)];
+
+	for (; id != EVENT_NONE; id = t->ev[id].hnext) {
+		const struct event *e = &t->ev[id];
+
+		if (e->sec == r->sec && e->milli == r->milli &&
+		    e->serial == r->serial && span_eq(e->node, r->node))
+			return id;
+	}
+	return EVENT_NONE;
+}
+
+static uint32_t new_event(struct event_table *t, const struct record *r)
+{
+	uint32_t id, h;
+	struct event *e;
+
+	id = t->ev_free;
+	if (id != EVENT_NONE) {
+		t->ev_free = t->ev[id].hnext;
+	} else if (t->ev_new < t->ev_cap) {
+		id = t->ev_new++;
+	} else {
+		return EVENT_NONE;
+	}
+	e = &t->ev[id];
+	e->sec = r->sec;
+	e->milli = r->milli;
+	e->serial = r->serial;
+	e->node = r->node;
+	e->type = r->type;
+	e->seq = t->seq++;
+	e->first = e->last = EVENT_NONE;
+	e->nrec = 0;
+	e->open = true;
+	h = key_hash(t, r->sec, r->milli, r->serial, r->node);
+	e->hnext = t->hash[h];
+	t->hash[h] = id;
+	pend_insert(t, id);
+	return id;
+}
+
+static void append(struct event_table *t, uint32_t id, const struct record *r,
+		   uint32_t ri)
+{
+	struct event *e = &t->ev[id];
+
+	t->rec[ri].line = r->line;
+	t->rec[ri].type = r->type;
+	t->rec[ri].next = EVENT_NONE;
+	if (e->first == EVENT_NONE)
+		e->first = ri;
+	else
+		t->rec[e->last].next = ri;
+	e->last = ri;
+	e->nrec++;
+}
+
+/* Out of room: complete the oldest open event and ask the caller to
+ * drain and feed again; drop the record only if nothing can free room. */
+static uint32_t full(struct event_table *t)
+{
+	if (force_oldest(t) || t->nready > t->ready_pos)
+		return EVENT_RETRY;
+	return 0;
+}
+
+uint32_t event_feed(struct event_table *t, const struct record *r)
+{
+	uint32_t id, ri;
+
+	if (!rec_available(t))
+		return full(t);
+	id = find_open(t, r);
+	if (id != EVENT_NONE) {
+		append(t, id, r, take_rec(t));
+		return t->nready - t->ready_pos;
+	}
+	if (r->type == T_EOE)		/* standalone EOE: dropped */
+		return t->nready - t->ready_pos;
+	if (t->ev_free == EVENT_NONE && t->ev_new >= t->ev_cap)
+		return full(t);
+	ri = take_rec(t);
+	id = new_event(t, r);
+	append(t, id, r, ri);
+	if (event_type_is_single(r->type))
+		complete(t, id);
+	/* The reference checks the open events when one is created; it
+	 * releases complete events lowest (sec, milli, serial) first and
+	 * never past a lower event still open. */
+	while (t->nheap) {
+		struct event *o = &t->ev[t->heap[t->qhead]];
+
+		if (o->open && o->sec + t->timeout > r->sec)
+			break;
+		make_ready(t, heap_pop(t));
+	}
+	return t->nready - t->ready_pos;
+}
+
+uint32_t event_flush(struct event_table *t)
+{
+	while (t->nheap)
+		make_ready(t, heap_pop(t));
+	return t->nready - t->ready_pos;
+}
+
+const struct event *event_next(struct event_table *t)
+{
+	if (t->current != EVENT_NONE) {
+		free_event(t, t->current);
+		t->current = EVENT_NONE;
+	}
+	if (t->ready_pos == t->nready) {
+		t->ready_pos = t->nready = 0;
+		return NULL;
+	}
+	t->current = t->ready[t->ready_pos++];
+	return &t->ev[t->current];
+}
+
+const struct event_rec *event_rec_first(const struct event_table *t,
+					const struct event *e)
+{
+	return e->first == EVENT_NONE ? NULL : &t->rec[e->first];
+}
+
+const struct event_rec *event_rec_next(const struct event_table *t,
+				       const struct event_rec *r)
+{
+	return r->next == EVENT_NONE ? NULL : &t->rec[r->next];
+}
+
+static bool first_in(const struct event_table *t, uint32_t id,
+		     const char *lo, const char *hi)
+{
+	const struct event *e = &t->ev[id];
+	const char *p;
+
+	if (e->first == EVENT_NONE)
+		return false;
+	p = t->rec[e->first].line.p;
+	return p >= lo && p < hi;
+}
+
+bool event_refers(const struct event_table *t, const char *lo,
+		  const char *hi)
+{
+	uint32_t i;
+
+	for (i = 0; i < t->nheap; i++)
+		if (first_in(t, *(uint32_t *)pend_at((struct event_table *)t, i),
+			     lo, hi))
+			return true;
+	for (i = t->ready_pos; i < t->nready; i++)
+		if (first_in(t, t->ready[i], lo, hi))
+			return true;
+	return t->current != EVENT_NONE && first_in(t, t->current, lo, hi);
+}

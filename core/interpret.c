@@ -1,0 +1,229 @@
+/* interpret - ausearch -i field interpretation (REFERENCE.md 8.5; audit
+ * 3.0.9 auparse/interpret.c behaviour, checked against /sbin/ausearch). */
+#include <auditbox/interpret.h>
+
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <auditbox/record.h>
+#include <auditbox/tables.h>
+
+
+enum ftype {
+	F_NONE, F_UID, F_GID, F_ARCH, F_SYSCALL, F_EXIT, F_SUCCESS, F_ESC,
+	F_PROCTITLE, F_MODE, F_SES, F_ARG, F_SADDR, F_CAPS, F_LIST, F_KEY,
+	F_PERM, F_EXECARG, F_MMAP, F_SIG, F_SECCOMP, F_ADDR,
+};
+
+struct sb {
+	char *p;
+	size_t n, cap;
+};
+
+static void sb_put(struct sb *b, const char *s, size_t n)
+{
+	if (b->n < b->cap) {
+		size_t k = b->cap - b->n < n ? b->cap - b->n : n;
+
+		memcpy(b->p + b->n, s, k);
+	}
+	b->n += n;
+}
+
+static void sb_str(struct sb *b, const char *s)
+{
+	sb_put(b, s, strlen(s));
+}
+
+static void sb_span(struct sb *b, struct span s)
+{
+	sb_put(b, s.p, s.n);
+}
+
+static void sb_fmt(struct sb *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#include <stdarg.h>
+static void sb_fmt(struct sb *b, const char *fmt, ...)
+{
+	char tmp[256];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		sb_put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+/* escaped output of raw bytes, as evfmt_escaped */
+static void sb_esc(struct sb *b, const char *s, size_t n, int mode)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (mode == 0) {
+			sb_put(b, s + i, 1);
+		} else if (c < 32) {
+			sb_fmt(b, "\\%03o", c);
+		} else if ((mode >= 2 && strchr("\"'`$\\!()| ", c)) ||
+			   (mode == 3 && strchr(";#&*?[]<>{}", c))) {
+			sb_put(b, "\\", 1);
+			sb_put(b, s + i, 1);
+		} else {
+			sb_put(b, s + i, 1);
+		}
+	}
+}
+
+void interpret_init(struct interp *ip)
+{
+	memset(ip, 0, sizeof *ip);
+}
+
+static uint64_t hex_u64(struct span v)
+{
+	uint64_t x = 0;
+	size_t i;
+
+	for (i = 0; i < v.n; i++) {
+		char c = v.p[i];
+		int d = c >= '0' && c <= '9' ? c - '0' :
+			c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+			c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+
+		if (d < 0)
+			break;
+		x = x << 4 | (unsigned)d;
+	}
+	return x;
+}
+
+static long long dec_ll(struct span v, bool *ok)
+{
+	long long x = 0;
+	size_t i = 0;
+	int neg = 0;
+
+	*ok = false;
+	if (i < v.n && v.p[i] == '-')
+		neg = 1, i++;
+	for (; i < v.n; i++) {
+		if (v.p[i] < '0' || v.p[i] > '9')
+			return 0;
+		x = x * 10 + (v.p[i] - '0');
+		*ok = true;
+	}
+	return neg ? -x : x;
+}
+
+void interpret_event_init(struct interp_event *ie,
+			  const struct event_rec *const *recs, size_t n)
+{
+	size_t i;
+	struct record r;
+	struct span v;
+	bool ok;
+
+	ie->arch = 0;
+	ie->syscall = -1;
+	ie->have_syscall = false;
+	for (i = 0; i < n; i++) {
+		if (recs[i]->type != 1300 && recs[i]->type != 1326)
+			continue;
+		if (record_parse(&r, recs[i]->line.p, recs[i]->line.n))
+			continue;
+		if (record_field(&r, SPAN_LIT("arch"), &v))
+			ie->arch = (uint32_t)hex_u64(v);
+		if (record_field(&r, SPAN_LIT("syscall"), &v)) {
+			ie->syscall = (int)dec_ll(v, &ok);
+			ie->have_syscall = ok;
+		}
+		break;
+	}
+}
+
+static const char *const uid_fields[] = {
+	"auid", "uid", "euid", "suid", "fsuid", "ouid", "oauid", "old-auid",
+	"iuid", "id", "inode_uid", "sauid", "obj_uid", "old_auid", NULL,
+};
+static const char *const gid_fields[] = {
+	"gid", "egid", "sgid", "fsgid", "ogid", "igid", "inode_gid",
+	"new_gid", "obj_gid", NULL,
+};
+static const char *const esc_fields[] = {
+	"comm", "exe", "cwd", "name", "path", "file", "watch", "dir", "cmd",
+	"acct", "vm", "cgroup", "device", "sw", "root_dir", "new_group",
+	"ocomm", "grp", "old-chardev", "new-chardev", "data", NULL,
+};
+static const char *const cap_fields[] = {
+	"cap_pi", "cap_pe", "cap_pp", "cap_pa", "cap_fi", "cap_fp", "fp",
+	"fi", "old_pp", "old_pi", "old_pe", "old_pa", "new_pp",
+	"new_pi", "new_pe", "new_pa", "pp", "pi", "pe", "pa", NULL,
+};
+
+static bool in_list(const char *const *l, struct span n)
+{
+	for (; *l; l++)
+		if (span_eqs(n, *l))
+			return true;
+	return false;
+}
+
+static int field_type(int rtype, struct span n)
+{
+	if (rtype == 1309 && n.n >= 2 && n.p[0] == 'a' &&
+	    n.p[1] >= '0' && n.p[1] <= '9')
+		return F_EXECARG;
+	if (in_list(uid_fields, n))
+		return F_UID;
+	if (in_list(gid_fields, n))
+		return F_GID;
+	if (in_list(esc_fields, n))
+		return F_ESC;
+	if (in_list(cap_fields, n))
+		return F_CAPS;
+	if (span_eqs(n, "arch"))
+		return F_ARCH;
+	if (span_eqs(n, "syscall"))
+		return F_SYSCALL;
+	if (span_eqs(n, "exit"))
+		return F_EXIT;
+	if (span_eqs(n, "success") || span_eqs(n, "res") ||
+	    span_eqs(n, "result"))
+		return F_SUCCESS;
+	if (span_eqs(n, "proctitle"))
+		return F_PROCTITLE;
+	if (span_eqs(n, "mode"))
+		return F_MODE;
+	if (span_eqs(n, "ses"))
+		return F_SES;
+	if (span_eqs(n, "saddr"))
+		return F_SADDR;
+	if (span_eqs(n, "key"))
+		return F_KEY;
+	if (span_eqs(n, "list") && rtype == 1305)
+		return F_LIST;
+	if (span_eqs(n, "addr"))
+		return F_ADDR;
+	if (span_eqs(n, "sig"))
+		return F_SIG;
+	if (span_eqs(n, "code") && rtype == 1326)
+		return F_SECCOMP;
+	if (span_eqs(n, "flags") && rtype == 1323)
+		return F_MMAP;
+	if (span_eqs(n, "perm") && rtype == 1305)
+		return F_PERM;
+	if (rtype == 1300 && n.n == 2 && n.p[0] == 'a' &&
+	    n.p[1] >= '0' && n.p[1] <= '3')
+		return F_ARG;
+	return F_NONE;
+}
+
+#include "interpret_fields.c"

@@ -1,0 +1,46 @@
+/* evfmt - one event written in an ausearch output format: raw, default
+ * ("----", "time->", records last to first), interpret (-i), and json
+ * (ours). Writes to the caller's FILE; allocates nothing per event. */
+#ifndef AUDITBOX_EVFMT_H
+#define AUDITBOX_EVFMT_H
+
+#include <stdio.h>
+
+#include <auditbox/event.h>
+#include <auditbox/interpret.h>
+
+enum evfmt_format {
+	EVFMT_RAW, EVFMT_DEFAULT, EVFMT_INTERP, EVFMT_CSV, EVFMT_TEXT,
+	EVFMT_JSON,
+};
+
+enum evfmt_escape {
+	EVFMT_ESC_RAW, EVFMT_ESC_TTY, EVFMT_ESC_SHELL, EVFMT_ESC_SHELL_QUOTE,
+};
+
+#define EVFMT_MAX_RECS 2048
+
+struct evfmt {
+	int format;
+	int escape;
+	struct interp ip;			/* caches for -i */
+	const struct event_rec *recs[EVFMT_MAX_RECS];
+	char line[65536];			/* one interpreted record */
+};
+
+/* Prepares f for a format and escape mode. */
+void evfmt_init(struct evfmt *f, int format, int escape);
+
+/* Writes event e of table t to out in f's format. Returns 0, or -1 when
+ * the format is not available. */
+int evfmt_event(struct evfmt *f, const struct event_table *t,
+		const struct event *e, FILE *out);
+
+/* --format json (ours): one JSON object per event on one line. */
+int evfmt_json(struct evfmt *f, const struct event_table *t,
+	       const struct event *e, FILE *out);
+
+/* Writes s escaped as the reference's --escape mode does. */
+void evfmt_escaped(FILE *out, struct span s, int escape);
+
+#endif

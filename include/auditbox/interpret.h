@@ -1,0 +1,55 @@
+/* interpret - audit field values into words, as `ausearch -i` prints them
+ * (REFERENCE.md 8.5; audit 3.0.9 auparse interpretations): user and group
+ * names, arch and syscall names, errno names, open flags, file modes,
+ * capabilities, sockaddrs, hex strings. ENRICHED names stored in the log
+ * win over local lookups. Output goes to caller memory; name caches are
+ * fixed tables in struct interp. */
+#ifndef AUDITBOX_INTERPRET_H
+#define AUDITBOX_INTERPRET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <auditbox/event.h>
+#include <auditbox/span.h>
+
+#define INTERP_CACHE 64
+
+struct interp {
+	struct {
+		uint32_t id;
+		bool group, used;
+		char name[40];
+	} cache[INTERP_CACHE];
+	unsigned next;
+};
+
+/* What a record's interpretation needs from the rest of its event. */
+struct interp_event {
+	uint32_t arch;		/* from the SYSCALL record, 0 if none */
+	int syscall;		/* -1 if none */
+	bool have_syscall;
+};
+
+/* Empties the caches. */
+void interpret_init(struct interp *ip);
+
+/* Gathers arch and syscall from the event's records. */
+void interpret_event_init(struct interp_event *ie,
+			  const struct event_rec *const *recs, size_t n);
+
+/* Writes the interpreted form of record r ("type=... msg=audit(%x %T.ms:
+ * serial) : f=v ... ") into out (cap bytes, NUL-terminated, truncated
+ * when short). Returns the length it needed (snprintf convention). */
+size_t interpret_record(struct interp *ip, const struct interp_event *ie,
+			const struct event_rec *r, char *out, size_t cap,
+			int escape);
+
+/* Interprets one field value of record type rtype into out; returns the
+ * length needed. The raw value is copied when nothing applies. */
+size_t interpret_field(struct interp *ip, const struct interp_event *ie,
+		       int rtype, struct span name, struct span value,
+		       struct span enrich, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,71 @@
+#!/bin/sh
+# ausearch benchmark (issue 4): a generated dense log (gen-dense.py, about
+# 14,000 events per second of log time, deterministic), the reference
+# /sbin/ausearch and ours on the same queries, `cat` as the floor. The
+# reference runs on a prefix of the log (its full run would take many
+# minutes); ours runs on the prefix (for the ratio and a byte-for-byte
+# output check) and on the whole log. Prints times, ratios and peak RSS;
+# asserts nothing about timing.
+# Usage: tests/bench/ausearch.sh [SIZE_MB [PREFIX_MB]]  (default 1024 64)
+set -u
+export TZ=UTC LC_ALL=C
+HERE=$(cd "$(dirname "$0")" && pwd)
+TOP=$(cd "$HERE/../.." && pwd)
+OURS=${AUDITBOX:-$TOP/build/auditbox}
+REF=${REF_AUSEARCH:-/sbin/ausearch}
+SIZE=${1:-1024}
+PREFIX=${2:-64}
+DIR=${BENCH_DIR:-/tmp/auditbox-bench}
+mkdir -p "$DIR"
+LOG=$DIR/dense-$SIZE.log
+PLOG=$DIR/dense-$SIZE-prefix-$PREFIX.log
+[ -f "$LOG" ] || python3 "$HERE/gen-dense.py" "$SIZE" "$LOG" 1
+if [ ! -f "$PLOG" ]; then
+	head -c $((PREFIX << 20)) "$LOG" | sed '$d' >"$PLOG"
+fi
+mkdir -p "$DIR/bin"
+"$OURS" --install "$DIR/bin" >/dev/null 2>&1
+AB=$DIR/bin/ausearch
+
+# measure FILE CMD...: prints "seconds peak_rss_kb" (wall time in ns
+# resolution from date, peak RSS from /usr/bin/time)
+measure() {
+	out=$1
+	shift
+	t0=$(date +%s%N)
+	/usr/bin/time -f "%M" -o "$DIR/time" "$@" >"$out" 2>/dev/null
+	t1=$(date +%s%N)
+	echo "$(( (t1 - t0) / 1000 ))e-6 $(tail -n 1 "$DIR/time")"
+}
+
+events=$(grep -c '^type=SYSCALL\|^type=USER\|^type=CONFIG' "$LOG")
+first=$(head -1 "$LOG" | sed 's/.*audit(\([0-9]*\).*/\1/')
+last=$(tail -1 "$LOG" | sed 's/.*audit(\([0-9]*\).*/\1/')
+echo "log: $LOG $(du -m "$LOG" | cut -f1) MB, about $events events over $((last - first + 1)) s of log time"
+echo "reference runs on the first $(du -m "$PLOG" | cut -f1) MB ($PLOG)"
+c_full=$(measure /dev/null cat "$LOG")
+c_pre=$(measure /dev/null cat "$PLOG")
+printf '%-22s %10s %10s %9s %10s %8s %10s %10s %8s %s\n' query \
+	"ref(s)" "ours(s)" ratio "ref RSS" "ours RSS" "full(s)" "full RSS" \
+	"vs cat" identical
+for q in "-k k07 --raw" "-p 4242" "-m SYSCALL -sv no" "-i -k k07" \
+	 "-k nomatch"; do
+	# shellcheck disable=SC2086
+	r=$(measure "$DIR/r.out" "$REF" -if "$PLOG" $q)
+	# shellcheck disable=SC2086
+	o=$(measure "$DIR/o.out" "$AB" -if "$PLOG" $q)
+	# shellcheck disable=SC2086
+	f=$(measure /dev/null "$AB" -if "$LOG" $q)
+	same=no
+	cmp -s "$DIR/r.out" "$DIR/o.out" && same=yes
+	echo "$q|$r|$o|$f|$c_full|$same" | awk -F'|' '{
+		split($2, r, " "); split($3, o, " "); split($4, f, " ");
+		split($5, c, " ");
+		ot = o[1] + 0 > 0 ? o[1] + 0 : 1e-6; ct = c[1] + 0 > 0 ? c[1] + 0 : 1e-6;
+		printf "%-22s %10.3f %10.3f %8.0fx %8d KB %6d KB %10.3f %7d KB %7.1fx %s\n",
+		$1, r[1], o[1], r[1] / ot, r[2], o[2], f[1], f[2], f[1] / ct, $6 }'
+done
+echo "cat > /dev/null: full log $(echo "$c_full" | cut -d' ' -f1) s, prefix $(echo "$c_pre" | cut -d' ' -f1) s"
+echo "columns: ref and ours on the prefix, ratio = ref/ours there, RSS = peak;"
+echo "full = ours on the whole log; vs cat = full / cat of the whole log;"
+echo "identical = ours and the reference wrote the same bytes on the prefix"

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""gen-edge.py - write edge.log, the hand-made corpus of odd inputs for the
+ausearch compat test: interleaved events, node= prefixes, other arches,
+hex-encoded values, ENRICHED tails, user records, truncated and garbage
+lines. Deterministic; run it to regenerate edge.log next to it."""
+import os
+
+T = 1763000000  # 2025-11-13
+out = []
+
+
+def hx(s):
+    return s.encode().hex().upper()
+
+
+def sysc(sec, ms, ser, arch='c000003e', sc=2, succ='yes', ex=3, pid=100,
+         ppid=1, auid=1000, uid=0, comm='"cat"', exe='"/usr/bin/cat"',
+         key='(null)', tty='pts0', ses=1, a=('1', '2', '3', '4'), node=None,
+         enrich=None, items=1):
+    line = ('type=SYSCALL msg=audit(%d.%03d:%d): arch=%s syscall=%d '
+            'success=%s exit=%d a0=%s a1=%s a2=%s a3=%s items=%d ppid=%d '
+            'pid=%d auid=%d uid=%d gid=0 euid=%d suid=0 fsuid=0 egid=0 '
+            'sgid=0 fsgid=0 tty=%s ses=%d comm=%s exe=%s key=%s' %
+            (sec, ms, ser, arch, sc, succ, ex, a[0], a[1], a[2], a[3], items,
+             ppid, pid, auid, uid, uid, tty, ses, comm, exe, key))
+    if node:
+        line = 'node=%s %s' % (node, line)
+    if enrich:
+        line += '\x1d' + enrich
+    return line
+
+
+def rec(kind, sec, ms, ser, body, node=None):
+    line = 'type=%s msg=audit(%d.%03d:%d): %s' % (kind, sec, ms, ser, body)
+    return ('node=%s ' % node + line) if node else line
+
+
+# 1. plain event, then interleaved events
+out.append(sysc(T, 100, 1))
+out.append(rec('CWD', T, 100, 1, 'cwd="/root"'))
+out.append(rec('PATH', T, 100, 1, 'item=0 name="/etc/passwd" inode=5 dev=fd:01 mode=0100644 ouid=0 ogid=0 rdev=00:00 nametype=NORMAL cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0'))
+out.append(sysc(T, 200, 2, sc=257, succ='no', ex=-13, pid=101, key='"secret"', a=('ffffff9c', '7ffe0', '0', '0')))
+out.append(rec('PROCTITLE', T, 100, 1, 'proctitle=' + hx('cat\0/etc/passwd')))
+out.append(rec('CWD', T, 200, 2, 'cwd="/home/bob"'))
+out.append(rec('PATH', T, 200, 2, 'item=0 name="../etc/shadow" inode=6 dev=fd:01 mode=0100640 ouid=0 ogid=42 rdev=00:00 nametype=NORMAL cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0'))
+out.append(rec('PROCTITLE', T, 200, 2, 'proctitle=636174'))
+# 2. node= prefixes, same serial on two nodes
+out.append(sysc(T + 1, 0, 3, node='alpha', pid=200, key='"k-alpha"'))
+out.append(sysc(T + 1, 0, 3, node='beta', pid=300, key='"k-beta"'))
+out.append(rec('PROCTITLE', T + 1, 0, 3, 'proctitle=6C73', node='beta'))
+out.append(rec('PROCTITLE', T + 1, 0, 3, 'proctitle=6C73', node='alpha'))
+# 3. other arches
+out.append(sysc(T + 2, 0, 4, arch='40000003', sc=5, pid=400, comm='"i386prog"'))
+out.append(rec('PROCTITLE', T + 2, 0, 4, 'proctitle=' + hx('i386prog')))
+out.append(sysc(T + 2, 10, 5, arch='c00000b7', sc=56, pid=401, comm='"armprog"', a=('ffffff9c', '1', '0', '0')))
+out.append(rec('PROCTITLE', T + 2, 10, 5, 'proctitle=' + hx('armprog')))
+# 4. hex values: comm, exe, cwd, name, keys joined by \x01
+out.append(sysc(T + 3, 0, 6, comm=hx('my prog'), exe=hx('/opt/my dir/prog'), key=hx('one\x01two'), pid=500))
+out.append(rec('CWD', T + 3, 0, 6, 'cwd=' + hx('/tmp/a b')))
+out.append(rec('PATH', T + 3, 0, 6, 'item=0 name=' + hx('/tmp/a b/c d') + ' inode=7 dev=fd:01 mode=040755 ouid=1000 ogid=1000 rdev=00:00 nametype=NORMAL cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0'))
+out.append(rec('EXECVE', T + 3, 0, 6, 'argc=3 a0="prog" a1=' + hx('arg one') + ' a2="-x"'))
+out.append(rec('PROCTITLE', T + 3, 0, 6, 'proctitle=' + hx('prog\0arg one\0-x')))
+# 5. user-space records
+out.append(rec('USER_LOGIN', T + 4, 0, 7, "pid=600 uid=0 auid=1000 ses=5 msg='op=login id=1000 exe=\"/usr/sbin/sshd\" hostname=10.0.0.5 addr=10.0.0.5 terminal=ssh res=success'"))
+out.append(rec('USER_AUTH', T + 4, 10, 8, "pid=600 uid=0 auid=4294967295 ses=4294967295 msg='op=PAM:authentication grantors=? acct=\"bob\" exe=\"/usr/sbin/sshd\" hostname=? addr=192.168.1.9 terminal=ssh res=failed'"))
+out.append(rec('USER_CMD', T + 4, 20, 9, "pid=601 uid=1000 auid=1000 ses=5 msg='cwd=\"/home/bob\" cmd=" + hx('ls -la /root') + " exe=\"/usr/bin/sudo\" terminal=pts/1 res=success'"))
+out.append(rec('USER', T + 4, 30, 10, "pid=602 uid=0 auid=4294967295 ses=4294967295 msg='text=hello world exe=\"/usr/sbin/auditctl\" hostname=? addr=? terminal=? res=success'"))
+out.append(rec('LOGIN', T + 4, 40, 11, 'pid=603 uid=0 subj=unconfined old-auid=4294967295 auid=1000 tty=(none) old-ses=4294967295 ses=6 res=1'))
+out.append(sysc(T + 4, 40, 11, pid=603, sc=1, comm='"sshd"', exe='"/usr/sbin/sshd"'))
+out.append(rec('PROCTITLE', T + 4, 40, 11, 'proctitle=' + hx('sshd: bob')))
+# 6. config and daemon records
+out.append(rec('CONFIG_CHANGE', T + 5, 0, 12, 'auid=1000 ses=5 op=add_rule key="watch-etc" list=4 res=1'))
+out.append(rec('DAEMON_START', T + 5, 10, 4242, 'op=start ver=3.0.9 format=raw kernel=6.1.0 auid=4294967295 pid=1 uid=0 ses=4294967295 res=success'))
+out.append(rec('DAEMON_END', T + 5, 20, 4243, 'op=terminate auid=0 uid=0 ses=4294967295 pid=1 res=success'))
+# 7. sockaddr inet, inet6, unix
+out.append(sysc(T + 6, 0, 13, sc=42, succ='no', ex=-111, pid=700, comm='"curl"', exe='"/usr/bin/curl"'))
+out.append(rec('SOCKADDR', T + 6, 0, 13, 'saddr=02000050C0A80101' + '0' * 16))
+out.append(sysc(T + 6, 10, 14, sc=42, pid=701, comm='"ssh"', exe='"/usr/bin/ssh"'))
+out.append(rec('SOCKADDR', T + 6, 10, 14, 'saddr=0A000016000000000000000000000000000000000000000100000000'))
+out.append(sysc(T + 6, 20, 15, sc=42, pid=702, comm='"logger"', exe='"/usr/bin/logger"'))
+out.append(rec('SOCKADDR', T + 6, 20, 15, 'saddr=01002F6465762F6C6F6700'))
+# 8. anomalies and a seccomp record
+out.append(rec('ANOM_ABEND', T + 7, 0, 16, 'auid=1000 uid=1000 gid=1000 ses=5 pid=800 comm="crashy" exe="/usr/bin/crashy" sig=11 res=1'))
+out.append(rec('SECCOMP', T + 7, 10, 17, 'auid=1000 uid=1000 gid=1000 ses=5 pid=801 comm="sandboxed" exe="/usr/bin/sandboxed" sig=0 arch=c000003e syscall=59 compat=0 ip=0x7f code=0x50000'))
+# 9. an UNKNOWN type and an ENRICHED event
+out.append(rec('UNKNOWN[1399]', T + 8, 0, 18, 'foo=bar baz=1'))
+out.append(sysc(T + 8, 10, 19, pid=900, auid=1001, uid=1001,
+                enrich='ARCH=x86_64 SYSCALL=open AUID="carol" UID="carol" GID="root" EUID="carol" SUID="root" FSUID="root" EGID="root" SGID="root" FSGID="root"'))
+out.append(rec('PROCTITLE', T + 8, 10, 19, 'proctitle=6361740061'))
+# 10. garbage, truncated, empty lines
+out.append('this is not an audit record')
+out.append('')
+out.append('type=SYSCALL msg=audit(')
+out.append('type=PATH')
+out.append('node=lonely')
+out.append(sysc(T + 9, 0, 20, pid=1000)[:120])
+out.append('type=SYSCALL msg=audit(1763000009.500:21): arch=c000003e syscall=2 success=yes exit=3 a0=1 a1=2')
+out.append('\x01\x02binary\xff junk'.encode('latin-1').decode('latin-1'))
+out.append(rec('PROCTITLE', T + 9, 0, 20, 'proctitle=6C73'))
+# 11. a straggler arriving after the timeout: a separate event
+out.append(sysc(T + 20, 0, 22, pid=1100))
+out.append(rec('CWD', T + 9, 500, 21, 'cwd="/late"'))
+out.append(rec('PROCTITLE', T + 20, 0, 22, 'proctitle=6C73'))
+# 12. failed syscalls with errno names
+for i, e in enumerate((-1, -2, -13, -17, -22, -95)):
+    out.append(sysc(T + 21, i, 30 + i, succ='no', ex=e, pid=1200 + i, sc=87,
+                    comm='"rm"', exe='"/usr/bin/rm"', key='"delete"'))
+    out.append(rec('PROCTITLE', T + 21, i, 30 + i, 'proctitle=' + hx('rm\0x%d' % i)))
+
+path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'edge.log')
+with open(path, 'w', encoding='latin-1', newline='\n') as f:
+    f.write('\n'.join(out) + '\n')
