@@ -182,11 +182,6 @@ int auditd_load_config(struct auditd *d, struct auditd_conf *cf)
 	rc = conf_auditd_load(&c, d->conf_path, cf);
 	if (rc < 0)
 		return -1;
-	if (cf->log_format == LF_ENRICHED) {
-		auditd_say(d, LOG_ERR, "%s: log_format = ENRICHED is not "
-			   "supported yet (use RAW)", d->conf_path);
-		return -1;
-	}
 	if (cf->tcp_listen_port) {
 		auditd_say(d, LOG_ERR, "%s: tcp_listen_port is not supported "
 			   "yet", d->conf_path);
@@ -424,6 +419,7 @@ int auditd_main(int argc, char **argv)
 		return rc;
 	d.ready_fd = d.sigfd = -1;
 	d.nl.fd = d.req.fd = -1;
+	interpret_init(&d.ip);
 	if (!d.opts.foreground && !d.opts.test)
 		openlog("auditd", LOG_PID, LOG_DAEMON);
 	if (geteuid() != 0 && !d.opts.test) {

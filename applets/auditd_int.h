@@ -7,6 +7,7 @@
 
 #include <auditbox/conf.h>
 #include <auditbox/dispatch.h>
+#include <auditbox/interpret.h>
 #include <auditbox/logwrite.h>
 #include <auditbox/netlink.h>
 
@@ -79,7 +80,9 @@ struct auditd {
 	int sigfd, ready_fd, registered, stop, exit_code;
 	uint32_t seq;		/* DAEMON_* record serials */
 	unsigned long records;
-	char line[LOGWRITE_LINE_MAX];
+	struct interp ip;	/* ENRICHED: uid/gid name caches */
+	char etail[4096];	/* ENRICHED: the current record's tail */
+	char line[LOGWRITE_LINE_MAX + 4096];
 	char wbuf[256 * 1024];
 	struct auditd_plugins pl;
 };
@@ -110,9 +113,10 @@ int auditd_plugins_start(struct auditd *d);
 void auditd_plugins_reconfigure(struct auditd *d);
 /* Sends what can be sent, then EOF and SIGTERM to every plugin. */
 void auditd_plugins_stop(struct auditd *d);
-/* Queues one record (kernel text[len]) for the plugins. Never blocks. */
+/* Queues one record (kernel text[len], its ENRICHED tail[tlen]) for the
+ * plugins. Never blocks. */
 void auditd_plugins_feed(struct auditd *d, int type, const char *text,
-			 size_t len);
+			 size_t len, const char *tail, size_t tlen);
 /* Writes what each plugin can take now, without blocking. */
 void auditd_plugins_flush(struct auditd *d);
 /* Adds the plugin fds to watch to p[max]; returns how many. */

@@ -570,7 +570,7 @@ static void overflow(struct auditd *d)
 }
 
 void auditd_plugins_feed(struct auditd *d, int type, const char *text,
-			 size_t len)
+			 size_t len, const char *tail, size_t tlen)
 {
 	struct auditd_plugins *pl = &d->pl;
 	const char *payload = text;
@@ -596,8 +596,20 @@ void auditd_plugins_feed(struct auditd *d, int type, const char *text,
 		if (len > sizeof pl->line - (size_t)k)
 			len = sizeof pl->line - (size_t)k;
 		memcpy(pl->line + k, text, len);
-		payload = pl->line;
 		len += (size_t)k;
+		/* the text ends at a NUL, then the ENRICHED tail */
+		{
+			const char *nul = memchr(pl->line + k, 0,
+						 len - (size_t)k);
+
+			if (nul)
+				len = (size_t)(nul - pl->line);
+		}
+		if (tlen > sizeof pl->line - len)
+			tlen = sizeof pl->line - len;
+		memcpy(pl->line + len, tail, tlen);
+		len += tlen;
+		payload = pl->line;
 		ver = DISPATCH_VER2;
 	}
 	rc = dispatch_push(&pl->q, (uint32_t)type, ver, payload, len);

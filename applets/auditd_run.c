@@ -4,6 +4,7 @@
  * the actions logwrite asks for (exec, email, single, halt) and the
  * plugins.d scan. Reference behaviour: audit 3.0.9 auditd(8). */
 #include "applet.h"
+#include <auditbox/interpret.h>
 #include <auditbox/tables.h>
 #include "auditd_int.h"
 
@@ -93,12 +94,37 @@ int auditd_node_name(struct auditd *d)
 
 /* ---- records ---- */
 
+/* One record (kernel text[len]) to the plugins and, unless it is an EOE,
+ * to the log: RAW, or ENRICHED with the interpreted tail. */
+static void put_record(struct auditd *d, int type, const char *text,
+		       size_t len)
+{
+	size_t n, t = 0;
+
+	if (d->cf.log_format == LF_ENRICHED && type != AUDIT_EOE) {
+		t = interpret_enrich(&d->ip, type, text, len, d->etail,
+				     sizeof d->etail);
+		if (t >= sizeof d->etail)
+			t = strlen(d->etail);
+	}
+	auditd_plugins_feed(d, type, text, len, d->etail, t);
+	if (type == AUDIT_EOE)
+		return;		/* plugins only: never logged */
+	n = logwrite_format_raw(d->line, sizeof d->line - t,
+				d->node[0] ? d->node : NULL, type, text, len);
+	if (t) {
+		memcpy(d->line + n - 1, d->etail, t);
+		n += t;
+		d->line[n - 1] = '\n';
+	}
+	logwrite_line(&d->lw, d->line, n);
+}
+
 /* Formats "audit(sec.ms:seq): body" and writes it as a record of type. */
 static void write_record(struct auditd *d, int type, const char *body)
 {
 	char text[1024];
 	struct timeval tv;
-	size_t n;
 	int k;
 
 	gettimeofday(&tv, NULL);
@@ -109,11 +135,7 @@ static void write_record(struct auditd *d, int type, const char *body)
 		return;
 	if ((size_t)k >= sizeof text)
 		k = sizeof text - 1;
-	n = logwrite_format_raw(d->line, sizeof d->line,
-				d->node[0] ? d->node : NULL, type, text,
-				(size_t)k);
-	logwrite_line(&d->lw, d->line, n);
-	auditd_plugins_feed(d, type, text, (size_t)k);
+	put_record(d, type, text, (size_t)k);
 }
 
 void auditd_daemon_record(struct auditd *d, int type, const char *text,
@@ -431,6 +453,15 @@ static void on_signal(struct auditd *d, int sig)
 
 /* ---- the loop ---- */
 
+/* Records are 1005 (USER) and up; below, and the few types above it that
+ * only answer requests, are replies (acks of our AUDIT_SET). */
+static int is_event(int type)
+{
+	return type >= AUDIT_USER && type != AUDIT_SIGNAL_INFO &&
+	       type != AUDIT_LIST_RULES && type != AUDIT_TTY_GET &&
+	       type != AUDIT_GET_FEATURE;
+}
+
 /* Reads every queued record and writes them; flushes when the queue is
  * empty. No allocation. */
 static void drain(struct auditd *d)
@@ -439,22 +470,14 @@ static void drain(struct auditd *d)
 	int r;
 
 	while ((r = netlink_recv_nowait(&d->nl, &h)) != 0) {
-		size_t n, len;
-
 		if (r == -ENOBUFS)
 			continue;	/* the kernel counts them as lost */
 		if (r < 0)
 			break;
-		if (h->nlmsg_type < 1100)
-			continue;	/* replies */
-		len = netlink_record_len(&d->nl, h);
-		auditd_plugins_feed(d, h->nlmsg_type, NLMSG_DATA(h), len);
-		if (h->nlmsg_type == AUDIT_EOE)
-			continue;	/* plugins only: never logged */
-		n = logwrite_format_raw(d->line, sizeof d->line,
-					d->node[0] ? d->node : NULL,
-					h->nlmsg_type, NLMSG_DATA(h), len);
-		logwrite_line(&d->lw, d->line, n);
+		if (!is_event(h->nlmsg_type))
+			continue;	/* replies to our requests */
+		put_record(d, h->nlmsg_type, NLMSG_DATA(h),
+			   netlink_record_len(&d->nl, h));
 		d->records++;
 	}
 	logwrite_flush(&d->lw);

@@ -227,3 +227,4 @@ static int field_type(int rtype, struct span n)
 }
 
 #include "interpret_fields.c"
+#include "interpret_enrich.c"
