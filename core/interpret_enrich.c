@@ -17,12 +17,22 @@ static int enrich_type(int rtype, struct span n)
 {
 	int t;
 
-	if (!(n.n >= 2 && n.p[n.n - 2] == 'i' && n.p[n.n - 1] == 'd') &&
-	    !span_eqs(n, "arch") && !span_eqs(n, "syscall") &&
-	    !span_eqs(n, "saddr"))
+	if (n.n < 2)
 		return F_NONE;
-	t = field_type(rtype, n);
-	if (t == F_UID && span_eqs(n, "id") && group_record(rtype))
+	if (n.p[n.n - 1] == 'd' && n.p[n.n - 2] == 'i')
+		;	/* uid, gid and their kin */
+	else if (n.n == 4 && !memcmp(n.p, "arch", 4))
+		return F_ARCH;
+	else if (n.n == 7 && !memcmp(n.p, "syscall", 7))
+		return F_SYSCALL;
+	else if (n.n == 5 && !memcmp(n.p, "saddr", 5))
+		return F_SADDR;
+	else
+		return F_NONE;
+	/* field_type()'s lists, without the others it would go through */
+	t = in_list(uid_fields, n) ? F_UID : in_list(gid_fields, n) ? F_GID :
+	    F_NONE;
+	if (t == F_UID && n.n == 2 && group_record(rtype))
 		t = F_GID;
 	return t;
 }
@@ -80,10 +90,16 @@ static void enrich_fields(struct interp *ip, struct interp_event *ie,
 			t.n = sizeof tmp;
 		sb_str(b, *first ? "\x1d" : " ");
 		*first = false;
-		for (size_t i = 0; i < n.n; i++)
-			sb_fmt(b, "%c", n.p[i] >= 'a' && n.p[i] <= 'z' ?
-			       n.p[i] - 32 : n.p[i]);
-		sb_str(b, "=");
+		{
+			char up[64];
+			size_t k = n.n < sizeof up - 1 ? n.n : sizeof up - 1;
+
+			for (size_t i = 0; i < k; i++)
+				up[i] = n.p[i] >= 'a' && n.p[i] <= 'z' ?
+					(char)(n.p[i] - 32) : n.p[i];
+			up[k] = '=';
+			sb_put(b, up, k + 1);
+		}
 		if (ty == F_UID || ty == F_GID)
 			enrich_quote(b, tmp, t.n);
 		else
