@@ -605,6 +605,11 @@ void auditd_plugins_feed(struct auditd *d, int type, const char *text,
 			if (nul)
 				len = (size_t)(nul - pl->line);
 		}
+		/* ENRICHED lines are the log's: one trailing space dropped
+		 * (3.0.9; node names alone keep it) */
+		if (d->cf.log_format == LF_ENRICHED && len > (size_t)k &&
+		    pl->line[len - 1] == ' ')
+			len--;
 		if (tlen > sizeof pl->line - len)
 			tlen = sizeof pl->line - len;
 		memcpy(pl->line + len, tail, tlen);

@@ -156,13 +156,13 @@ PY
 for name in ours ref; do
 	case $name in ours) bin="$AB_BIN/auditd" ;; ref) bin=$REF_AUDITD ;; esac
 	[ $name = ref ] && ! ref_have "$REF_AUDITD" && continue
-	for node in none user; do
+	for node in none user enriched; do
 		D=$T_TMP/fmt.$name.$node
-		if [ $node = user ]; then
-			conf "$D" "name_format = USER" "name = nodeX"
-		else
-			conf "$D"
-		fi
+		case $node in
+		user) conf "$D" "name_format = USER" "name = nodeX" ;;
+		enriched) conf "$D" "log_format = ENRICHED" ;;
+		*) conf "$D" ;;
+		esac
 		plugin "$D" s.conf "$P/rec" "$D/out.str" string
 		plugin "$D" b.conf "$P/rec" "$D/out.bin" binary
 		start "$bin" "$D" || fail "plugins_${name}_start_$node" "$(cat "$D/stderr")"
@@ -173,7 +173,7 @@ for name in ours ref; do
 		binhdrs "$D/out.bin" | grep -v -e ' 1300 ' -e ' 1327 ' -e ' 1320 ' >"$D/bin.h"
 	done
 done
-for node in none user; do
+for node in none user enriched; do
 	O=$T_TMP/fmt.ours.$node F=$T_TMP/fmt.ref.$node
 	n=$(keyed "$O/out.str")
 	[ "$n" = 3 ] && pass "plugins_string_gets_records_$node" ||
@@ -184,6 +184,8 @@ for node in none user; do
 		pass plugins_string_daemon_records_and_eoe || fail plugins_string_daemon_records_and_eoe "$(head -3 "$O/out.str")" ;;
 	user) grep -v -q '^node=nodeX type=' "$O/out.str" && fail plugins_string_node_ver2 "$(head -2 "$O/out.str")" ||
 		pass plugins_string_node_ver2 ;;
+	enriched) grep -q "key=\"KK\"$(printf '\035')ARCH=x86_64 SYSCALL=" "$O/out.str" &&
+		pass plugins_string_enriched_tail || fail plugins_string_enriched_tail "$(grep KK "$O/out.str" | head -2)" ;;
 	esac
 	if [ -d "$F" ]; then
 		diff "$F/str.m" "$O/str.m" >"$T_TMP/d" && pass "plugins_string_same_as_reference_$node" ||
