@@ -80,6 +80,7 @@ struct auditd {
 	int sigfd, ready_fd, registered, stop, exit_code;
 	uint32_t seq;		/* DAEMON_* record serials */
 	unsigned long records;
+	long pending_since;	/* ms: when the oldest unwritten byte came */
 	struct interp ip;	/* ENRICHED: uid/gid name caches */
 	char etail[4096];	/* ENRICHED: the current record's tail */
 	char line[LOGWRITE_LINE_MAX + 4096];

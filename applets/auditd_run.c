@@ -453,6 +453,47 @@ static void on_signal(struct auditd *d, int sig)
 
 /* ---- the loop ---- */
 
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Under load records come one by one, and writing whenever the socket
+ * queue is empty would cost a write(2) per record. Pending bytes wait
+ * for more, up to LINGER_MS after the first of them or LINGER_BYTES,
+ * so that a write carries hundreds of records; a quiet log is written
+ * LINGER_MS after its last record (data and sync flushing still write
+ * each record at once). Returns the poll timeout: -1 when nothing is
+ * pending. timeout: poll found nothing in time. */
+#define LINGER_MS 5
+#define LINGER_BYTES (64 * 1024)
+
+#define NAP_BELOW 32
+#define NAP_NS (1000 * 1000)
+
+static int linger(struct auditd *d, int timeout)
+{
+	long now;
+
+	if (!d->lw.len) {
+		d->pending_since = 0;
+		return -1;
+	}
+	now = now_ms();
+	if (!d->pending_since)
+		d->pending_since = now;
+	if (timeout || d->lw.len >= LINGER_BYTES ||
+	    now - d->pending_since >= LINGER_MS) {
+		logwrite_flush(&d->lw);
+		d->pending_since = 0;
+		return -1;
+	}
+	return (int)(LINGER_MS - (now - d->pending_since));
+}
+
 /* Records are 1005 (USER) and up; below, and the few types above it that
  * only answer requests, are replies (acks of our AUDIT_SET). */
 static int is_event(int type)
@@ -464,9 +505,10 @@ static int is_event(int type)
 
 /* Reads every queued record and writes them; flushes when the queue is
  * empty. No allocation. */
-static void drain(struct auditd *d)
+static unsigned drain(struct auditd *d)
 {
 	const struct nlmsghdr *h;
+	unsigned got = 0;
 	int r;
 
 	while ((r = netlink_recv_nowait(&d->nl, &h)) != 0) {
@@ -479,9 +521,11 @@ static void drain(struct auditd *d)
 		put_record(d, h->nlmsg_type, NLMSG_DATA(h),
 			   netlink_record_len(&d->nl, h));
 		d->records++;
+		got++;
 	}
-	logwrite_flush(&d->lw);
+	linger(d, 0);
 	auditd_plugins_flush(d);
+	return got;
 }
 
 int auditd_loop(struct auditd *d)
@@ -489,18 +533,26 @@ int auditd_loop(struct auditd *d)
 	struct pollfd p[2 + PLUGINS_MAX * 2];
 
 	while (!d->stop) {
-		int n;
+		int n, r, wait = linger(d, 0);
 
 		p[0] = (struct pollfd){ d->nl.fd, POLLIN, 0 };
 		p[1] = (struct pollfd){ d->sigfd, POLLIN, 0 };
 		n = auditd_plugins_pollfds(d, p + 2, PLUGINS_MAX * 2);
-		if (poll(p, (nfds_t)(2 + n), -1) < 0) {
+		r = poll(p, (nfds_t)(2 + n), wait);
+		if (r < 0) {
 			if (errno == EINTR)
 				continue;
 			return 1;
 		}
-		if (p[0].revents)
-			drain(d);
+		if (r == 0) {
+			linger(d, 1);
+			continue;
+		}
+		/* A trickle of records under load means a wake-up per
+		 * record; a short nap lets them gather in the socket's 8 MiB
+		 * (the kernel's backlog is not held: kauditd keeps sending). */
+		if (p[0].revents && drain(d) < NAP_BELOW)
+			nanosleep(&(struct timespec){ 0, NAP_NS }, NULL);
 		if (n)
 			auditd_plugins_io(d, p + 2, n);
 		if (p[1].revents) {
@@ -508,6 +560,7 @@ int auditd_loop(struct auditd *d)
 
 			/* records queued before the signal go first */
 			drain(d);
+			logwrite_flush(&d->lw);
 			while (read(d->sigfd, &si, sizeof si) == sizeof si)
 				on_signal(d, (int)si.ssi_signo);
 			logwrite_flush(&d->lw);
