@@ -113,7 +113,9 @@ static int each_line(struct auditctl *c, const struct rulefile *rf,
 	return 0;
 }
 
-/* Validation pass: parse only, report FILE:LINE: for syntax errors. */
+/* Validation pass: parse only, report FILE:LINE: for syntax errors
+ * (unless check_quiet); the first bad line's messages are kept for
+ * replay_first_bad(). */
 static int validate_line(struct auditctl *c, const struct rulefile_line *l,
 			 char **argv, int argc)
 {
@@ -122,13 +124,49 @@ static int validate_line(struct auditctl *c, const struct rulefile_line *l,
 
 	rule_reset(&c->b);
 	c->dry_msg[0] = 0;
+	c->dry_len = 0;
 	r = rule_parse(&c->b, argc, argv, &d);
-	if (r == RULE_ERROR || (r == RULE_REPLY && c->b.syscall_added)) {
+	if (r == RULE_REPLY && c->b.syscall_added)
+		auditctl_request(c, r);	/* its message, into dry_log */
+	if (r != RULE_ERROR && !(r == RULE_REPLY && c->b.syscall_added)) {
+		if (r == RULE_SEND && (c->b.add != RULE_FILTER_UNSET ||
+				       c->b.del != RULE_FILTER_UNSET))
+			c->dry_sent = 1;
+		return 0;
+	}
+	if (!c->bad_lines++) {
+		c->first_bad_sent = c->dry_sent;
+		c->first_bad_line = l->line;
+		c->first_bad_file = l->file;
+		memcpy(c->first_bad_log, c->dry_log, c->dry_len);
+		c->first_bad_len = c->dry_len;
+	}
+	if (!c->check_quiet)
 		warn_msg("%s:%u: %s", l->file, l->line, d.msg[0] ? d.msg :
 			 c->dry_msg[0] ? c->dry_msg : "invalid rule");
-		c->bad_lines++;
-	}
 	return 0;
+}
+
+/* The reference's messages for the first bad line, where 3.0.9 prints
+ * them: the line's own (its fprintf()s on stderr; its audit_msg()s to
+ * syslog unless a rule was sent before) and "There was an error in line
+ * N of FILE". Nothing was loaded, but the same text is seen. */
+static void replay_first_bad(struct auditctl *c)
+{
+	char m[PATH_MAX + 64];
+	size_t i = 0;
+
+	c->syslog_mode = !c->first_bad_sent;
+	while (i < c->first_bad_len) {
+		const char *msg = c->first_bad_log + i + 1;
+
+		auditctl_say(c, c->first_bad_log[i] == 'd', msg);
+		i += strlen(msg) + 2;
+	}
+	snprintf(m, sizeof m, "There was an error in line %u of %s",
+		 c->first_bad_line, c->first_bad_file);
+	auditctl_say(c, 0, m);
+	c->syslog_mode = 1;
 }
 
 static int load_line(struct auditctl *c, const struct rulefile_line *l,
@@ -212,7 +250,16 @@ static int load_rules(struct auditctl *c, const char *path)
 	rulefile_init(&rf);
 	if (read_rules(c, path, &rf) < 0)
 		goto out;
-	c->dry = 1;
+	/* a quiet pass finds the first bad line; the reference's messages
+	 * for it come first, then ours for every bad line */
+	c->dry = c->check_quiet = 1;
+	each_line(c, &rf, validate_line);
+	if (c->bad_lines && !c->b.ignore) {
+		c->dry = 0;
+		replay_first_bad(c);
+		c->dry = 1;
+	}
+	c->check_quiet = c->bad_lines = c->dry_sent = 0;
 	each_line(c, &rf, validate_line);
 	c->dry = 0;
 	if (c->bad_lines && !c->b.ignore) {

@@ -19,7 +19,18 @@ struct auditctl {
 	int syslog_mode;		/* -R: audit_msg() goes to syslog */
 	int dry;			/* validation pass: touch no kernel */
 	char dry_msg[256];		/* dry: the last message, unprinted */
+	char dry_log[1024];		/* dry: this line's messages, each a
+					 * 'd'/'a' (direct / audit_msg) byte,
+					 * the text and a NUL */
+	size_t dry_len;
+	int dry_sent;			/* dry: a rule would have been sent */
 	int bad_lines;			/* found by the validation pass */
+	int first_bad_sent;		/* dry_sent at the first bad line */
+	unsigned first_bad_line;	/* its line and file, and its */
+	const char *first_bad_file;	/* messages (dry_log) */
+	char first_bad_log[1024];
+	size_t first_bad_len;
+	int check_quiet;		/* validation pass without FILE:LINE */
 	struct rule_builder b;		/* last: large */
 };
 

@@ -30,14 +30,22 @@ enum {
 /* The reference's audit_msg(): stderr, or syslog while -R has not yet
  * sent a rule (3.0.9 switches back to stderr after the first add or
  * delete). direct: its fprintf(stderr) messages, always on stderr. A dry
- * (validation) pass prints nothing and keeps the message for FILE:LINE. */
+ * (validation) pass prints nothing: it keeps the last message for
+ * FILE:LINE and the line's messages in dry_log. */
 void auditctl_say(void *ctx, int direct, const char *msg)
 {
 	struct auditctl *c = ctx;
 
-	if (c->dry)
+	if (c->dry) {
+		size_t n = strlen(msg);
+
 		snprintf(c->dry_msg, sizeof c->dry_msg, "%s", msg);
-	else if (c->syslog_mode && !direct)
+		if (c->dry_len + n + 2 <= sizeof c->dry_log) {
+			c->dry_log[c->dry_len++] = direct ? 'd' : 'a';
+			memcpy(c->dry_log + c->dry_len, msg, n + 1);
+			c->dry_len += n + 1;
+		}
+	} else if (c->syslog_mode && !direct)
 		syslog(LOG_ERR, "%s", msg);
 	else
 		ref_msg("%s", msg);
@@ -692,8 +700,10 @@ int auditctl_request(struct auditctl *c, int status)
 	}
 	del = b->add == RULE_FILTER_UNSET;
 	len = rule_finish(b);
-	if (c->dry)
+	if (c->dry) {
+		c->dry_sent = 1;
 		return 0;
+	}
 	c->syslog_mode = 0;	/* ref 3.0.9: stderr from here on */
 	r = del ? netlink_rule_del(&c->nl, b->rule, len) :
 		  netlink_rule_add(&c->nl, b->rule, len);

@@ -3,6 +3,7 @@
 #include <auditbox/interpret.h>
 
 #include <grp.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <string.h>
@@ -117,6 +118,10 @@ static long long dec_ll(struct span v, bool *ok)
 	for (; i < v.n; i++) {
 		if (v.p[i] < '0' || v.p[i] > '9')
 			return 0;
+		if (x > (LLONG_MAX - 9) / 10) {	/* strtoul's ERANGE */
+			*ok = false;
+			return 0;
+		}
 		x = x * 10 + (v.p[i] - '0');
 		*ok = true;
 	}
@@ -134,6 +139,7 @@ void interpret_event_init(struct interp_event *ie,
 	ie->arch = 0;
 	ie->syscall = -1;
 	ie->have_syscall = false;
+	ie->a0 = ie->a1 = 0;
 	for (i = 0; i < n; i++) {
 		if (recs[i]->type != 1300 && recs[i]->type != 1326)
 			continue;
@@ -145,6 +151,10 @@ void interpret_event_init(struct interp_event *ie,
 			ie->syscall = (int)dec_ll(v, &ok);
 			ie->have_syscall = ok;
 		}
+		if (record_field(&r, SPAN_LIT("a0"), &v))
+			ie->a0 = hex_u64(v);
+		if (record_field(&r, SPAN_LIT("a1"), &v))
+			ie->a1 = hex_u64(v);
 		break;
 	}
 }

@@ -2,11 +2,13 @@
  * 3.0.9 src/auditctl-listing.c prints it (watch form, syscall form, field
  * order, hex a0-a3, errno names, -i forms). Docs: docs/auditctl.8.md */
 #include <auditbox/rule.h>
+#include <auditbox/interpret.h>
 #include <auditbox/tables.h>
 
 #include "internal.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -106,9 +108,20 @@ static int is_watch(const struct audit_rule_data *r)
 	return perm && (no_syscalls(r->flags) || all_syscalls(r));
 }
 
-/* Returns the machine the syscall names come from (-1 unknown). */
+/* What -l -i needs to interpret a0..a3 as the reference does: with one
+ * syscall (or none), that syscall on the arch field's machine (-1 when
+ * the rule has none); the a0 and a1 fields seen so far. */
+struct args {
+	int interpret, mach, nr;
+	unsigned count;
+	uint64_t a0, a1;
+	struct interp ip;
+};
+
+/* Returns the machine the syscall names come from (-1 unknown); *fmach
+ * gets the arch field's (-1 without one). */
 static int put_arch(struct out *o, const struct audit_rule_data *r,
-		    int interpret, int mach)
+		    int interpret, int mach, int *fmach)
 {
 	uint32_t i;
 
@@ -118,7 +131,7 @@ static int put_arch(struct out *o, const struct audit_rule_data *r,
 
 		if ((r->fields[i] & ~AUDIT_OPERATORS) != AUDIT_ARCH)
 			continue;
-		mach = tables_elf_machine(v);
+		mach = *fmach = tables_elf_machine(v);
 		if (mach < 0)
 			put(o, " -F arch%s0x%X", op, v);
 		else if (!interpret)
@@ -130,8 +143,10 @@ static int put_arch(struct out *o, const struct audit_rule_data *r,
 	return mach;
 }
 
+/* Returns the number of syscalls listed (all: 63, as the reference
+ * counts them); *nr gets the last one. */
 static unsigned put_syscalls(struct out *o, const struct audit_rule_data *r,
-			     int mach)
+			     int mach, int *nr)
 {
 	unsigned count = 0, i;
 
@@ -154,6 +169,7 @@ static unsigned put_syscalls(struct out *o, const struct audit_rule_data *r,
 		else
 			put(o, "%s%u", count ? "," : "", i);
 		count++;
+		*nr = (int)i;
 	}
 	return count;
 }
@@ -165,10 +181,31 @@ static int uid_field(uint32_t f)
 	       f == AUDIT_OBJ_UID || f == AUDIT_SESSIONID;
 }
 
+/* a0..a3: hex, or with -l -i and at most one syscall, interpreted as
+ * ausearch -i interprets them (then hex is lowercase, "0x%x") */
+static void put_arg(struct out *o, struct args *a, const char *name,
+		    const char *op, uint32_t f, uint32_t v)
+{
+	char buf[256];
+
+	if (f == AUDIT_ARG0)
+		a->a0 = v;
+	else if (f == AUDIT_ARG1)
+		a->a1 = v;
+	if (a->count > 1 || !a->interpret) {
+		put(o, " -F %s%s0x%X", name, op, v);
+		return;
+	}
+	interpret_syscall_arg(&a->ip, a->mach, a->nr, (int)(f - AUDIT_ARG0),
+			      v, a->a0, a->a1, buf, sizeof buf);
+	put(o, " -F %s%s%s", name, op, buf);
+}
+
 /* One field of the syscall or watch form; *boff walks buf. */
 static void put_field(struct out *o, const struct audit_rule_data *r,
-		      uint32_t i, size_t *boff, int watch, int interpret)
+		      uint32_t i, size_t *boff, int watch, struct args *a)
 {
+	int interpret = a->interpret;
 	uint32_t f = r->fields[i] & ~AUDIT_OPERATORS;
 	uint32_t v = r->values[i];
 	const char *op = op_sym(r->fieldflags[i] & AUDIT_OPERATORS);
@@ -222,7 +259,7 @@ static void put_field(struct out *o, const struct audit_rule_data *r,
 		if (!rule_compare_names(v, &a, &b))
 			put(o, " -C %s%s%s", a, op, b);
 	} else if (f >= AUDIT_ARG0 && f <= AUDIT_ARG0 + 3) {
-		put(o, " -F %s%s0x%X", name, op, v);
+		put_arg(o, a, name, op, f, v);
 	} else if (f == AUDIT_EXIT) {
 		const char *e = (int)v < 0 && (int)v != INT32_MIN ?
 			tables_errno_name(-(int)v) : NULL;
@@ -247,6 +284,7 @@ size_t rule_format(char *out, size_t cap, const struct audit_rule_data *r,
 	size_t boff = 0;
 	uint32_t i, count = r->field_count;
 	int watch;
+	struct args a;
 
 	if (cap)
 		out[0] = 0;
@@ -254,18 +292,23 @@ size_t rule_format(char *out, size_t cap, const struct audit_rule_data *r,
 		return 0;
 	if (count > AUDIT_MAX_FIELDS)
 		count = AUDIT_MAX_FIELDS;
+	memset(&a, 0, offsetof(struct args, ip));
+	a.interpret = interpret;
+	a.mach = -1;
 	watch = is_watch(r);
 	if (!watch) {
 		int mach;
 
 		put(&o, "-a %s,%s", action_name(r->action),
 		    list_name(r->flags));
-		mach = put_arch(&o, r, interpret, native_machine);
-		put_syscalls(&o, r, mach);
+		mach = put_arch(&o, r, interpret, native_machine, &a.mach);
+		a.count = put_syscalls(&o, r, mach, &a.nr);
 	}
+	if (interpret)
+		interpret_init(&a.ip);
 	for (i = 0; i < count; i++)
 		if ((r->fields[i] & ~AUDIT_OPERATORS) != AUDIT_ARCH)
-			put_field(&o, r, i, &boff, watch, interpret);
+			put_field(&o, r, i, &boff, watch, &a);
 	put(&o, "\n");
 	return o.len;
 }

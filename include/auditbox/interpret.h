@@ -30,6 +30,9 @@ struct interp_event {
 	uint32_t arch;		/* from the SYSCALL record, 0 if none */
 	int syscall;		/* -1 if none */
 	bool have_syscall;
+	uint64_t a0, a1;	/* the call's a0 and a1 (fcntl, setsockopt,
+				 * open... interpret a later argument by
+				 * them), 0 if none */
 };
 
 /* Empties the caches. */
@@ -60,5 +63,14 @@ size_t interpret_field(struct interp *ip, const struct interp_event *ie,
  * convention; out NUL-terminated). */
 size_t interpret_enrich(struct interp *ip, int rtype, const char *text,
 			size_t len, char *out, size_t cap);
+
+/* Interprets argument which (0-3) of syscall nr on machine mach (a
+ * tables_machine number, -1 unknown: no interpretation) as ausearch -i
+ * does (auditctl -l -i lists a0..a3 of one-syscall rules so); a0 and a1
+ * are the call's first arguments, for arguments read by them. Returns
+ * the length needed (snprintf convention). */
+size_t interpret_syscall_arg(struct interp *ip, int mach, int nr,
+			     int which, uint64_t value, uint64_t a0,
+			     uint64_t a1, char *out, size_t cap);
 
 #endif

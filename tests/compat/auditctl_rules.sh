@@ -45,37 +45,7 @@ fi
 CTL=$REF
 [ "$HAVE_REF" = 1 ] || CTL=$OURS
 
-if [ "$(id -u)" != 0 ]; then
-	skip "rules compat" "not root"
-	t_done
-fi
-if ! $RUN "$CTL" -s >"$T_TMP/st" 2>&1; then
-	skip "rules compat" "kernel refuses audit status: $(head -1 "$T_TMP/st")"
-	t_done
-fi
-
-kernel_lock
-kernel_save
-if grep -q '^enabled 2' "$T_TMP/saved.status"; then
-	fail "rules compat" "audit is immutable (enabled 2): rules cannot change"
-	t_done
-fi
-if [ "$($RUN "$CTL" -l 2>&1)" != "No rules" ]; then
-	fail "rules compat" "the kernel already holds rules; refusing to delete them"
-	t_done
-fi
-cleanup() {
-	$RUN "$CTL" -D >/dev/null 2>&1
-	kernel_restore
-	t_done
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-$RUN "$CTL" -e 0 >/dev/null 2>&1
-if ! $RUN "$CTL" -s 2>/dev/null | grep -q '^enabled 0$'; then
-	fail "rules compat" "could not disable audit (-e 0)"
-	exit 1
-fi
+rules_kernel_begin "rules compat" "$CTL"
 
 # The tree the rules' paths live in.
 W=$T_TMP/w

@@ -12,15 +12,7 @@ if ! ref_have "$REF_AUDITCTL"; then
 	skip auditctl_rules_errors "no reference auditctl"
 	t_done
 fi
-if ! why=$(kernel_usable); then
-	skip auditctl_rules_errors "$why"
-	t_done
-fi
-kernel_lock
-kernel_save
-trap '"$REF_AUDITCTL" -D >/dev/null 2>&1; kernel_restore' EXIT
-"$REF_AUDITCTL" -e 0 >/dev/null
-"$REF_AUDITCTL" -D >/dev/null
+rules_kernel_begin auditctl_rules_errors "$REF_AUDITCTL"
 
 # run NAME TOOL ARGS...: output in $T_TMP/NAME.{out,err,rc}
 run() {
@@ -93,6 +85,19 @@ if unshare -U -r true 2>/dev/null; then
 			fail "signal_$s" "exit $(cat "$T_TMP/ours.rc"): $(cat "$T_TMP/ours.err")"
 		fi
 	done
+	# The same refusal, reference and ours (docs/compat.md): 3.0.9 waits
+	# 4 s for a status reply that never comes and says "(timeout)"; ours
+	# says why at once, as 3.0.9 does for a refused request elsewhere.
+	run ref unshare -U -r "$REF_AUDITCTL" --signal HUP
+	run ours unshare -U -r "$AB_BIN/auditctl" --signal HUP
+	if [ "$(cat "$T_TMP/ref.err")" = "Failed sending signal to auditd (timeout)" ] &&
+	   [ "$(cat "$T_TMP/ours.err")" = "The audit system is disabled" ] &&
+	   [ "$(cat "$T_TMP/ref.rc")" = 255 ] && [ "$(cat "$T_TMP/ours.rc")" = 255 ] &&
+	   [ ! -s "$T_TMP/ref.out" ] && [ ! -s "$T_TMP/ours.out" ]; then
+		pass signal_userns_refused
+	else
+		fail signal_userns_refused "ref: exit $(cat "$T_TMP/ref.rc") $(cat "$T_TMP/ref.err"); ours: exit $(cat "$T_TMP/ours.rc") $(cat "$T_TMP/ours.err")"
+	fi
 else
 	skip signal_extension "no user namespaces (unshare -U)"
 fi

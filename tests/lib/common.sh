@@ -73,3 +73,39 @@ kernel_restore() {
 	"$ctl" -f "$(f failure)" >/dev/null 2>&1
 	"$ctl" -e "$(f enabled)" >/dev/null 2>&1
 }
+
+# rules_kernel_begin NAME CTL - for tests that load rules into the kernel:
+# root and a kernel that answers (else skip), the lock, the state saved,
+# never on an immutable kernel nor over rules someone else loaded, audit
+# disabled while rules load. On every exit: CTL -D and the state restored.
+rules_kernel_begin() {
+	rk_name=$1
+	RK_CTL=$2
+	if [ "$(id -u)" != 0 ]; then
+		skip "$rk_name" "not root"
+		t_done
+	fi
+	if ! timeout 30 "$RK_CTL" -s >"$T_TMP/rk.st" 2>&1; then
+		skip "$rk_name" "kernel refuses audit status: $(head -1 "$T_TMP/rk.st")"
+		t_done
+	fi
+	kernel_lock
+	kernel_save
+	if grep -q '^enabled 2' "$T_TMP/saved.status"; then
+		fail "$rk_name" "audit is immutable (enabled 2): rules cannot change"
+		t_done
+	fi
+	if [ "$(timeout 30 "$RK_CTL" -l 2>&1)" != "No rules" ]; then
+		fail "$rk_name" "the kernel already holds rules; refusing to delete them"
+		t_done
+	fi
+	t_cleanup_hook() {
+		timeout 30 "$RK_CTL" -D >/dev/null 2>&1
+		kernel_restore
+	}
+	timeout 30 "$RK_CTL" -e 0 >/dev/null 2>&1
+	if ! timeout 30 "$RK_CTL" -s 2>/dev/null | grep -q '^enabled 0$'; then
+		fail "$rk_name" "could not disable audit (-e 0)"
+		exit 1
+	fi
+}

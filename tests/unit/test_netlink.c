@@ -7,45 +7,19 @@
 
 #include <auditbox/netlink.h>
 
+#include "fake_kernel.h"
+
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-struct pair {
-	struct netlink nl;
-	int kernel;	/* the fake kernel's end */
-};
-
-static int setup(void **state)
-{
-	static struct pair p;
-	int sv[2];
-
-	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) < 0)
-		return -1;
-	netlink_init_fd(&p.nl, sv[0]);
-	p.nl.timeout_ms = 300;
-	p.kernel = sv[1];
-	*state = &p;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct pair *p = *state;
-
-	netlink_close(&p->nl);
-	close(p->kernel);
-	return 0;
-}
-
 /* Reads the request the client sent; returns its header. */
-static struct nlmsghdr read_request(struct pair *p, void *payload, size_t cap)
+static struct nlmsghdr read_request(struct fake_kernel *p, void *payload, size_t cap)
 {
 	char buf[NETLINK_BUF_SIZE];
 	struct nlmsghdr h;
-	ssize_t n = recv(p->kernel, buf, sizeof buf, 0);
+	ssize_t n = recv(p->peer, buf, sizeof buf, 0);
 
 	assert_true(n >= (ssize_t)sizeof h);
 	memcpy(&h, buf, sizeof h);
@@ -59,37 +33,9 @@ static struct nlmsghdr read_request(struct pair *p, void *payload, size_t cap)
 	return h;
 }
 
-/* Appends one message to a datagram being built in buf at *off. */
-static void put_msg(char *buf, size_t *off, uint16_t type, uint16_t flags,
-		    uint32_t seq, const void *data, size_t len)
-{
-	struct nlmsghdr h = { (uint32_t)NLMSG_LENGTH(len), type, flags, seq, 0 };
-
-	memcpy(buf + *off, &h, sizeof h);
-	memcpy(buf + *off + NLMSG_HDRLEN, data, len);
-	*off += NLMSG_SPACE(len);
-}
-
-static void send_msg(struct pair *p, uint16_t type, uint16_t flags,
-		     uint32_t seq, const void *data, size_t len)
-{
-	char buf[NETLINK_BUF_SIZE];
-	size_t off = 0;
-
-	put_msg(buf, &off, type, flags, seq, data, len);
-	assert_int_equal(send(p->kernel, buf, off, 0), (ssize_t)off);
-}
-
-static void send_ack(struct pair *p, uint32_t seq, int error)
-{
-	struct nlmsgerr e = { .error = error };
-
-	send_msg(p, NLMSG_ERROR, 0, seq, &e, sizeof e);
-}
-
 static void netlink_send_frames_request(void **state)
 {
-	struct pair *p = *state;
+	struct fake_kernel *p = *state;
 	struct audit_status s = { .mask = AUDIT_STATUS_ENABLED, .enabled = 1 };
 	struct audit_status got;
 	struct nlmsghdr h;
@@ -109,7 +55,7 @@ static void netlink_send_frames_request(void **state)
 
 static void netlink_send_too_big(void **state)
 {
-	struct pair *p = *state;
+	struct fake_kernel *p = *state;
 	static char big[MAX_AUDIT_MESSAGE_LENGTH];
 
 	assert_int_equal(netlink_send(&p->nl, AUDIT_USER, big, sizeof big,
@@ -118,7 +64,7 @@ static void netlink_send_too_big(void **state)
 
 static void netlink_status_get_reply_after_ack(void **state)
 {
-	struct pair *p = *state;
+	struct fake_kernel *p = *state;
 	struct audit_status st = { .enabled = 1, .failure = 1, .pid = 42,
 				   .backlog_limit = 8192,
 				   .backlog_wait_time = 60000 };
@@ -127,8 +73,8 @@ static void netlink_status_get_reply_after_ack(void **state)
 
 	/* The kernel acks first and sends the reply from a thread: queue
 	 * the answers before the request, for the next sequence number. */
-	send_ack(p, p->nl.seq + 1, 0);
-	send_msg(p, AUDIT_GET, 0, p->nl.seq + 1, &st, sizeof st);
+	fk_ack(p, p->nl.seq + 1, 0);
+	fk_reply(p, AUDIT_GET, 0, p->nl.seq + 1, &st, sizeof st);
 	assert_int_equal(netlink_status_get(&p->nl, &out, &len), 0);
 	assert_int_equal(len, sizeof st);
 	assert_int_equal(out.pid, 42);
@@ -139,15 +85,15 @@ static void netlink_status_get_reply_after_ack(void **state)
 
 static void netlink_status_get_short_reply(void **state)
 {
-	struct pair *p = *state;
+	struct fake_kernel *p = *state;
 	struct audit_status st = { .enabled = 2, .backlog_wait_time_actual = 7 };
 	struct audit_status out;
 	size_t len = 0;
 	size_t old = offsetof(struct audit_status, backlog_wait_time);
 
 	/* An old kernel: no backlog_wait_time fields in the reply. */
-	send_msg(p, AUDIT_GET, 0, p->nl.seq + 1, &st, old);
-	send_ack(p, p->nl.seq + 1, 0);
+	fk_reply(p, AUDIT_GET, 0, p->nl.seq + 1, &st, old);
+	fk_ack(p, p->nl.seq + 1, 0);
 	assert_int_equal(netlink_status_get(&p->nl, &out, &len), 0);
 	assert_int_equal(len, old);
 	assert_int_equal(out.enabled, 2);
@@ -156,41 +102,41 @@ static void netlink_status_get_short_reply(void **state)
 
 static void netlink_request_ignores_stale_seq(void **state)
 {
-	struct pair *p = *state;
+	struct fake_kernel *p = *state;
 	struct audit_status stale = { .pid = 1 }, fresh = { .pid = 2 }, out;
 	uint32_t next = p->nl.seq + 1;
 
 	/* An answer left from an earlier request comes first. */
-	send_msg(p, AUDIT_GET, 0, next - 1, &stale, sizeof stale);
-	send_msg(p, AUDIT_GET, 0, next, &fresh, sizeof fresh);
-	send_ack(p, next, 0);
+	fk_reply(p, AUDIT_GET, 0, next - 1, &stale, sizeof stale);
+	fk_reply(p, AUDIT_GET, 0, next, &fresh, sizeof fresh);
+	fk_ack(p, next, 0);
 	assert_int_equal(netlink_status_get(&p->nl, &out, NULL), 0);
 	assert_int_equal(out.pid, 2);
 }
 
 static void netlink_request_error(void **state)
 {
-	struct pair *p = *state;
+	struct fake_kernel *p = *state;
 	struct audit_status s = { .mask = AUDIT_STATUS_ENABLED, .enabled = 0 };
 
 	/* Immutable mode: the kernel refuses AUDIT_SET with EPERM. */
-	send_ack(p, p->nl.seq + 1, -EPERM);
+	fk_ack(p, p->nl.seq + 1, -EPERM);
 	assert_int_equal(netlink_status_set(&p->nl, &s), -EPERM);
 }
 
 static void netlink_request_positive_ack(void **state)
 {
-	struct pair *p = *state;
+	struct fake_kernel *p = *state;
 	struct audit_status s = { .mask = AUDIT_STATUS_LOST };
 
 	/* The lost reset answers with the old counter in the ack. */
-	send_ack(p, p->nl.seq + 1, 1234);
+	fk_ack(p, p->nl.seq + 1, 1234);
 	assert_int_equal(netlink_status_set(&p->nl, &s), 1234);
 }
 
 static void netlink_request_timeout(void **state)
 {
-	struct pair *p = *state;
+	struct fake_kernel *p = *state;
 	struct audit_status out;
 
 	assert_int_equal(netlink_status_get(&p->nl, &out, NULL), -ETIMEDOUT);
@@ -198,10 +144,10 @@ static void netlink_request_timeout(void **state)
 
 static void netlink_request_ack_without_reply_times_out(void **state)
 {
-	struct pair *p = *state;
+	struct fake_kernel *p = *state;
 	struct audit_status out;
 
-	send_ack(p, p->nl.seq + 1, 0);
+	fk_ack(p, p->nl.seq + 1, 0);
 	assert_int_equal(netlink_status_get(&p->nl, &out, NULL), -ETIMEDOUT);
 }
 
@@ -223,7 +169,7 @@ static int collect_rules(void *ctx, const struct nlmsghdr *h)
 
 static void netlink_request_multipart(void **state)
 {
-	struct pair *p = *state;
+	struct fake_kernel *p = *state;
 	struct collect c = { 0 };
 	char buf[NETLINK_BUF_SIZE];
 	size_t off = 0;
@@ -231,14 +177,14 @@ static void netlink_request_multipart(void **state)
 
 	/* Two rules in one datagram, a third alone, then DONE, then the ack. */
 	v = 10;
-	put_msg(buf, &off, AUDIT_LIST_RULES, NLM_F_MULTI, seq, &v, sizeof v);
+	fk_put(buf, &off, AUDIT_LIST_RULES, NLM_F_MULTI, seq, &v, sizeof v);
 	v = 11;
-	put_msg(buf, &off, AUDIT_LIST_RULES, NLM_F_MULTI, seq, &v, sizeof v);
-	assert_int_equal(send(p->kernel, buf, off, 0), (ssize_t)off);
+	fk_put(buf, &off, AUDIT_LIST_RULES, NLM_F_MULTI, seq, &v, sizeof v);
+	assert_int_equal(send(p->peer, buf, off, 0), (ssize_t)off);
 	v = 12;
-	send_msg(p, AUDIT_LIST_RULES, NLM_F_MULTI, seq, &v, sizeof v);
-	send_msg(p, NLMSG_DONE, NLM_F_MULTI, seq, &v, sizeof v);
-	send_ack(p, seq, 0);
+	fk_reply(p, AUDIT_LIST_RULES, NLM_F_MULTI, seq, &v, sizeof v);
+	fk_reply(p, NLMSG_DONE, NLM_F_MULTI, seq, &v, sizeof v);
+	fk_ack(p, seq, 0);
 	assert_int_equal(netlink_request(&p->nl, AUDIT_LIST_RULES, NULL, 0,
 					 collect_rules, &c), 0);
 	assert_int_equal(c.n, 3);
@@ -249,15 +195,15 @@ static void netlink_request_multipart(void **state)
 
 static void netlink_recv_truncated_header(void **state)
 {
-	struct pair *p = *state;
+	struct fake_kernel *p = *state;
 	const struct nlmsghdr *h;
 	struct nlmsghdr bad = { 4096, AUDIT_GET, 0, 1, 0 };	/* lies */
 	uint32_t v = 5;
 
-	assert_int_equal(send(p->kernel, &bad, sizeof bad, 0),
+	assert_int_equal(send(p->peer, &bad, sizeof bad, 0),
 			 (ssize_t)sizeof bad);
-	assert_int_equal(send(p->kernel, "abc", 3, 0), 3);	/* runt */
-	send_msg(p, AUDIT_GET, 0, 9, &v, sizeof v);
+	assert_int_equal(send(p->peer, "abc", 3, 0), 3);	/* runt */
+	fk_reply(p, AUDIT_GET, 0, 9, &v, sizeof v);
 	assert_int_equal(netlink_recv(&p->nl, 300, &h), 1);
 	assert_int_equal(h->nlmsg_seq, 9);
 	assert_int_equal(h->nlmsg_type, AUDIT_GET);
@@ -265,7 +211,7 @@ static void netlink_recv_truncated_header(void **state)
 
 static void netlink_recv_timeout(void **state)
 {
-	struct pair *p = *state;
+	struct fake_kernel *p = *state;
 	const struct nlmsghdr *h;
 
 	assert_int_equal(netlink_recv(&p->nl, 50, &h), 0);
@@ -273,13 +219,13 @@ static void netlink_recv_timeout(void **state)
 
 static void netlink_features_get_reply(void **state)
 {
-	struct pair *p = *state;
+	struct fake_kernel *p = *state;
 	struct audit_features f = { 1, 3, 2, 0 }, out;
 	struct audit_features req;
 	struct nlmsghdr h;
 
-	send_ack(p, p->nl.seq + 1, 0);
-	send_msg(p, AUDIT_GET_FEATURE, 0, p->nl.seq + 1, &f, sizeof f);
+	fk_ack(p, p->nl.seq + 1, 0);
+	fk_reply(p, AUDIT_GET_FEATURE, 0, p->nl.seq + 1, &f, sizeof f);
 	assert_int_equal(netlink_features_get(&p->nl, &out), 0);
 	assert_int_equal(out.mask, 3);
 	assert_int_equal(out.features, 2);
@@ -301,7 +247,7 @@ static void netlink_request_bad_fd(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, fk_setup, fk_teardown)
 		T(netlink_send_frames_request),
 		T(netlink_send_too_big),
 		T(netlink_status_get_reply_after_ack),
