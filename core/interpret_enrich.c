@@ -111,7 +111,7 @@ size_t interpret_enrich(struct interp *ip, int rtype, const char *text,
 			size_t len, char *out, size_t cap)
 {
 	struct sb b = { out, 0, cap ? cap - 1 : 0 };
-	struct interp_event ie = { 0, -1, false };
+	struct interp_event ie = { .arch = 0, .syscall = -1 };
 	struct span s = { text, len };
 	size_t body = span_find(s, 0, "): ");
 	bool first = true;
