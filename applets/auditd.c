@@ -389,8 +389,9 @@ static int init(struct auditd *d)
 		auditd_say(d, LOG_ERR, "Cannot open netlink audit socket");
 		return EXIT_INIT;
 	}
-	/* A deep queue absorbs bursts while the log is being written. */
-	r = 8 << 20;
+	/* A deep queue (32 MiB of kernel memory, about 25k small records)
+	 * absorbs bursts and scheduling hiccups: kauditd keeps sending. */
+	r = 32 << 20;
 	if (setsockopt(d->nl.fd, SOL_SOCKET, SO_RCVBUFFORCE, &r, sizeof r))
 		setsockopt(d->nl.fd, SOL_SOCKET, SO_RCVBUF, &r, sizeof r);
 	if (auditd_plugins_start(d) < 0)
