@@ -549,7 +549,7 @@ int auditd_loop(struct auditd *d)
 			continue;
 		}
 		/* A trickle of records under load means a wake-up per
-		 * record; a short nap lets them gather in the socket's 8 MiB
+		 * record; a short nap lets them gather in the socket's 32 MiB
 		 * (the kernel's backlog is not held: kauditd keeps sending). */
 		if (p[0].revents && drain(d) < NAP_BELOW)
 			nanosleep(&(struct timespec){ 0, NAP_NS }, NULL);
