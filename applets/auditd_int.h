@@ -6,11 +6,16 @@
 #define AUDITBOX_AUDITD_INT_H
 
 #include <auditbox/conf.h>
+#include <auditbox/dispatch.h>
+#include <auditbox/interpret.h>
 #include <auditbox/logwrite.h>
 #include <auditbox/netlink.h>
 
 #include <limits.h>
+#include <poll.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
 
 /* The reference version whose format and behaviour we reproduce; it is
  * what DAEMON_START says in ver= and the state report. */
@@ -24,6 +29,38 @@
 #define AUDIT_DAEMON_RESUME 1206
 
 enum { START_DISABLE, START_ENABLE, START_NOCHANGE };
+
+/* A plugin: an executable fed on stdin, or a builtin (af_unix socket,
+ * syslog). */
+enum { PK_EXEC, PK_AF_UNIX, PK_SYSLOG, PK_NONE };
+
+struct plugin {
+	struct plugin_conf pc;
+	char name[256];		/* plugins.d file name */
+	int kind;
+	int on;			/* running (or listening) */
+	int fd;			/* where records go; -1 none */
+	int lfd;		/* af_unix: listening socket */
+	int reader;		/* dispatch reader; -1 none */
+	int checked;		/* reconfigure: still in plugins.d */
+	pid_t pid;
+	unsigned restarts;
+	int prio;		/* syslog: facility | priority */
+	char sock[108];		/* af_unix: socket path */
+};
+
+#define PLUGINS_MAX DISPATCH_MAX_READERS
+
+struct auditd_plugins {
+	struct plugin p[PLUGINS_MAX];
+	int n;
+	struct dispatch_q q;
+	int ready;		/* queue memory allocated */
+	unsigned depth;		/* q_depth the queue was made with */
+	int pidx[PLUGINS_MAX * 2];	/* pollfd slot -> plugin */
+	char out[64 * 1024];	/* bytes on their way to one plugin */
+	char line[DISPATCH_DATA_MAX + 1];
+};
 
 struct auditd_opts {
 	int foreground, allow_links, no_fork, test, startup;
@@ -42,13 +79,20 @@ struct auditd {
 	struct logwrite lw;
 	int sigfd, ready_fd, registered, stop, exit_code;
 	uint32_t seq;		/* DAEMON_* record serials */
-	unsigned long records, plugins_active;
-	char line[LOGWRITE_LINE_MAX];
+	unsigned long records;
+	long pending_since;	/* ms: when the oldest unwritten byte came */
+	struct interp ip;	/* ENRICHED: uid/gid name caches */
+	char etail[4096];	/* ENRICHED: the current record's tail */
+	char line[LOGWRITE_LINE_MAX + 4096];
 	char wbuf[256 * 1024];
+	struct auditd_plugins pl;
 };
 
 void auditd_say(struct auditd *d, int prio, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* syslog(3), or with AUDITBOX_SYSLOG_SOCKET set (tests), a datagram
+ * "<PRI>auditd[PID]: msg" to that socket. */
+void auditd_syslog(int prio, const char *msg);
 int auditd_load_config(struct auditd *d, struct auditd_conf *cf);
 /* The node= name per name_format. 0 or -1 (message said). */
 int auditd_node_name(struct auditd *d);
@@ -58,8 +102,34 @@ void auditd_daemon_record(struct auditd *d, int type, const char *text,
 			  const char *res);
 /* logwrite's callback for exec, email, single, halt. */
 void auditd_request(void *arg, enum logwrite_req req, const char *exe);
+/* Runs argv[0] (no environment, signals unblocked, stdin_fd as stdin
+ * if >= 0). The child's pid, or -1. */
+pid_t auditd_spawn(char *const argv[], int stdin_fd);
+
+/* ---- plugins (applets/auditd_plugins.c) ---- */
+/* Reads plugins.d and starts the active plugins. 0 (also with none). */
 int auditd_plugins_start(struct auditd *d);
+/* HUP: re-reads plugins.d; new ones start, removed ones stop, the others
+ * get SIGHUP (or a restart when their executable changed). */
+void auditd_plugins_reconfigure(struct auditd *d);
+/* Sends what can be sent, then EOF and SIGTERM to every plugin. */
 void auditd_plugins_stop(struct auditd *d);
+/* Queues one record (kernel text[len], its ENRICHED tail[tlen]) for the
+ * plugins. Never blocks. */
+void auditd_plugins_feed(struct auditd *d, int type, const char *text,
+			 size_t len, const char *tail, size_t tlen);
+/* Writes what each plugin can take now, without blocking. */
+void auditd_plugins_flush(struct auditd *d);
+/* Adds the plugin fds to watch to p[max]; returns how many. */
+int auditd_plugins_pollfds(struct auditd *d, struct pollfd *p, int max);
+/* Handles the revents of the slots auditd_plugins_pollfds filled. */
+void auditd_plugins_io(struct auditd *d, struct pollfd *p, int n);
+/* A child exited: if it was a plugin, restart it (max_restarts). */
+void auditd_plugins_reaped(struct auditd *d, pid_t pid);
+/* USR2: queueing resumes after an overflow suspend. */
+void auditd_plugins_resume(struct auditd *d);
+/* The plugin lines of the state report (SIGCONT). */
+void auditd_plugins_state(struct auditd *d, FILE *f);
 /* The poll loop until SIGTERM; returns the exit code. */
 int auditd_loop(struct auditd *d);
 

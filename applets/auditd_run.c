@@ -4,6 +4,7 @@
  * the actions logwrite asks for (exec, email, single, halt) and the
  * plugins.d scan. Reference behaviour: audit 3.0.9 auditd(8). */
 #include "applet.h"
+#include <auditbox/interpret.h>
 #include <auditbox/tables.h>
 #include "auditd_int.h"
 
@@ -93,12 +94,37 @@ int auditd_node_name(struct auditd *d)
 
 /* ---- records ---- */
 
+/* One record (kernel text[len]) to the plugins and, unless it is an EOE,
+ * to the log: RAW, or ENRICHED with the interpreted tail. */
+static void put_record(struct auditd *d, int type, const char *text,
+		       size_t len)
+{
+	size_t n, t = 0;
+
+	if (d->cf.log_format == LF_ENRICHED && type != AUDIT_EOE) {
+		t = interpret_enrich(&d->ip, type, text, len, d->etail,
+				     sizeof d->etail);
+		if (t >= sizeof d->etail)
+			t = strlen(d->etail);
+	}
+	auditd_plugins_feed(d, type, text, len, d->etail, t);
+	if (type == AUDIT_EOE)
+		return;		/* plugins only: never logged */
+	n = logwrite_format_raw(d->line, sizeof d->line - t,
+				d->node[0] ? d->node : NULL, type, text, len);
+	if (t) {
+		memcpy(d->line + n - 1, d->etail, t);
+		n += t;
+		d->line[n - 1] = '\n';
+	}
+	logwrite_line(&d->lw, d->line, n);
+}
+
 /* Formats "audit(sec.ms:seq): body" and writes it as a record of type. */
 static void write_record(struct auditd *d, int type, const char *body)
 {
 	char text[1024];
 	struct timeval tv;
-	size_t n;
 	int k;
 
 	gettimeofday(&tv, NULL);
@@ -107,11 +133,9 @@ static void write_record(struct auditd *d, int type, const char *body)
 		     ++d->seq, body);
 	if (k < 0)
 		return;
-	n = logwrite_format_raw(d->line, sizeof d->line,
-				d->node[0] ? d->node : NULL, type, text,
-				(size_t)k < sizeof text ? (size_t)k :
-				sizeof text - 1);
-	logwrite_line(&d->lw, d->line, n);
+	if ((size_t)k >= sizeof text)
+		k = sizeof text - 1;
+	put_record(d, type, text, (size_t)k);
 }
 
 void auditd_daemon_record(struct auditd *d, int type, const char *text,
@@ -202,7 +226,7 @@ static void sender_record(struct auditd *d, int type, const char *op,
 
 /* ---- actions asked for by logwrite ---- */
 
-static pid_t spawn(char *const argv[], int stdin_fd)
+pid_t auditd_spawn(char *const argv[], int stdin_fd)
 {
 	pid_t pid = fork();
 	sigset_t all;
@@ -211,31 +235,33 @@ static pid_t spawn(char *const argv[], int stdin_fd)
 		return pid;
 	sigfillset(&all);
 	sigprocmask(SIG_UNBLOCK, &all, NULL);
+	signal(SIGPIPE, SIG_DFL);
 	if (stdin_fd >= 0)
 		dup2(stdin_fd, 0);
+	for (int fd = 3; fd < 1024; fd++)	/* inherited from init */
+		close(fd);
 	execve(argv[0], argv, NULL);
 	_exit(127);
 }
 
-/* init's runlevel (sysvinit, systemd) or, for busybox and toybox init
- * which take no runlevel, their halt signal: single user mode does not
- * exist there, so single halts too (docs/compat.md). */
+/* init's runlevel, or the signal busybox and toybox init take
+ * (logwrite_init_action). */
 static void change_runlevel(struct auditd *d, int halt)
 {
 	char exe[PATH_MAX] = "";
 	ssize_t n = readlink("/proc/1/exe", exe, sizeof exe - 1);
-	char *argv[] = { "/sbin/init", halt ? "0" : "1", NULL };
+	struct logwrite_initact a;
 
 	if (n > 0)
 		exe[n] = 0;
-	if (strstr(base_name(exe), "busybox") || strstr(base_name(exe),
-							"toybox")) {
-		if (kill(1, SIGUSR1) < 0)
+	logwrite_init_action(exe, halt, &a);
+	if (a.sig) {
+		if (kill(1, a.sig) < 0)
 			auditd_say(d, LOG_ALERT, "Audit daemon failed to "
 				   "signal init (%s)", tables_strerror(errno));
 		return;
 	}
-	if (spawn(argv, -1) < 0)
+	if (auditd_spawn((char *const *)a.argv, -1) < 0)
 		auditd_say(d, LOG_ALERT, "Audit daemon failed to fork "
 			   "switching runlevels");
 }
@@ -254,7 +280,7 @@ static void send_mail(struct auditd *d, int admin)
 	}
 	if (pipe2(p, O_CLOEXEC) < 0)
 		return;
-	if (spawn(argv, p[0]) < 0)
+	if (auditd_spawn(argv, p[0]) < 0)
 		auditd_say(d, LOG_ALERT, "Audit daemon failed to fork while "
 			   "sending email alert");
 	close(p[0]);
@@ -277,7 +303,7 @@ void auditd_request(void *arg, enum logwrite_req req, const char *exe)
 
 	switch (req) {
 	case LW_REQ_EXEC:
-		if (!exe || spawn(argv, -1) < 0)
+		if (!exe || auditd_spawn(argv, -1) < 0)
 			auditd_say(d, LOG_ALERT, "Audit daemon failed to fork "
 				   "doing safe_exec");
 		break;
@@ -290,132 +316,6 @@ void auditd_request(void *arg, enum logwrite_req req, const char *exe)
 		change_runlevel(d, req == LW_REQ_HALT);
 		break;
 	}
-}
-
-/* ---- plugins.d ---- */
-
-struct plugin_conf {
-	int active, binary;
-	char path[CONF_STR_MAX], type[CONF_STR_MAX];
-};
-
-static int pl_active(struct conf_ctx *c, void *o, const struct conf_kv *kv)
-{
-	int v = conf_yesno(c, kv->value);
-
-	if (v < 0)
-		return -1;
-	((struct plugin_conf *)o)->active = v;
-	return 0;
-}
-
-static int pl_direction(struct conf_ctx *c, void *o, const struct conf_kv *kv)
-{
-	static const struct conf_enum dirs[] = { { "out", 1 }, { NULL, 0 } };
-
-	(void)o;
-	return conf_enum_get(c, dirs, kv->value) < 0 ? -1 : 0;
-}
-
-static int pl_path(struct conf_ctx *c, void *o, const struct conf_kv *kv)
-{
-	(void)c;
-	conf_str(((struct plugin_conf *)o)->path, kv->value);
-	return 0;
-}
-
-static int pl_type(struct conf_ctx *c, void *o, const struct conf_kv *kv)
-{
-	static const struct conf_enum t[] = { { "always", 0 },
-		{ "builtin", 1 }, { NULL, 0 } };
-
-	if (conf_enum_get(c, t, kv->value) < 0)
-		return -1;
-	conf_str(((struct plugin_conf *)o)->type, kv->value);
-	return 0;
-}
-
-static int pl_args(struct conf_ctx *c, void *o, const struct conf_kv *kv)
-{
-	(void)c;
-	(void)o;
-	(void)kv;
-	return 0;
-}
-
-static int pl_format(struct conf_ctx *c, void *o, const struct conf_kv *kv)
-{
-	static const struct conf_enum f[] = { { "string", 0 },
-		{ "binary", 1 }, { NULL, 0 } };
-	int v = conf_enum_get(c, f, kv->value);
-
-	if (v < 0)
-		return -1;
-	((struct plugin_conf *)o)->binary = v;
-	return 0;
-}
-
-static const struct conf_key plugin_keys[] = {
-	{ "active", 0, pl_active }, { "direction", 0, pl_direction },
-	{ "path", 0, pl_path }, { "type", 0, pl_type },
-	{ "args", 1, pl_args }, { "format", 0, pl_format },
-	{ NULL, 0, NULL }
-};
-
-static void plugin_note(void *arg, enum conf_level lvl,
-			const struct conf_ctx *c, const char *msg)
-{
-	(void)c;
-	if (lvl != CONF_DEBUG)
-		auditd_say(arg, lvl == CONF_ERR ? LOG_ERR : LOG_WARNING, "%s",
-			   msg);
-}
-
-/* Reads every plugins.d file (NAME.conf) with the shared conf parser. Feeding
- * plugins is not written yet: an active plugin is refused plainly. */
-int auditd_plugins_start(struct auditd *d)
-{
-	DIR *dir = opendir(d->cf.plugin_dir);
-	struct dirent *e;
-	int rc = 0;
-
-	d->plugins_active = 0;
-	while (dir && (e = readdir(dir))) {
-		const char *dot = strrchr(e->d_name, '.');
-		char path[PATH_MAX + 300];
-		struct plugin_conf pc = { 0 };
-		struct diag dg;
-		struct conf_ctx c = { .note = plugin_note, .note_arg = d,
-				      .diag = &dg, .check_owner = 1 };
-
-		if (e->d_name[0] == '.' || !dot || strcmp(dot, ".conf") ||
-		    strchr(e->d_name, '.') != dot)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", d->cf.plugin_dir,
-			 e->d_name);
-		c.file = path;
-		if (conf_load(&c, path, plugin_keys, &pc, NULL) < 0) {
-			auditd_say(d, LOG_ERR, "Skipping %s plugin due to "
-				   "errors", e->d_name);
-			continue;
-		}
-		if (!pc.active)
-			continue;
-		auditd_say(d, LOG_ERR, "%s: plugin %s: plugins are not "
-			   "supported yet", path, pc.path);
-		rc = -1;
-	}
-	if (dir)
-		closedir(dir);
-	if (rc == 0)
-		auditd_say(d, LOG_NOTICE, "No plugins found, not dispatching "
-			   "events");
-	return rc;
-}
-
-void auditd_plugins_stop(struct auditd *d)
-{
-	(void)d;
 }
 
 /* ---- signals ---- */
@@ -502,15 +402,12 @@ static void state_report(struct auditd *d)
 	fprintf(f, "space_left setting %lu MB\nadmin_space_left setting %lu "
 		"MB\nlogging suspended = %s\nfile system space action "
 		"performed = %s\nadmin space action performed = %s\n"
-		"disk error detected = %s\nNumber of active plugins = %lu\n"
-		"current plugin queue depth = 0\nmax plugin queue depth used "
-		"= 0\nplugin queue size = %u\nplugin queue overflow detected = "
-		"no\nplugin queueing suspended = no\nlistening for network "
-		"connections = no\n", d->cf.space_left, d->cf.admin_space_left,
-		d->lw.suspended ? "yes" : "no", d->lw.space_warned ? "yes" :
-		"no", d->lw.admin_space_warned ? "yes" : "no",
-		d->lw.disk_err_warnings ? "yes" : "no", d->plugins_active,
-		d->cf.q_depth);
+		"disk error detected = %s\n", d->cf.space_left,
+		d->cf.admin_space_left, d->lw.suspended ? "yes" : "no",
+		d->lw.space_warned ? "yes" : "no", d->lw.admin_space_warned ?
+		"yes" : "no", d->lw.disk_err_warnings ? "yes" : "no");
+	auditd_plugins_state(d, f);
+	fprintf(f, "listening for network connections = no\n");
 	fclose(f);
 }
 
@@ -522,10 +419,12 @@ static void on_signal(struct auditd *d, int sig)
 		sender_record(d, AUDIT_DAEMON_END, "terminate", "success",
 			      "op=terminate auid=-1 uid=-1 ses=-1 pid=-1 subj=? "
 			      "res=success");
+		auditd_plugins_flush(d);	/* DAEMON_END to plugins */
 		d->stop = 1;
 		break;
 	case SIGHUP:
 		reconfigure(d);
+		auditd_plugins_reconfigure(d);
 		break;
 	case SIGUSR1:
 		logwrite_rotate_now(&d->lw);
@@ -534,6 +433,7 @@ static void on_signal(struct auditd *d, int sig)
 		break;
 	case SIGUSR2:
 		logwrite_resume(&d->lw);
+		auditd_plugins_resume(d);
 		sender_record(d, AUDIT_DAEMON_RESUME, "resume-logging",
 			      "success", "op=resume-logging auid=-1 pid=-1 "
 			      "subj=? res=success");
@@ -541,62 +441,130 @@ static void on_signal(struct auditd *d, int sig)
 	case SIGCONT:
 		state_report(d);
 		break;
-	case SIGCHLD:
-		while (waitpid(-1, NULL, WNOHANG) > 0)
-			;
+	case SIGCHLD: {
+		pid_t pid;
+
+		while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
+			auditd_plugins_reaped(d, pid);
 		break;
+	}
 	}
 }
 
 /* ---- the loop ---- */
 
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Under load records come one by one, and writing whenever the socket
+ * queue is empty would cost a write(2) per record. Pending bytes wait
+ * for more, up to LINGER_MS after the first of them or LINGER_BYTES,
+ * so that a write carries hundreds of records; a quiet log is written
+ * LINGER_MS after its last record (data and sync flushing still write
+ * each record at once). Returns the poll timeout: -1 when nothing is
+ * pending. timeout: poll found nothing in time. */
+#define LINGER_MS 5
+#define LINGER_BYTES (64 * 1024)
+
+#define NAP_BELOW 32
+#define NAP_NS (1000 * 1000)
+
+static int linger(struct auditd *d, int timeout)
+{
+	long now;
+
+	if (!d->lw.len) {
+		d->pending_since = 0;
+		return -1;
+	}
+	now = now_ms();
+	if (!d->pending_since)
+		d->pending_since = now;
+	if (timeout || d->lw.len >= LINGER_BYTES ||
+	    now - d->pending_since >= LINGER_MS) {
+		logwrite_flush(&d->lw);
+		d->pending_since = 0;
+		return -1;
+	}
+	return (int)(LINGER_MS - (now - d->pending_since));
+}
+
+/* Records are 1005 (USER) and up; below, and the few types above it that
+ * only answer requests, are replies (acks of our AUDIT_SET). */
+static int is_event(int type)
+{
+	return type >= AUDIT_USER && type != AUDIT_SIGNAL_INFO &&
+	       type != AUDIT_LIST_RULES && type != AUDIT_TTY_GET &&
+	       type != AUDIT_GET_FEATURE;
+}
+
 /* Reads every queued record and writes them; flushes when the queue is
  * empty. No allocation. */
-static void drain(struct auditd *d)
+static unsigned drain(struct auditd *d)
 {
 	const struct nlmsghdr *h;
+	unsigned got = 0;
 	int r;
 
 	while ((r = netlink_recv_nowait(&d->nl, &h)) != 0) {
-		size_t n;
-
 		if (r == -ENOBUFS)
 			continue;	/* the kernel counts them as lost */
 		if (r < 0)
 			break;
-		if (h->nlmsg_type < 1100 || h->nlmsg_type == AUDIT_EOE)
-			continue;	/* replies; EOE is never logged */
-		n = logwrite_format_raw(d->line, sizeof d->line,
-					d->node[0] ? d->node : NULL,
-					h->nlmsg_type, NLMSG_DATA(h),
-					netlink_record_len(&d->nl, h));
-		logwrite_line(&d->lw, d->line, n);
+		if (!is_event(h->nlmsg_type))
+			continue;	/* replies to our requests */
+		put_record(d, h->nlmsg_type, NLMSG_DATA(h),
+			   netlink_record_len(&d->nl, h));
 		d->records++;
+		got++;
 	}
-	logwrite_flush(&d->lw);
+	linger(d, 0);
+	auditd_plugins_flush(d);
+	return got;
 }
 
 int auditd_loop(struct auditd *d)
 {
-	struct pollfd p[2] = { { d->nl.fd, POLLIN, 0 },
-			       { d->sigfd, POLLIN, 0 } };
+	struct pollfd p[2 + PLUGINS_MAX * 2];
 
 	while (!d->stop) {
-		if (poll(p, 2, -1) < 0) {
+		int n, r, wait = linger(d, 0);
+
+		p[0] = (struct pollfd){ d->nl.fd, POLLIN, 0 };
+		p[1] = (struct pollfd){ d->sigfd, POLLIN, 0 };
+		n = auditd_plugins_pollfds(d, p + 2, PLUGINS_MAX * 2);
+		r = poll(p, (nfds_t)(2 + n), wait);
+		if (r < 0) {
 			if (errno == EINTR)
 				continue;
 			return 1;
 		}
-		if (p[0].revents)
-			drain(d);
+		if (r == 0) {
+			linger(d, 1);
+			continue;
+		}
+		/* A trickle of records under load means a wake-up per
+		 * record; a short nap lets them gather in the socket's 32 MiB
+		 * (the kernel's backlog is not held: kauditd keeps sending). */
+		if (p[0].revents && drain(d) < NAP_BELOW)
+			nanosleep(&(struct timespec){ 0, NAP_NS }, NULL);
+		if (n)
+			auditd_plugins_io(d, p + 2, n);
 		if (p[1].revents) {
 			struct signalfd_siginfo si;
 
 			/* records queued before the signal go first */
 			drain(d);
+			logwrite_flush(&d->lw);
 			while (read(d->sigfd, &si, sizeof si) == sizeof si)
 				on_signal(d, (int)si.ssi_signo);
 			logwrite_flush(&d->lw);
+			auditd_plugins_flush(d);
 		}
 	}
 	drain(d);

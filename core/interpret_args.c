@@ -10,7 +10,7 @@
 #include <auditbox/record.h>
 #include <auditbox/tables.h>
 
-static void do_saddr(struct sb *b, struct span v)
+void interpret_do_saddr(struct sb *b, struct span v)
 {
 	unsigned char a[128];
 	size_t n = record_hex_decode(v, (char *)a, sizeof a);
@@ -161,7 +161,7 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 		return;
 	case F_SIG: do_sig(b, v); return;
 	case F_SECCOMP: do_seccomp(b, v); return;
-	case F_SADDR: do_saddr(b, v); return;
+	case F_SADDR: interpret_do_saddr(b, v); return;
 	case F_CAPS: interpret_do_caps(b, v); return;
 	case F_LIST: do_list(b, v); return;
 	case F_PERM: do_perm(b, v); return;

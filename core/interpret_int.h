@@ -55,6 +55,11 @@ void interpret_sb_esc(struct sb *b, const char *s, size_t n, int mode);
 uint64_t interpret_hex_u64(struct span v);
 long long interpret_dec_ll(struct span v, bool *ok);
 int interpret_field_type(int rtype, struct span n);
+/* field names of the uid (gid) kind */
+bool interpret_uid_field(struct span n);
+bool interpret_gid_field(struct span n);
+/* a SOCKADDR saddr= value: "{ saddr_fam=inet laddr=... }" */
+void interpret_do_saddr(struct sb *b, struct span v);
 /* ENRICHED value for field n (upper-cased), quotes removed */
 bool interpret_enriched(struct span enrich, struct span n, struct span *out);
 void interpret_do_id(struct interp *ip, struct sb *b, struct span v, bool group);

@@ -6,6 +6,7 @@
 #include <auditbox/tables.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -139,13 +140,24 @@ static void request(struct logwrite *w, enum logwrite_req r, const char *a)
 
 /* ---- formatting ---- */
 
+/* Appends s[n] at out[at], within lim; the new end. */
+static size_t put(char *out, size_t at, size_t lim, const char *s, size_t n)
+{
+	if (at >= lim)
+		return at;
+	if (n > lim - at)
+		n = lim - at;
+	memcpy(out + at, s, n);
+	return at + n;
+}
+
 size_t logwrite_format_raw(char *out, size_t cap, const char *node,
 			   int type, const char *text, size_t len)
 {
 	const char *name = tables_msgtype_name(type);
 	char unknown[32];
 	const char *nul;
-	int n;
+	size_t k = 0, lim;
 
 	if (!name) {
 		snprintf(unknown, sizeof unknown, "UNKNOWN[%d]", type);
@@ -161,22 +173,24 @@ size_t logwrite_format_raw(char *out, size_t cap, const char *node,
 	/* ref 3.0.9: the line is cut to MAX_AUDIT_MESSAGE_LENGTH - 32 */
 	if (cap > 8970 - 32)
 		cap = 8970 - 32;
-	if (node)
-		n = snprintf(out, cap, "node=%s type=%s msg=%.*s", node, name,
-			     (int)len, text);
-	else
-		n = snprintf(out, cap, "type=%s msg=%.*s", name, (int)len,
-			     text);
-	if (n < 0)
-		n = 0;
-	if ((size_t)n >= cap)
-		n = (int)cap - 1;
-	for (char *p = out; (p = memchr(p, '\n', (size_t)n - (size_t)(p - out)));)
+	if (!cap)
+		return 0;
+	lim = cap - 1;		/* as snprintf: room for the newline */
+	if (node) {
+		k = put(out, k, lim, "node=", 5);
+		k = put(out, k, lim, node, strlen(node));
+		k = put(out, k, lim, " ", 1);
+	}
+	k = put(out, k, lim, "type=", 5);
+	k = put(out, k, lim, name, strlen(name));
+	k = put(out, k, lim, " msg=", 5);
+	k = put(out, k, lim, text, len);
+	for (char *p = out; (p = memchr(p, '\n', k - (size_t)(p - out)));)
 		*p = ' ';
-	if (n > 0 && out[n - 1] == ' ')
-		n--;
-	out[n++] = '\n';
-	return (size_t)n;
+	if (k > 0 && out[k - 1] == ' ')
+		k--;
+	out[k++] = '\n';
+	return k;
 }
 
 /* ---- opening and permissions ---- */
@@ -457,10 +471,14 @@ static void check_space(struct logwrite *w)
 				      &total) < 0)
 		return;
 	if (avail < 5) {	/* the reference keeps the last 5 blocks */
-		w->fs_space_left = 0;
-		do_disk_full(w);
+		/* once, until there is room again (or USR2) */
+		if (w->fs_space_left) {
+			w->fs_space_left = 0;
+			do_disk_full(w);
+		}
 		return;
 	}
+	w->fs_space_left = 1;
 	if (avail < limit_blocks(cf->space_left, cf->space_left_pct, bsize,
 				 total)) {
 		if (!w->space_warned) {
@@ -735,4 +753,19 @@ void logwrite_close(struct logwrite *w)
 {
 	logwrite_flush(w);
 	close_fd(w);
+}
+
+void logwrite_init_action(const char *init_exe, int halt,
+			  struct logwrite_initact *a)
+{
+	const char *base = strrchr(init_exe, '/');
+
+	base = base ? base + 1 : init_exe;
+	memset(a, 0, sizeof *a);
+	if (!strncmp(base, "busybox", 7) || !strncmp(base, "toybox", 6)) {
+		a->sig = SIGUSR1;
+		return;
+	}
+	a->argv[0] = "/sbin/init";
+	a->argv[1] = halt ? "0" : "1";
 }

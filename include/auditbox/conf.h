@@ -161,4 +161,30 @@ int conf_auditd_check(struct conf_ctx *c, const struct auditd_conf *cf);
 int conf_auditd_load(struct conf_ctx *c, const char *path,
 		     struct auditd_conf *cf);
 
+/* ---- plugins.d/NAME ---- */
+
+enum conf_plugin_type { PT_ALWAYS, PT_BUILTIN };
+enum conf_plugin_format { PF_STRING, PF_BINARY };
+#define CONF_PLUGIN_ARGS 2	/* 3.0.9: "args = A [B]" */
+
+struct plugin_conf {
+	int active, type, format;
+	char path[CONF_STR_MAX];	/* "" when not given */
+	char args[CONF_PLUGIN_ARGS][CONF_STR_MAX];
+	int nargs;
+	uint64_t inode;		/* of path, set by the check */
+};
+
+/* The keyword table of a plugins.d file. */
+extern const struct conf_key conf_plugin_keys[];
+/* 1 if a plugins.d entry is read: not hidden, at most one dot (3.0.9
+ * reads "af_unix.conf" and "syslog" alike). */
+int conf_plugin_name_ok(const char *name);
+/* The defaults (inactive, always, string), then path, then (if lines
+ * were read) the check of an active plugin: a path, and an executable
+ * that is a regular file, root-owned (c->check_owner) with mode bits
+ * 0750 at least. 0 ok (1 when missing), -1 on error (diag filled). */
+int conf_plugin_load(struct conf_ctx *c, const char *path,
+		     struct plugin_conf *p);
+
 #endif

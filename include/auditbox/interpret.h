@@ -60,6 +60,15 @@ size_t interpret_field(struct interp *ip, const struct interp_event *ie,
 		       int rtype, struct span name, struct span value,
 		       struct span enrich, char *out, size_t cap);
 
+/* The ENRICHED tail of one record as auditd writes it: "\x1dNAME=value
+ * ..." for its uid, gid, arch, syscall and sockaddr fields (user records'
+ * msg='...' too), or nothing when it has none. text[len] is the kernel
+ * text ("audit(...): body"). The caches are emptied around the records
+ * that change users and groups. Returns the length it needed (snprintf
+ * convention; out NUL-terminated). */
+size_t interpret_enrich(struct interp *ip, int rtype, const char *text,
+			size_t len, char *out, size_t cap);
+
 /* Argument a<which> (0..3) of syscall number syscall on the machine of
  * ELF audit arch value arch, as ausearch -i prints it (and auditctl -l
  * -i): value is the hex text as logged ("ffffff9c"); a0 and a1 are the

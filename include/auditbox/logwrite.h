@@ -106,4 +106,16 @@ void logwrite_fix_permissions(struct logwrite *w);
 /* Flushes and closes. */
 void logwrite_close(struct logwrite *w);
 
+/* How single user mode (halt 0) or a halt (1) is carried out under the
+ * init whose executable is init_exe (readlink of /proc/1/exe):
+ * sysvinit and systemd take "/sbin/init 1" or "/sbin/init 0" (as the
+ * reference); busybox and toybox init have no runlevels and halt on
+ * SIGUSR1, which serves both (docs/compat.md). */
+struct logwrite_initact {
+	const char *argv[3];	/* run this when sig is 0 */
+	int sig;		/* else send this signal to pid 1 */
+};
+void logwrite_init_action(const char *init_exe, int halt,
+			  struct logwrite_initact *a);
+
 #endif

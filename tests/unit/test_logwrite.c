@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -416,6 +417,64 @@ static void logwrite_flush_disk_full(void **state)
 	assert_string_equal(reqs, "4:\n");
 }
 
+/* Disk full acts once, not at every batch; room again re-arms it. */
+static void logwrite_flush_disk_full_once(void **state)
+{
+	(void)state;
+	cf.disk_full_action.action = FA_SUSPEND;
+	assert_int_equal(logwrite_open(&w), 0);
+	fk.avail = 4;
+	write_kib(1);
+	write_kib(1);
+	logwrite_flush(&w);
+	assert_string_equal(notes, "1:Audit daemon has no space left on "
+			    "logging partition\n1:Audit daemon is suspending "
+			    "logging due to no space left on logging "
+			    "partition.\n");
+	notes[0] = 0;
+	fk.avail = 1000000;
+	logwrite_resume(&w);
+	write_kib(1);
+	fk.avail = 3;
+	write_kib(1);
+	assert_string_equal(notes, "5:Audit daemon is attempting to resume "
+			    "logging.\n1:Audit daemon has no space left on "
+			    "logging partition\n1:Audit daemon is suspending "
+			    "logging due to no space left on logging "
+			    "partition.\n");
+}
+
+/* single and halt: the reference's "/sbin/init 1|0", or SIGUSR1 for the
+ * inits that have no runlevels. */
+static void logwrite_init_action_inits(void **state)
+{
+	static const struct { const char *exe; int halt; const char *arg;
+			      int sig; } t[] = {
+		{ "/sbin/init", 0, "1", 0 },
+		{ "/usr/lib/systemd/systemd", 1, "0", 0 },
+		{ "/lib/sysvinit/init", 1, "0", 0 },
+		{ "", 0, "1", 0 },	/* unreadable /proc/1/exe */
+		{ "/bin/busybox", 0, NULL, SIGUSR1 },
+		{ "/bin/busybox", 1, NULL, SIGUSR1 },
+		{ "/usr/bin/toybox", 1, NULL, SIGUSR1 },
+		{ "busybox.static", 0, NULL, SIGUSR1 },
+	};
+	struct logwrite_initact a;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		logwrite_init_action(t[i].exe, t[i].halt, &a);
+		assert_int_equal(a.sig, t[i].sig);
+		if (t[i].arg) {
+			assert_string_equal(a.argv[0], "/sbin/init");
+			assert_string_equal(a.argv[1], t[i].arg);
+			assert_null(a.argv[2]);
+		} else {
+			assert_null(a.argv[0]);
+		}
+	}
+}
+
 static void logwrite_line_write_errors(void **state)
 {
 	(void)state;
@@ -492,6 +551,8 @@ int main(void)
 		T(logwrite_flush_space_left),
 		T(logwrite_flush_space_percent),
 		T(logwrite_flush_disk_full),
+		T(logwrite_flush_disk_full_once),
+		T(logwrite_init_action_inits),
 		T(logwrite_line_write_errors),
 		T(logwrite_flush_incremental),
 		T(logwrite_line_suspend_by_size),
