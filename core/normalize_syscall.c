@@ -38,7 +38,7 @@ static const struct { const char *name; unsigned char c; } classes[] = {
 	{ "ftruncate", C_FILE }, { "memfd_create", C_FILE },
 	{ "open", C_FILE }, { "openat", C_FILE }, { "openat2", C_FILE },
 	{ "readlink", C_FILE }, { "readlinkat", C_FILE },
-	{ "open_by_handle_at", C_FILE }, { "removexattr", C_FILE_CHATTR },
+	{ "removexattr", C_FILE_CHATTR },
 	{ "fremovexattr", C_FILE_CHATTR }, { "lremovexattr", C_FILE_CHATTR },
 	{ "rename", C_FILE_RENAME }, { "renameat", C_FILE_RENAME },
 	{ "renameat2", C_FILE_RENAME }, { "rmdir", C_FILE_DEL },
@@ -248,8 +248,10 @@ static void id_obj2(struct normalize *n)
 		return;
 	while (cnt <= limit) {
 		normalize_value(n, i, buf, sizeof buf);
-		if (strcmp(buf, "unset") || cnt >= limit)
+		if (strcmp(buf, "unset"))
 			break;
+		if (cnt >= limit)
+			return;	/* ref 3.0.9: no second object */
 		if (n->cf[n->cr] + 1 < n->rec[n->cr].n)
 			n->cf[n->cr]++;
 		i = norm_cur(n);
@@ -321,6 +323,8 @@ static bool file_class(struct normalize *n, int c)
 	if (c == C_FILE_LNK)
 		obj2_at(n, "name", 0);
 	file_object(n, adj);
+	if (c == C_FILE)	/* set after the object: never the mode's */
+		n->obj_kind = W_FILE;
 	file_label(n);
 	return true;
 }
