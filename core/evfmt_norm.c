@@ -169,7 +169,8 @@ static void csv_time(const struct event *e, const struct tm *tm, FILE *out)
 {
 	long off = tm->tm_gmtoff < 0 ? -tm->tm_gmtoff : tm->tm_gmtoff;
 
-	put_time("%Y,%m,%d,%u,%k,", tm, out);
+	put_time("%Y,%m,%d,%u,", tm, out);
+	fprintf(out, "%2d,", tm->tm_hour);	/* %k: musl has none */
 	fprintf(out, "%u,%c%02lu:%02lu,", e->milli, tm->tm_gmtoff >= 0 ?
 		'+' : '-', (unsigned long)off / 3600,
 		(unsigned long)(off % 3600) % 60);	/* ref 3.0.9 */

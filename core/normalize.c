@@ -36,6 +36,7 @@ int norm_goto_record(struct normalize *n, unsigned r)
 	if (r >= n->nrec)
 		return 0;
 	n->cr = r;
+	n->cf[r] = 0;
 	return 1;
 }
 

@@ -18,7 +18,7 @@ enum norm_what {
 void norm_first_record(struct normalize *n);
 /* auparse_next_record (the field cursor is not reset); 1 or 0 */
 int norm_next_record(struct normalize *n);
-/* auparse_goto_record_num (nor here); 1 or 0 */
+/* auparse_goto_record_num, at the record's first field; 1 or 0 */
 int norm_goto_record(struct normalize *n, unsigned r);
 /* auparse_first_field of the current record */
 void norm_first_field(struct normalize *n);
