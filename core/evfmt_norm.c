@@ -242,6 +242,7 @@ int evfmt_csv(struct evfmt *f, const struct event_table *t,
 	if (!f->csv_header_done)
 		csv_header(f, out);
 	localtime_r(&sec, &tm);
+	f->norm.escape = f->escape;
 	rc = normalize_event(&f->norm, &f->ip, f->recs, nrec,
 			     (f->extra & EVFMT_X_LABELS) != 0);
 	if (f->norm.nrec && f->norm.f[f->norm.rec[0].first].name.p &&
@@ -268,9 +269,13 @@ int evfmt_csv(struct evfmt *f, const struct event_table *t,
 /* auparse_interpret_sock_address, else _sock_family */
 static const char *sock_text(struct evfmt *f, int i)
 {
-	const char *s = val(f, i), *p, *q;
 	static const char *const keys[] = { " laddr=", " path=" };
+	int esc = f->norm.escape;
+	const char *s, *p, *q;
 
+	f->norm.escape = 0;	/* the address itself, unescaped */
+	s = val(f, i);
+	f->norm.escape = esc;
 	if (strncmp(s, "{ saddr_fam=", 12))
 		return s;
 	p = strstr(s, keys[0]);
@@ -323,6 +328,7 @@ int evfmt_text(struct evfmt *f, const struct event_table *t,
 
 	localtime_r(&sec, &tm);
 	strftime(tmp, sizeof tmp, "%T %x", &tm);
+	n->escape = f->escape;
 	normalize_event(n, &f->ip, f->recs, nrec, false);
 	if (n->nrec && span_eqs(n->f[n->rec[0].first].name, "node"))
 		fprintf(out, "On " SPAN_FMT " at %s ", SPAN_ARG(n->f[0].value),

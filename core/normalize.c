@@ -637,13 +637,16 @@ size_t normalize_value(struct normalize *n, int i, char *out, size_t cap)
 
 	if (t == 1326 && span_eqs(f->name, "syscall")) {
 		/* ref 3.0.9: auparse has no arch for it there */
-		l = strlen("unknown-syscall(-1)");
+		static const char u[] = "unknown-syscall(-1)";
+		struct sb b = { out, 0, cap ? cap - 1 : 0 };
+
+		interpret_sb_esc(&b, u, sizeof u - 1, n->escape);
 		if (cap)
-			snprintf(out, cap, "unknown-syscall(-1)");
-		return l;
+			out[b.n < cap ? b.n : cap - 1] = 0;
+		return b.n;
 	}
-	l = interpret_field(n->ip, &n->ie, t, f->name, f->value,
-			    n->rec[f->rec].enrich, out, cap);
+	l = interpret_field_esc(n->ip, &n->ie, t, f->name, f->value,
+				n->rec[f->rec].enrich, out, cap, n->escape);
 	/* the first of several keys only */
 	if (span_eqs(f->name, "key") && l < cap && (k = strstr(out, " key=")))
 		*k = 0, l = (size_t)(k - out);

@@ -41,6 +41,7 @@ struct normalize {
 	struct interp *ip;		/* for the values it reads */
 	struct interp_event ie;
 	char sysname[64];		/* the syscall's name */
+	int escape;			/* of the values: EVFMT_ESC_* */
 	int success;			/* the SYSCALL's: -1, 0, 1 */
 	/* the result: field indexes into f[] or NORM_UNSET */
 	const char *evkind, *subj_kind, *action, *how;
@@ -56,8 +57,8 @@ struct normalize {
 int normalize_event(struct normalize *n, struct interp *ip,
 		    const struct event_rec *const *recs, size_t nrec, bool all);
 
-/* Writes field i interpreted (auparse_interpret_field) into out; returns
- * the length needed. */
+/* Writes field i interpreted (auparse_interpret_field, escaped as
+ * n->escape says) into out; returns the length needed. */
 size_t normalize_value(struct normalize *n, int i, char *out, size_t cap);
 
 /* Name of the object kind (NORM_WHAT_*): "file", "socket", ... */
