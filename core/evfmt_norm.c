@@ -293,6 +293,18 @@ static const char *sock_text(struct evfmt *f, int i)
 	return f->line;
 }
 
+/* auparse_get_field_int: strtol of the value as logged, as an int */
+static long long field_int(const struct normalize *n, int i)
+{
+	char b[32];
+	struct span v = n->f[i].value;
+	size_t l = v.n < sizeof b - 1 ? v.n : sizeof b - 1;
+
+	memcpy(b, v.p, l);
+	b[l] = 0;
+	return (int)strtoll(b, NULL, 10);
+}
+
 static void text_subject(struct evfmt *f, FILE *out)
 {
 	struct normalize *n = &f->norm;
@@ -302,10 +314,10 @@ static void text_subject(struct evfmt *f, FILE *out)
 	if (n->subj_prime >= 0) {
 		s = val(f, n->subj_prime);
 		fputs(strcmp(s, "unset") ? s : "system", out);
-		id = (int)strtoll(n->f[n->subj_prime].value.p, NULL, 10);
+		id = field_int(n, n->subj_prime);
 	}
 	if (n->subj_sec >= 0) {
-		uid = (int)strtoll(n->f[n->subj_sec].value.p, NULL, 10);
+		uid = field_int(n, n->subj_sec);
 		if (uid != id && id != -2)
 			fprintf(out, ", acting as %s,", val(f, n->subj_sec));
 	}
