@@ -335,11 +335,6 @@ int ausearch_main(int argc, char **argv)
 
 	if (ausearch_parse_args(argc, argv, &o))
 		return 1;
-	if (o.format == EVFMT_CSV || o.format == EVFMT_TEXT) {
-		warn_msg("--format %s is not supported yet",
-			 o.format == EVFMT_CSV ? "csv" : "text");
-		return 1;
-	}
 	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
 	umask(umask(077) | 027);	/* ref 3.0.9: checkpoint file mode */
 	load_conf(&cf, &conf_bad);
@@ -355,6 +350,10 @@ int ausearch_main(int argc, char **argv)
 	r.s.end = o.c.end;
 	r.s.keep_open = o.checkpoint != NULL;
 	evfmt_init(&r.f, o.format, o.escape);
+	r.f.extra = (o.extra_keys ? EVFMT_X_KEYS : 0) |
+		(o.extra_labels ? EVFMT_X_LABELS : 0) |
+		(o.extra_obj2 ? EVFMT_X_OBJ2 : 0) |
+		(o.extra_time ? EVFMT_X_TIME : 0);
 	rc = run_inputs(&r, &cf, conf_bad);
 	scan_fini(&r.s);
 	if (rc < 0) {		/* a pipe */

@@ -11,6 +11,8 @@ void evfmt_init(struct evfmt *f, int format, int escape)
 {
 	f->format = format;
 	f->escape = escape;
+	f->extra = 0;
+	f->csv_header_done = false;
 	interpret_init(&f->ip);
 }
 
@@ -147,6 +149,10 @@ int evfmt_event(struct evfmt *f, const struct event_table *t,
 		return 0;
 	case EVFMT_JSON:
 		return evfmt_json(f, t, e, out);
+	case EVFMT_CSV:
+		return evfmt_csv(f, t, e, out);
+	case EVFMT_TEXT:
+		return evfmt_text(f, t, e, out);
 	default:
 		return -1;
 	}

@@ -223,6 +223,19 @@ size_t interpret_field(struct interp *ip, const struct interp_event *ie,
 	return b.n;
 }
 
+size_t interpret_field_esc(struct interp *ip, const struct interp_event *ie,
+			   int rtype, struct span name, struct span value,
+			   struct span enrich, char *out, size_t cap,
+			   int escape)
+{
+	struct sb b = { out, 0, cap ? cap - 1 : 0 };
+
+	interp_value(ip, ie, rtype, name, value, enrich, &b, escape);
+	if (cap)
+		out[b.n < cap ? b.n : cap - 1] = 0;
+	return b.n;
+}
+
 /* fields of s written "name=value" separated by sep */
 static void fields(struct interp *ip, const struct interp_event *ie,
 		   int rtype, struct span s, struct span enrich, struct sb *b,

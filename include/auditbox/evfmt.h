@@ -8,6 +8,7 @@
 
 #include <auditbox/event.h>
 #include <auditbox/interpret.h>
+#include <auditbox/normalize.h>
 
 enum evfmt_format {
 	EVFMT_RAW, EVFMT_DEFAULT, EVFMT_INTERP, EVFMT_CSV, EVFMT_TEXT,
@@ -26,6 +27,16 @@ struct evfmt {
 	struct interp ip;			/* caches for -i */
 	const struct event_rec *recs[EVFMT_MAX_RECS];
 	char line[65536];			/* one interpreted record */
+	/* csv and text (auparse's normalizer) */
+	unsigned extra;				/* EVFMT_X_* */
+	bool csv_header_done;
+	struct normalize norm;
+};
+
+/* --extra-* columns of --format csv */
+enum {
+	EVFMT_X_KEYS = 1, EVFMT_X_LABELS = 2, EVFMT_X_OBJ2 = 4,
+	EVFMT_X_TIME = 8,
 };
 
 /* Prepares f for a format and escape mode. */
@@ -38,6 +49,13 @@ int evfmt_event(struct evfmt *f, const struct event_table *t,
 
 /* --format json (ours): one JSON object per event on one line. */
 int evfmt_json(struct evfmt *f, const struct event_table *t,
+	       const struct event *e, FILE *out);
+
+/* --format csv (one line per event, after a header line) and --format
+ * text (one English sentence per event), from the normalizer. */
+int evfmt_csv(struct evfmt *f, const struct event_table *t,
+	      const struct event *e, FILE *out);
+int evfmt_text(struct evfmt *f, const struct event_table *t,
 	       const struct event *e, FILE *out);
 
 /* Writes s escaped as the reference's --escape mode does. */

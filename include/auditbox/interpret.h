@@ -69,6 +69,13 @@ size_t interpret_field(struct interp *ip, const struct interp_event *ie,
 size_t interpret_enrich(struct interp *ip, int rtype, const char *text,
 			size_t len, char *out, size_t cap);
 
+/* interpret_field with an --escape mode (EVFMT_ESC_*: 0 raw, 1 tty,
+ * 2 shell, 3 shell_quote) instead of tty. */
+size_t interpret_field_esc(struct interp *ip, const struct interp_event *ie,
+			   int rtype, struct span name, struct span value,
+			   struct span enrich, char *out, size_t cap,
+			   int escape);
+
 /* Argument a<which> (0..3) of syscall number syscall on the machine of
  * ELF audit arch value arch, as ausearch -i prints it (and auditctl -l
  * -i): value is the hex text as logged ("ffffff9c"); a0 and a1 are the

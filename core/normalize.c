@@ -1,0 +1,678 @@
+/* normalize - an event as subject, action, object, how and result, the
+ * way audit 3.0.9's auparse normalizer finds them (auparse/normalize.c
+ * semantics: a cursor that searches forward through the records), checked
+ * against /sbin/ausearch --format csv/text. This file: the cursor, the
+ * tables and the one-record ("simple") events; normalize_syscall.c has the
+ * SYSCALL based ones. */
+#include "normalize_int.h"
+#include "interpret_int.h"
+
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <auditbox/record.h>
+
+/* ---- the cursor ------------------------------------------------------- */
+
+void norm_first_record(struct normalize *n)
+{
+	n->cr = 0;
+	if (n->nrec)
+		n->cf[0] = 0;
+}
+
+int norm_next_record(struct normalize *n)
+{
+	if (n->cr >= n->nrec)
+		return 0;
+	n->cr++;
+	return n->cr < n->nrec;
+}
+
+int norm_goto_record(struct normalize *n, unsigned r)
+{
+	if (r >= n->nrec)
+		return 0;
+	n->cr = r;
+	n->cf[r] = 0;
+	return 1;
+}
+
+void norm_first_field(struct normalize *n)
+{
+	if (n->cr < n->nrec)
+		n->cf[n->cr] = 0;
+}
+
+int norm_cur(const struct normalize *n)
+{
+	if (n->cr >= n->nrec || n->rec[n->cr].n == 0)
+		return -1;
+	return (int)(n->rec[n->cr].first + n->cf[n->cr]);
+}
+
+struct span norm_val(const struct normalize *n, int i)
+{
+	return n->f[i].value;
+}
+
+bool norm_val_is(const struct normalize *n, int i, const char *s)
+{
+	return span_eqs(n->f[i].value, s);
+}
+
+static bool name_is(const struct normalize *n, uint32_t i, const char *s)
+{
+	return span_eqs(n->f[i].name, s);
+}
+
+int norm_find(struct normalize *n, const char *name)
+{
+	bool moved = false;
+
+	if (n->cr >= n->nrec)
+		return -1;
+	if (norm_cur(n) >= 0 && name_is(n, (uint32_t)norm_cur(n), name))
+		return norm_cur(n);
+	while (n->cr < n->nrec) {
+		const struct norm_rec *r = &n->rec[n->cr];
+		uint32_t j;
+
+		if (!moved) {
+			if (n->cf[n->cr] + 1 < r->n)
+				n->cf[n->cr]++;
+			moved = true;
+		}
+		for (j = n->cf[n->cr]; j < r->n; j++)
+			if (name_is(n, r->first + j, name)) {
+				n->cf[n->cr] = j;
+				return (int)(r->first + j);
+			}
+		n->cr++;
+		if (n->cr < n->nrec)
+			n->cf[n->cr] = 0;
+	}
+	return -1;
+}
+
+int normalize_field_rtype(const struct normalize *n, int i)
+{
+	return n->rec[n->f[i].rec].type;
+}
+
+/* ---- splitting records into fields ------------------------------------ */
+
+static void add_field(struct normalize *n, struct span name, struct span v)
+{
+	/* auparse drops key=(null): a rule without a key */
+	if (span_eqs(name, "key") && span_eqs(v, "(null)"))
+		return;
+	if (n->nf >= NORM_MAX_FIELDS)
+		return;
+	n->f[n->nf].name = name;
+	n->f[n->nf].value = v;
+	n->f[n->nf].rec = (uint16_t)n->nrec;
+	n->nf++;
+	n->rec[n->nrec].n++;
+}
+
+static void add_fields(struct normalize *n, struct span s, bool inner)
+{
+	struct span name, v;
+	size_t pos = 0;
+
+	while (record_next_field(s, &pos, &name, &v)) {
+		if (!inner && span_eqs(name, "msg") && v.n >= 2 && v.p[0] == '\'') {
+			v = span_sub(v, 1, v.p[v.n - 1] == '\'' ? v.n - 1 : v.n);
+			add_fields(n, v, true);
+			continue;
+		}
+		if (v.n == 0 && v.p == name.p + name.n &&
+		    (name.p + name.n >= s.p + s.n || name.p[name.n] != '='))
+			continue;	/* a word without '=' */
+		add_field(n, name, v);
+	}
+}
+
+static void split(struct normalize *n, const struct event_rec *const *recs,
+		  size_t nrec)
+{
+	struct record r;
+	size_t i;
+
+	n->nrec = n->nf = 0;
+	for (i = 0; i < nrec && n->nrec < NORM_MAX_RECS; i++) {
+		struct norm_rec *nr = &n->rec[n->nrec];
+
+		if (record_parse(&r, recs[i]->line.p, recs[i]->line.n))
+			continue;
+		nr->type = r.type;
+		nr->first = n->nf;
+		nr->n = 0;
+		nr->enrich = r.enrich;
+		if (r.node.p)
+			add_field(n, SPAN_LIT("node"), r.node);
+		add_field(n, SPAN_LIT("type"), r.type_name);
+		add_fields(n, r.body, false);
+		n->cf[n->nrec] = 0;
+		n->nrec++;
+	}
+}
+
+/* ---- tables ----------------------------------------------------------- */
+
+static const struct { int type; const char *act; } actions[] = {
+	{ 1005, "sent-message" }, { 1006, "changed-login-id-to" },
+	{ 1100, "authenticated" }, { 1101, "was-authorized" },
+	{ 1102, "modified-user-account" }, { 1103, "acquired-credentials" },
+	{ 1104, "disposed-credentials" }, { 1105, "started-session" },
+	{ 1106, "ended-session" }, { 1107, "access-permission" },
+	{ 1108, "changed-password" }, { 1109, "caused-account-error" },
+	{ 1110, "refreshed-credentials" }, { 1111, "changed-configuration" },
+	{ 1112, "logged-in" }, { 1113, "logged-out" },
+	{ 1114, "added-user-account" }, { 1115, "deleted-user-account" },
+	{ 1116, "added-group-account-to" },
+	{ 1117, "deleted-group-account-from" }, { 1118, "access-result" },
+	{ 1119, "changed-group" }, { 1120, "sent-test" },
+	{ 1121, "unknown" }, { 1122, "access-error" },
+	{ 1123, "ran-command" }, { 1124, "typed" },
+	{ 1125, "changed-user-id" }, { 1126, "authenticated-to-group" },
+	{ 1127, "booted-system" }, { 1128, "shutdown-system" },
+	{ 1129, "changed-to-runlevel" }, { 1130, "started-service" },
+	{ 1131, "stopped-service" }, { 1132, "modified-group-account" },
+	{ 1133, "changed-group-password" }, { 1134, "mac-permission" },
+	{ 1135, "locked-account" }, { 1136, "unlocked-account" },
+	{ 1137, "configured-device" }, { 1138, "installed-software" },
+	{ 1200, "started-audit" }, { 1201, "shutdown-audit" },
+	{ 1202, "aborted-auditd-startup" },
+	{ 1203, "changed-auditd-configuration" },
+	{ 1204, "reconfigured-auditd" }, { 1205, "rotated-audit-logs" },
+	{ 1206, "resumed-audit-logging" }, { 1207, "remote-audit-connected" },
+	{ 1208, "remote-audit-disconnected" }, { 1209, "audit-error" },
+	{ 1305, "changed-audit-configuration" }, { 1319, "typed" },
+	{ 1326, "called-seccomp-controlled-syscall" },
+	{ 1328, "changed-audit-feature" }, { 1330, "loaded-kernel-module" },
+	{ 1331, "accessed-policy-controlled-file" },
+	{ 1400, "accessed-mac-policy-controlled-object" },
+	{ 1403, "loaded-selinux-policy" },
+	{ 1404, "changed-selinux-enforcement-to" },
+	{ 1405, "changed-selinux-boolean" },
+	{ 1409, "added-mac-network-domain-mapping-to" },
+	{ 1410, "deleted-mac-network-domain-mapping-from" },
+	{ 1700, "changed-socket-promiscuous-mode" },
+	{ 1701, "crashed-program" }, { 1702, "used-suspcious-link" },
+	{ 1703, "created-suspicious-file" },
+	{ 2000, "initialized-audit-subsystem" },
+	{ 2100, "failed-log-in-too-many-times-to" },
+	{ 2101, "attempted-log-in-during-unusual-hour-to" },
+	{ 2102, "opened-too-many-sessions-to" },
+	{ 2104, "attempted-log-in-from-unusual-place-to" },
+	{ 2109, "tested-file-system-integrity-of" },
+	{ 2112, "attempted-execution-of-forbidden-program" },
+	{ 2300, "changed-role-to" }, { 2301, "assigned-user-role-to" },
+	{ 2302, "removed-use-role-from" }, { 2303, "overrode-label-of" },
+	{ 2304, "modified-level-of" }, { 2309, "relabeled-filesystem" },
+	{ 2310, "loaded-mac-policy" }, { 2311, "modified-role" },
+	{ 2312, "changed-mac-configuration" },
+	{ 2313, "changed-selinux-enforcement-to" },
+	{ 2402, "crypto-officer-logged-in" },
+	{ 2403, "crypto-officer-logged-out" },
+	{ 2404, "negotiated-crypto-key" }, { 2407, "started-crypto-session" },
+	{ 2500, "issued-vm-control" }, { 2501, "assigned-vm-resource" },
+	{ 2502, "assigned-vm-id" }, { 2503, "checked-integrity-of" },
+	{ 2504, "created-vm-image" }, { 2505, "deleted-vm-image" },
+	{ 2506, "migrated-vm-from" }, { 2507, "migrated-vm-to" },
+};
+
+const char *norm_record_action(int type)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof actions / sizeof actions[0]; i++)
+		if (actions[i].type == type)
+			return actions[i].act;
+	return NULL;
+}
+
+#define IN(a, b) (t >= (a) && t <= (b))
+
+const char *norm_evkind(int t)
+{
+	if (IN(1100, 1101) || IN(1103, 1106) || IN(1108, 1110) ||
+	    IN(1112, 1113) || t == 1006)
+		return "user-login";
+	if (t == 1126 || t == 1119)
+		return "group-change";
+	if (t == 1102 || IN(1114, 1117) || IN(1132, 1133) || IN(1135, 1136))
+		return "user-account";
+	if (t == 2000 || IN(1127, 1131))
+		return "system-services";
+	if (t == 1111 || t == 1305 || t == 1325 || IN(1328, 1329) ||
+	    t == 1137)
+		return "configuration";
+	if (t == 1326)
+		return "dac-decision";
+	if (IN(1120, 1121) || t == 1123 || t == 1125)
+		return "user-space";
+	if (t == 1124 || t == 1319)
+		return "TTY";
+	if (IN(1200, 1299))
+		return "audit-daemon";
+	if (t == 1122 || t == 1107 || IN(1502, 1503) || t == 1506 ||
+	    IN(1400, 1402))
+		return "mac-decision";
+	if (IN(1800, 1899) || t == 2109)
+		return "integrity";
+	if (IN(1700, 1799) || IN(2100, 2108) || IN(2110, 2199))
+		return "anomaly";
+	if (IN(2200, 2299))
+		return "anomaly-response";
+	if (IN(1403, 1499) || IN(1500, 1501) || IN(1504, 1505) ||
+	    IN(2300, 2399))
+		return "mac";
+	if (IN(1600, 1699) || IN(2400, 2499))
+		return "crypto";
+	if (IN(2500, 2599))
+		return "virt";
+	if (IN(1300, 1304) || IN(1306, 1315) || IN(1317, 1318) ||
+	    IN(1321, 1324))
+		return "audit-rule";
+	if (t == 1331)
+		return "av-decision";
+	return "unknown";
+}
+
+static const char *const what_names[] = {
+	"unknown", "fifo", "character-device", "directory", "block-device",
+	"file", "file-system", "symlink", "socket", "process", "firewall",
+	"service", "account", "user-session", "virtual-machine", "printer",
+	"system", "admin-defined-rule", "audit-config", "security-policy",
+	"memory", "keystrokes", "device", "software",
+};
+
+const char *normalize_obj_kind(const struct normalize *n)
+{
+	return what_names[n->obj_kind];
+}
+
+/* ---- the simple (one record) events ------------------------------------ */
+
+void norm_subject_what(struct normalize *n, int i)
+{
+	long long uid;
+	bool ok;
+
+	if (interpret_field_type(normalize_field_rtype(n, i),
+				 n->f[i].name) == F_UID) {
+		uid = interpret_dec_ll(n->f[i].value, &ok);
+		if (!ok)
+			uid = -2;
+	} else if (span_eqs(n->f[i].name, "acct")) {
+		char name[256];
+		struct span v = n->f[i].value;
+		struct passwd *pw;
+		size_t len;
+
+		if (v.n >= 2 && v.p[0] == '"') {
+			v = span_sub(v, 1, v.n - 1);
+			if (v.n >= sizeof name)
+				return;
+			memcpy(name, v.p, v.n);
+			len = v.n;
+		} else {
+			len = record_hex_decode(v, name, sizeof name - 1);
+			if (len == (size_t)-1) {
+				if (v.n >= sizeof name)
+					return;
+				memcpy(name, v.p, v.n);
+				len = v.n;
+			}
+		}
+		name[len] = 0;
+		pw = getpwnam(name);
+		if (!pw) {	/* ref 3.0.9 */
+			n->subj_kind = "unknown-acct";
+			return;
+		}
+		uid = pw->pw_uid;
+	} else {
+		return;
+	}
+	uid = (long long)(int)(uint32_t)uid;
+	if (uid == 0)
+		n->subj_kind = "privileged-acct";
+	else if (uid == -1)
+		n->subj_kind = "unset-acct";
+	else if (uid < 1000)
+		n->subj_kind = "service-acct";
+	else if (uid < 60000)
+		n->subj_kind = "user-acct";
+	else
+		n->subj_kind = "unknown-acct";
+}
+
+/* set_prime_subject and friends: the field, or -1 and no change */
+static int take(struct normalize *n, const char *name, int *slot)
+{
+	int i = norm_find(n, name);
+
+	if (i >= 0)
+		*slot = i;
+	return i < 0;
+}
+
+static int take_secondary(struct normalize *n, const char *name)
+{
+	if (take(n, name, &n->subj_sec))
+		return 1;
+	norm_subject_what(n, n->subj_sec);
+	return 0;
+}
+
+static void simple_attrs(struct normalize *n)
+{
+	int i;
+
+	if (!n->all)
+		return;
+	norm_first_record(n);
+	if (norm_find(n, "pid") < 0)
+		norm_goto_record(n, 0);
+	if ((i = norm_find(n, "subj")) >= 0)
+		n->subj_label = i;
+	else
+		norm_goto_record(n, 0);
+}
+
+static int simple_object(struct normalize *n, int t)
+{
+	const char *const cc[] = { "key", "audit_enabled", "audit_pid",
+				   "audit_backlog_limit", "audit_failure" };
+	int i = -1;
+	size_t k;
+
+	norm_first_field(n);
+	switch (t) {
+	case 1130: case 1131:
+		i = norm_find(n, "unit"); n->obj_kind = W_SERVICE; break;
+	case 1129:
+		i = norm_find(n, "new-level"); n->obj_kind = W_SYSTEM; break;
+	case 2300:
+		i = norm_find(n, "selected-context");
+		n->obj_kind = W_USER_SESSION; break;
+	case 2301: case 2302: case 1102: case 1135: case 1136: case 1114:
+	case 1115: case 1116: case 1117: case 1132:
+		i = norm_find(n, "id");
+		if (i < 0) {
+			norm_first_record(n);
+			i = norm_find(n, "acct");
+		}
+		n->obj_kind = W_ACCT; break;
+	case 1105: case 1106: case 1109: case 1112: case 1113:
+		i = norm_find(n, "terminal"); n->obj_kind = W_USER_SESSION; break;
+	case 1100: case 1101: case 1103: case 1110: case 1104: case 1108:
+	case 1133: case 2100: case 2101: case 2102: case 2104:
+		i = norm_find(n, "acct"); n->obj_kind = W_USER_SESSION; break;
+	case 2112: case 1123:
+		i = norm_find(n, "cmd"); n->obj_kind = W_PROCESS; break;
+	case 1124: case 1319:
+		norm_first_record(n);
+		i = norm_find(n, "data"); n->obj_kind = W_KEYSTROKES; break;
+	case 1137:
+		norm_first_record(n);
+		i = norm_find(n, "device"); n->obj_kind = W_KEYSTROKES; break;
+	case 2502: i = norm_find(n, "vm"); n->obj_kind = W_VM; break;
+	case 2501: i = norm_find(n, "resrc"); n->obj_kind = W_VM; break;
+	case 2500: i = norm_find(n, "op"); n->obj_kind = W_VM; break;
+	case 2304: i = norm_find(n, "printer"); n->obj_kind = W_PRINTER; break;
+	case 1305:
+		for (k = 0; k < 5 && i < 0; k++) {
+			if (k)
+				norm_first_record(n);
+			i = norm_find(n, cc[k]);
+		}
+		n->obj_kind = W_AUDIT_CONFIG; break;
+	case 1405:
+		i = norm_find(n, "bool"); n->obj_kind = W_SECURITY_POLICY; break;
+	case 1005: i = norm_find(n, "addr"); break;
+	case 2404: i = norm_find(n, "fp"); n->obj_kind = W_USER_SESSION; break;
+	case 2407: i = norm_find(n, "addr"); n->obj_kind = W_USER_SESSION; break;
+	case 2109: i = norm_find(n, "hostname"); n->obj_kind = W_FILESYSTEM;
+		break;
+	default: break;
+	}
+	return i;
+}
+
+static void how_from_exe(struct normalize *n)
+{
+	int i = norm_find(n, "exe");
+
+	if (i >= 0)
+		n->how_f = i;
+}
+
+/* CONFIG_CHANGE, FEATURE_CHANGE, SECCOMP, ANOM_ABEND: auid, (op), (uid) */
+static int simple_auid_first(struct normalize *n, int t)
+{
+	int i;
+
+	take(n, "auid", &n->subj_prime);
+	if (take(n, "ses", &n->session))
+		norm_first_record(n);
+	simple_attrs(n);
+	if (t == 1305) {
+		norm_first_field(n);
+		i = norm_find(n, "op");
+		if (i >= 0 && (span_eqs(n->f[i].value, "add_rule") ||
+			       span_eqs(n->f[i].value, "remove_rule"))) {
+			n->action = n->f[i].value.p[0] == 'a' ?
+				"added-audit-rule" : "deleted-audit-rule";
+			n->obj_prime = simple_object(n, t);
+		} else {
+			n->action = norm_record_action(t);
+			n->obj_prime = simple_object(n, t);
+			norm_first_record(n);
+		}
+	} else {
+		n->action = norm_record_action(t);
+		norm_first_record(n);
+	}
+	if (t == 1328 || t == 1326 || t == 1701) {
+		norm_first_field(n);
+		if (take_secondary(n, "uid"))
+			norm_first_record(n);
+	}
+	if (t == 1328) {
+		how_from_exe(n);
+		take(n, "feature", &n->obj_prime);
+		n->obj_kind = W_SYSTEM;
+	} else if (t == 1326) {
+		how_from_exe(n);
+		if (take(n, "syscall", &n->obj_prime))
+			norm_first_record(n);
+		n->obj_kind = W_PROCESS;
+		take(n, "code", &n->results);
+		return 0;
+	} else if (t == 1701) {
+		if (take(n, "exe", &n->obj_prime))
+			norm_first_record(n);
+		n->obj_kind = W_PROCESS;
+		if ((i = norm_find(n, "sig")) >= 0)
+			n->how_f = i;
+	}
+	take(n, "res", &n->results);
+	return 0;
+}
+
+static int simple_login(struct normalize *n)
+{
+	if (take_secondary(n, "uid"))
+		norm_first_record(n);
+	simple_attrs(n);
+	if (take(n, "old-auid", &n->subj_prime))
+		norm_first_record(n);
+	if (take(n, "auid", &n->obj_prime))
+		norm_first_record(n);
+	n->obj_kind = W_USER_SESSION;
+	take(n, "ses", &n->session);
+	take(n, "res", &n->results);
+	n->action = norm_record_action(1006);
+	return 0;
+}
+
+static int simple_daemon(struct normalize *n, int t)
+{
+	take(n, "auid", &n->subj_prime);
+	if (take_secondary(n, "uid"))
+		norm_first_record(n);
+	if (take(n, "ses", &n->session))
+		norm_first_record(n);
+	simple_attrs(n);
+	n->subj_kind = "auditd";
+	n->action = norm_record_action(t);
+	n->obj_kind = W_SERVICE;
+	if (t == 1200)
+		n->how = "init";
+	else if (t < 1207 && t != 1202)
+		n->how = "signal";
+	take(n, "res", &n->results);
+	return 0;
+}
+
+static int simple_generic(struct normalize *n, int t)
+{
+	int i;
+
+	if (t == 1112) {
+		if (take(n, "id", &n->subj_prime)) {
+			norm_first_record(n);
+			if (take(n, "acct", &n->subj_prime) == 0)
+				norm_subject_what(n, n->subj_prime);
+		} else {
+			norm_subject_what(n, n->subj_prime);
+		}
+		norm_first_record(n);
+	} else {
+		if (take_secondary(n, "uid"))
+			norm_first_record(n);
+		take(n, "auid", &n->subj_prime);
+	}
+	if (take(n, "ses", &n->session))
+		norm_first_record(n);
+	simple_attrs(n);
+	take(n, "res", &n->results);
+	if (t == 1137) {
+		norm_first_record(n);
+		if ((i = norm_find(n, "op")) >= 0)
+			n->action_f = i;
+	}
+	if (n->action_f < 0)
+		n->action = norm_record_action(t);
+	n->obj_prime = simple_object(n, t);
+	norm_first_field(n);
+	if (t == 2407 && (i = norm_find(n, "rport")) >= 0)
+		n->obj_sec = i;
+	norm_first_field(n);
+	if ((t == 2500 || t == 2501) && (i = norm_find(n, "vm")) >= 0)
+		n->obj2 = i;
+	if (t == 1127) {
+		n->obj_kind = W_SYSTEM;
+		return 0;
+	}
+	if (t == 1128) {
+		n->obj_kind = W_SERVICE;
+		return 0;
+	}
+	norm_first_record(n);
+	if (t == 2112 || t == 1319) {
+		if ((i = norm_find(n, t == 1319 ? "comm" : "terminal")) >= 0)
+			n->how_f = i;
+		return 0;
+	}
+	how_from_exe(n);
+	return 0;
+}
+
+static int simple(struct normalize *n)
+{
+	int t = n->rec[0].type;
+
+	if (t == 1325)
+		return 1;
+	if (t == 1300)
+		return norm_compound(n);
+	n->evkind = norm_evkind(t);
+	if (t == 1305 || t == 1328 || t == 1326 || t == 1701)
+		return simple_auid_first(n, t);
+	if (t == 1006)
+		return simple_login(n);
+	if (t == 1400) {
+		int i = norm_find(n, "comm");
+
+		if (i >= 0)
+			n->how_f = i;
+		else
+			norm_first_record(n);
+		if (take(n, "scontext", &n->subj_prime))
+			norm_first_record(n);
+		if (n->all && take(n, "tcontext", &n->obj_prime))
+			norm_first_record(n);
+		n->action = norm_record_action(t);
+		return 0;
+	}
+	if (t >= 1200 && t < 1299)
+		return simple_daemon(n, t);
+	return simple_generic(n, t);
+}
+
+size_t normalize_value(struct normalize *n, int i, char *out, size_t cap)
+{
+	const struct norm_field *f = &n->f[i];
+	int t = n->rec[f->rec].type;
+	size_t l;
+	char *k;
+
+	if (t == 1326 && span_eqs(f->name, "syscall")) {
+		/* ref 3.0.9: auparse has no arch for it there */
+		static const char u[] = "unknown-syscall(-1)";
+		struct sb b = { out, 0, cap ? cap - 1 : 0 };
+
+		interpret_sb_esc(&b, u, sizeof u - 1, n->escape);
+		if (cap)
+			out[b.n < cap ? b.n : cap - 1] = 0;
+		return b.n;
+	}
+	l = interpret_field_esc(n->ip, &n->ie, t, f->name, f->value,
+				n->rec[f->rec].enrich, out, cap, n->escape);
+	/* the first of several keys only */
+	if (span_eqs(f->name, "key") && l < cap && (k = strstr(out, " key=")))
+		*k = 0, l = (size_t)(k - out);
+	return l;
+}
+
+int normalize_event(struct normalize *n, struct interp *ip,
+		    const struct event_rec *const *recs, size_t nrec, bool all)
+{
+	int rc;
+
+	n->ip = ip;
+	interpret_event_init(&n->ie, recs, nrec);
+	split(n, recs, nrec);
+	n->all = all;
+	n->success = -1;
+	n->evkind = n->subj_kind = n->action = n->how = NULL;
+	n->action_f = n->how_f = NORM_UNSET;
+	n->session = n->subj_prime = n->subj_sec = NORM_UNSET;
+	n->obj_prime = n->obj_sec = n->obj2 = NORM_UNSET;
+	n->results = n->key = n->subj_label = n->obj_label = NORM_UNSET;
+	n->obj_kind = W_UNKNOWN;
+	if (n->nrec == 0)
+		return 1;
+	norm_first_record(n);
+	rc = n->nrec > 1 ? norm_compound(n) : simple(n);
+	norm_first_record(n);
+	return rc;
+}

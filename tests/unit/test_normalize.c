@@ -1,0 +1,204 @@
+/* test_normalize - core/normalize*.c: subject, action, object, how and
+ * results of events, as /sbin/ausearch 3.0.9 --format csv prints them
+ * for the same records (expected values read off the reference). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include <auditbox/normalize.h>
+#include <auditbox/record.h>
+
+static struct normalize n;
+static struct interp ip;
+static struct event_rec rec[8];
+static const struct event_rec *recs[8];
+static char buf[4096];
+
+static int run(const char *const *lines, size_t k, bool all)
+{
+	struct record r;
+	size_t i;
+
+	for (i = 0; i < k; i++) {
+		rec[i].line = span_str(lines[i]);
+		assert_int_equal(record_parse(&r, lines[i], strlen(lines[i])), 0);
+		rec[i].type = r.type;
+		recs[i] = &rec[i];
+	}
+	interpret_init(&ip);
+	n.escape = 1;
+	return normalize_event(&n, &ip, recs, k, all);
+}
+
+static const char *v(int i)
+{
+	assert_true(i >= 0);
+	normalize_value(&n, i, buf, sizeof buf);
+	return buf;
+}
+
+static const char *const open_ev[] = {
+	"type=SYSCALL msg=audit(1763000000.200:2): arch=c000003e syscall=257 "
+	"success=no exit=-13 a0=ffffff9c a1=7ffe0 a2=0 a3=0 items=1 ppid=1 "
+	"pid=101 auid=0 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 "
+	"fsgid=0 tty=pts0 ses=1 comm=\"cat\" exe=\"/usr/bin/cat\" key=\"secret\"",
+	"type=CWD msg=audit(1763000000.200:2): cwd=\"/home/bob\"",
+	"type=PATH msg=audit(1763000000.200:2): item=0 name=\"../etc/shadow\" "
+	"inode=6 dev=fd:01 mode=040640 ouid=0 ogid=42 rdev=00:00 "
+	"nametype=NORMAL obj=system_u:object_r:shadow_t:s0",
+};
+
+static void normalize_event_open(void **state)
+{
+	(void)state;
+	assert_int_equal(run(open_ev, 3, true), 0);
+	assert_string_equal(n.evkind, "audit-rule");
+	assert_string_equal(n.action, "opened-file");
+	assert_string_equal(v(n.session), "1");
+	assert_string_equal(v(n.subj_sec), "root");
+	assert_string_equal(n.subj_kind, "privileged-acct");
+	assert_string_equal(v(n.results), "no");
+	assert_string_equal(v(n.obj_prime), "../etc/shadow");
+	assert_string_equal(v(n.obj_sec), "6");
+	/* opened-file is a file whatever the mode says */
+	assert_string_equal(normalize_obj_kind(&n), "file");
+	assert_string_equal(v(n.how_f), "/usr/bin/cat");
+	assert_string_equal(v(n.key), "secret");
+	assert_string_equal(v(n.obj_label), "system_u:object_r:shadow_t:s0");
+}
+
+static void normalize_event_unlink_kind_from_mode(void **state)
+{
+	static const char *const ev[] = {
+		"type=SYSCALL msg=audit(1.000:3): arch=c000003e syscall=87 "
+		"success=yes exit=0 auid=0 uid=0 ses=2 exe=\"/usr/bin/rm\"",
+		"type=CWD msg=audit(1.000:3): cwd=\"/\"",
+		"type=PATH msg=audit(1.000:3): item=0 name=\"/tmp\" inode=2 "
+		"mode=041777 nametype=PARENT",
+		"type=PATH msg=audit(1.000:3): item=1 name=\"/tmp/x\" inode=9 "
+		"mode=020644 nametype=DELETE",
+	};
+
+	(void)state;
+	assert_int_equal(run(ev, 4, false), 0);
+	assert_string_equal(n.action, "deleted");
+	assert_string_equal(v(n.obj_prime), "/tmp/x");
+	assert_string_equal(normalize_obj_kind(&n), "character-device");
+}
+
+static void normalize_event_config_change_compound(void **state)
+{
+	static const char *const ev[] = {
+		"type=CONFIG_CHANGE msg=audit(1.000:75): auid=1000 ses=3 "
+		"op=add_rule key=\"k1\" list=4 res=0",
+		"type=SYSCALL msg=audit(1.000:75): arch=c000003e syscall=44 "
+		"success=yes exit=1056 auid=1000 uid=0 ses=3 "
+		"exe=\"/usr/sbin/autrace\" key=\"sk\"",
+	};
+
+	(void)state;
+	assert_int_equal(run(ev, 2, false), 0);
+	assert_string_equal(n.evkind, "configuration");
+	assert_null(n.action);		/* the op value, as logged */
+	assert_string_equal(v(n.action_f), "add_rule");
+	assert_string_equal(v(n.obj_prime), "k1");
+	assert_string_equal(v(n.results), "yes");
+	assert_string_equal(v(n.key), "sk");
+	assert_string_equal(normalize_obj_kind(&n), "audit-config");
+}
+
+static void normalize_event_compound_without_syscall(void **state)
+{
+	static const char *const ev[] = {
+		"type=CONFIG_CHANGE msg=audit(1.000:78): auid=1000 ses=3 "
+		"op=add_rule list=4 res=1",
+		"type=PROCTITLE msg=audit(1.000:78): proctitle=6C73",
+	};
+
+	(void)state;
+	assert_int_equal(run(ev, 2, false), 1);
+}
+
+static void normalize_event_key_null_dropped(void **state)
+{
+	static const char *const ev[] = {
+		"type=CONFIG_CHANGE msg=audit(1.000:77): auid=1000 ses=3 "
+		"op=add_rule key=(null) list=4 res=1 audit_enabled=1",
+	};
+
+	(void)state;
+	assert_int_equal(run(ev, 1, false), 0);
+	assert_string_equal(n.action, "added-audit-rule");
+	assert_string_equal(n.f[n.obj_prime].name.p, "audit_enabled=1");
+	/* the search for res started after the object: none */
+	assert_int_equal(n.results, NORM_UNSET);
+}
+
+static void normalize_event_daemon_start(void **state)
+{
+	static const char *const ev[] = {
+		"type=DAEMON_START msg=audit(1.000:4242): op=start ver=3.0.9 "
+		"format=raw kernel=6.1.0 auid=4294967295 pid=1 uid=0 "
+		"ses=4294967295 res=success",
+	};
+
+	(void)state;
+	assert_int_equal(run(ev, 1, false), 0);
+	assert_string_equal(n.evkind, "audit-daemon");
+	assert_string_equal(v(n.subj_prime), "unset");
+	assert_string_equal(n.subj_kind, "auditd");
+	assert_string_equal(n.action, "started-audit");
+	assert_string_equal(n.how, "init");
+	assert_string_equal(normalize_obj_kind(&n), "service");
+}
+
+static void normalize_event_user_cmd(void **state)
+{
+	static const char *const ev[] = {
+		"type=USER_CMD msg=audit(1.000:9): pid=601 uid=0 auid=0 ses=5 "
+		"msg='cwd=\"/root\" cmd=6C73202D6C61202F726F6F74 "
+		"exe=\"/usr/bin/sudo\" terminal=pts/1 res=success'",
+	};
+
+	(void)state;
+	assert_int_equal(run(ev, 1, false), 0);
+	assert_string_equal(n.evkind, "user-space");
+	assert_string_equal(n.action, "ran-command");
+	assert_string_equal(v(n.obj_prime), "ls -la /root");
+	assert_string_equal(v(n.results), "success");
+	assert_string_equal(v(n.how_f), "/usr/bin/sudo");
+	assert_string_equal(normalize_obj_kind(&n), "process");
+}
+
+static void normalize_value_seccomp_syscall(void **state)
+{
+	static const char *const ev[] = {
+		"type=SECCOMP msg=audit(1.000:17): auid=0 uid=0 ses=5 pid=801 "
+		"exe=\"/usr/bin/x\" sig=0 arch=c000003e syscall=59 code=0x50000",
+	};
+
+	(void)state;
+	assert_int_equal(run(ev, 1, false), 0);
+	assert_string_equal(v(n.obj_prime), "unknown-syscall(-1)");
+	n.escape = 2;
+	assert_string_equal(v(n.obj_prime), "unknown-syscall\\(-1\\)");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(normalize_event_open),
+		cmocka_unit_test(normalize_event_unlink_kind_from_mode),
+		cmocka_unit_test(normalize_event_config_change_compound),
+		cmocka_unit_test(normalize_event_compound_without_syscall),
+		cmocka_unit_test(normalize_event_key_null_dropped),
+		cmocka_unit_test(normalize_event_daemon_start),
+		cmocka_unit_test(normalize_event_user_cmd),
+		cmocka_unit_test(normalize_value_seccomp_syscall),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
