@@ -126,6 +126,31 @@ static int self_path(const char *argv0, char *out, size_t cap)
 	return -1;
 }
 
+/* mkdir -p DIR (0755). 0, or -1 with errno. */
+static int make_dirs(const char *dir)
+{
+	char path[PATH_MAX];
+	size_t n = strlen(dir);
+
+	if (n >= sizeof path) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(path, dir, n + 1);
+	for (char *p = path + 1; ; p++) {
+		if (*p != '/' && *p != 0)
+			continue;
+		char c = *p;
+
+		*p = 0;
+		if (mkdir(path, 0755) < 0 && errno != EEXIST)
+			return -1;
+		*p = c;
+		if (!c)
+			return 0;
+	}
+}
+
 static int install(const char *argv0, const char *dir)
 {
 	char self[PATH_MAX], link[PATH_MAX], cur[PATH_MAX], dflt[PATH_MAX];
@@ -141,6 +166,10 @@ static int install(const char *argv0, const char *dir)
 
 		snprintf(dflt, sizeof dflt, "%.*s", (int)(slash - self), self);
 		dir = slash == self ? "/" : dflt;
+	}
+	if (make_dirs(dir) < 0) {
+		warn_errno("%s", dir);
+		return 1;
 	}
 	for (size_t i = 0; i < NAPPLETS; i++) {
 		struct stat st;

@@ -81,7 +81,12 @@ if [ $rc = 1 ] && [ "$(cat "$d2/ausearch")" = keep ] &&
 else
 	fail install_keeps_files "rc=$rc $(cat "$T_TMP/err")"
 fi
-expect install_missing_dir 1 "" "$(for a in $applets; do echo "auditbox: $T_TMP/none/$a: No such file or directory"; done)" -- "$B" --install "$T_TMP/none"
+# A missing directory is made (mkdir -p); one that cannot be is an error.
+expect install_new_dir 0 "" "" -- "$B" --install "$T_TMP/new/bin"
+[ "$(readlink "$T_TMP/new/bin/auditctl")" = "$real" ] && pass install_new_dir_links ||
+	fail install_new_dir_links "$(ls -l "$T_TMP/new/bin" 2>&1)"
+: >"$T_TMP/file"
+expect install_bad_dir 1 "" "auditbox: $T_TMP/file/bin: Not a directory" -- "$B" --install "$T_TMP/file/bin"
 
 # Applets not written yet say so and fail.
 for a in audisp-remote aureport autrace; do
