@@ -158,10 +158,21 @@ fi
 m0=$(stat -c %a "$L0") m1=$(stat -c %a "$L1")
 [ "$m0$m1" = 600400 ] && pass auditd_log_modes || fail auditd_log_modes "$m0 $m1"
 [ -f "$T_TMP/auditd.pid" ] && fail auditd_pidfile_removed || pass auditd_pidfile_removed
+# Our ausearch finds the events by key in the log our daemon wrote, and
+# says the same as the reference's (raw and interpreted).
+"$AB_BIN/ausearch" -if "$L1" -k KEY_ab --raw >"$T_TMP/os.out" 2>&1 &&
+grep -q 'key="KEY_ab"' "$T_TMP/os.out" && pass auditd_ausearch_finds_key ||
+	fail auditd_ausearch_finds_key "$(head -2 "$T_TMP/os.out")"
 if ref_have /sbin/ausearch; then
 	/sbin/ausearch -if "$L1" -k KEY_ab --raw >"$T_TMP/as.out" 2>&1 &&
 	grep -q 'key="KEY_ab"' "$T_TMP/as.out" && pass auditd_ref_ausearch_finds_key ||
 		fail auditd_ref_ausearch_finds_key "$(head -2 "$T_TMP/as.out")"
+	cmp -s "$T_TMP/os.out" "$T_TMP/as.out" && pass auditd_ausearch_same_raw ||
+		fail auditd_ausearch_same_raw "ours and the reference differ"
+	"$AB_BIN/ausearch" -if "$L1" -k KEY_ab -i >"$T_TMP/os.i" 2>&1
+	/sbin/ausearch -if "$L1" -k KEY_ab -i >"$T_TMP/as.i" 2>&1
+	cmp -s "$T_TMP/os.i" "$T_TMP/as.i" && pass auditd_ausearch_same_interpreted ||
+		fail auditd_ausearch_same_interpreted "$(diff "$T_TMP/as.i" "$T_TMP/os.i" | head -4 | tr '\n' ' ')"
 fi
 
 # ---- the reference on the same workload ----

@@ -279,6 +279,20 @@ static void logwrite_open_modes(void **state)
 	assert_int_equal(w.log_size, 13);
 }
 
+/* write_logs = no: no log file is made and records are not written (the
+ * daemon still hands them to the plugins) */
+static void logwrite_write_logs_no(void **state)
+{
+	(void)state;
+	cf.write_logs = 0;
+	assert_int_equal(logwrite_open(&w), 0);
+	assert_null(ff_find("/l/audit.log"));
+	assert_int_equal(logwrite_line(&w, "type=X msg=y\n", 13), 1);
+	logwrite_flush(&w);
+	logwrite_close(&w);
+	assert_null(ff_find("/l/audit.log"));
+}
+
 static void logwrite_line_rotate_by_size(void **state)
 {
 	(void)state;
@@ -544,6 +558,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(logwrite_format_raw_cases),
 		T(logwrite_open_modes),
+		T(logwrite_write_logs_no),
 		T(logwrite_line_rotate_by_size),
 		T(logwrite_rotate_now_keep_logs),
 		T(logwrite_rotate_now_disabled),
