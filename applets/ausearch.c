@@ -340,6 +340,8 @@ int ausearch_main(int argc, char **argv)
 	load_conf(&cf, &conf_bad);
 	if (o.debug)
 		o.c.unparsed = debug_unparsed;
+	else
+		o.c.prefilter = true;
 	r.o = &o;
 	if (o.checkpoint && (rc = checkpt_load(&r, o.checkpoint)))
 		return rc;

@@ -520,6 +520,75 @@ static bool string_match(const struct search_criteria *c,
 	return context_match(c, s);
 }
 
+/* -k: a key matches only if its text is in a record, quoted or "(...)",
+ * or hex-encoded after "key=" (decoded by search_unescape). True when
+ * line p[0..n) has the text k[0..kn) or "key=" and a hex digit. */
+static bool key_cand(const char *p, size_t i, size_t n, const char *k,
+		     size_t kn)
+{
+	size_t j;
+
+	if (i + kn <= n) {
+		for (j = 0; j < kn && p[i + j] == k[j]; j++)
+			;
+		if (j == kn)
+			return true;
+	}
+	return i + 4 < n && p[i] == 'k' && p[i + 1] == 'e' &&
+	       p[i + 2] == 'y' && p[i + 3] == '=' &&
+	       isxdigit((unsigned char)p[i + 4]);
+}
+
+static bool line_may_have_key(const char *p, size_t n, const char *k,
+			      size_t kn)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	size_t w = kn > 4 ? kn : 4;
+	const __m128i f = _mm_set1_epi8(k[0]), l = _mm_set1_epi8(k[kn - 1]);
+	const __m128i kk = _mm_set1_epi8('k'), eq = _mm_set1_epi8('=');
+
+	/* first and last byte of the key, or 'k' and '=' of "key=" */
+	for (; i + 16 + w - 1 <= n; i += 16) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		__m128i b = _mm_loadu_si128(
+			(const __m128i *)(const void *)(p + i + kn - 1));
+		__m128i c = _mm_loadu_si128(
+			(const __m128i *)(const void *)(p + i + 3));
+		__m128i hit = _mm_or_si128(
+			_mm_and_si128(_mm_cmpeq_epi8(a, f), _mm_cmpeq_epi8(b, l)),
+			_mm_and_si128(_mm_cmpeq_epi8(a, kk), _mm_cmpeq_epi8(c, eq)));
+		unsigned m = (unsigned)_mm_movemask_epi8(hit);
+
+		for (; m; m &= m - 1)
+			if (key_cand(p, i + (size_t)__builtin_ctz(m), n, k, kn))
+				return true;
+	}
+#endif
+	for (; i < n; i++)
+		if ((p[i] == k[0] || p[i] == 'k') && key_cand(p, i, n, k, kn))
+			return true;
+	return false;
+}
+
+/* False when no record of e can hold what the criteria ask for (the
+ * reference's answer for such an event is "no match" whatever the
+ * extraction finds). */
+static bool may_match(const struct search_criteria *c,
+		      const struct event_table *t, const struct event *e)
+{
+	const struct event_rec *r;
+	size_t kn;
+
+	if (!c->prefilter || !c->key || !c->key[0])
+		return true;
+	kn = strlen(c->key);
+	for (r = event_rec_first(t, e); r; r = event_rec_next(t, r))
+		if (line_may_have_key(r->line.p, r->line.n, c->key, kn))
+			return true;
+	return false;
+}
+
 bool search_match(const struct search_criteria *c, const struct event_table *t,
 		  const struct event *e, struct search_items *s,
 		  int *rc, const struct event_rec **bad)
@@ -527,6 +596,8 @@ bool search_match(const struct search_criteria *c, const struct event_table *t,
 	int i;
 
 	*rc = 0;
+	if (!may_match(c, t, e))
+		return false;
 	if (c->start && (time_t)e->sec < c->start)
 		return false;
 	if (c->end && (time_t)e->sec > c->end)

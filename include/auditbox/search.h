@@ -44,6 +44,9 @@ struct search_criteria {
 	const char *key, *file, *exe, *comm, *host, *terminal;
 	const char *subject, *object, *uuid, *vmname;
 	bool want_arch;			/* a format needs SYSCALL arch */
+	/* skip extraction for events whose bytes cannot match (only when
+	 * the caller ignores why an event did not match: no --debug) */
+	bool prefilter;
 	/* --debug: told of record types the extraction does not know */
 	void (*unparsed)(void *ctx, int type);
 	void *unparsed_ctx;
