@@ -214,6 +214,7 @@ int record_parse_header(struct record *r, const char *line, size_t len)
 
 	r->line = (struct span){ line, len };
 	r->node = (struct span){ NULL, 0 };
+	r->hit = true;
 	if (header_fast(r, line, len))
 		return RECORD_OK;
 	if (len && line[0] == 'n') {

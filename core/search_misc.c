@@ -522,7 +522,7 @@ static bool string_match(const struct search_criteria *c,
 
 /* -k: a key matches only if its text is in a record, quoted or "(...)",
  * or hex-encoded after "key=" (decoded by search_unescape). True when
- * line p[0..n) has the text k[0..kn) or "key=" and a hex digit. */
+ * p[i..n) starts with the text k[0..kn) or with "key=" and a hex digit. */
 static bool key_cand(const char *p, size_t i, size_t n, const char *k,
 		     size_t kn)
 {
@@ -539,10 +539,16 @@ static bool key_cand(const char *p, size_t i, size_t n, const char *k,
 	       isxdigit((unsigned char)p[i + 4]);
 }
 
-static bool line_may_have_key(const char *p, size_t n, const char *k,
-			      size_t kn)
+bool search_findable(const struct search_criteria *c)
 {
-	size_t i = 0;
+	return c->key && c->key[0];
+}
+
+const char *search_find(const struct search_criteria *c, const char *p,
+			const char *end)
+{
+	const char *k = c->key;
+	size_t kn = strlen(k), n = (size_t)(end - p), i = 0;
 #ifdef __SSE2__
 	size_t w = kn > 4 ? kn : 4;
 	const __m128i f = _mm_set1_epi8(k[0]), l = _mm_set1_epi8(k[kn - 1]);
@@ -553,40 +559,25 @@ static bool line_may_have_key(const char *p, size_t n, const char *k,
 		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
 		__m128i b = _mm_loadu_si128(
 			(const __m128i *)(const void *)(p + i + kn - 1));
-		__m128i c = _mm_loadu_si128(
+		__m128i d = _mm_loadu_si128(
 			(const __m128i *)(const void *)(p + i + 3));
 		__m128i hit = _mm_or_si128(
 			_mm_and_si128(_mm_cmpeq_epi8(a, f), _mm_cmpeq_epi8(b, l)),
-			_mm_and_si128(_mm_cmpeq_epi8(a, kk), _mm_cmpeq_epi8(c, eq)));
+			_mm_and_si128(_mm_cmpeq_epi8(a, kk), _mm_cmpeq_epi8(d, eq)));
 		unsigned m = (unsigned)_mm_movemask_epi8(hit);
 
-		for (; m; m &= m - 1)
-			if (key_cand(p, i + (size_t)__builtin_ctz(m), n, k, kn))
-				return true;
+		for (; m; m &= m - 1) {
+			size_t j = i + (size_t)__builtin_ctz(m);
+
+			if (key_cand(p, j, n, k, kn))
+				return p + j;
+		}
 	}
 #endif
 	for (; i < n; i++)
 		if ((p[i] == k[0] || p[i] == 'k') && key_cand(p, i, n, k, kn))
-			return true;
-	return false;
-}
-
-/* False when no record of e can hold what the criteria ask for (the
- * reference's answer for such an event is "no match" whatever the
- * extraction finds). */
-static bool may_match(const struct search_criteria *c,
-		      const struct event_table *t, const struct event *e)
-{
-	const struct event_rec *r;
-	size_t kn;
-
-	if (!c->prefilter || !c->key || !c->key[0])
-		return true;
-	kn = strlen(c->key);
-	for (r = event_rec_first(t, e); r; r = event_rec_next(t, r))
-		if (line_may_have_key(r->line.p, r->line.n, c->key, kn))
-			return true;
-	return false;
+			return p + i;
+	return NULL;
 }
 
 bool search_match(const struct search_criteria *c, const struct event_table *t,
@@ -596,7 +587,7 @@ bool search_match(const struct search_criteria *c, const struct event_table *t,
 	int i;
 
 	*rc = 0;
-	if (!may_match(c, t, e))
+	if (c->prefilter && !e->hit)
 		return false;
 	if (c->start && (time_t)e->sec < c->start)
 		return false;

@@ -7,43 +7,71 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include <auditbox/event.h>
+#include <auditbox/scan.h>
 #include <auditbox/search.h>
 
 static struct search_items items;
 
-/* Serials of the events of lines that match -k key (exact: -w), with
- * prefilter as given, "serial " each, into out. */
+struct ctx {
+	struct search_criteria c;
+	char *out;
+	size_t cap, len;
+};
+
+static int on_event(void *arg, const struct event_table *t,
+		    const struct event *e)
+{
+	struct ctx *x = arg;
+	const struct event_rec *bad;
+	int rc;
+
+	if (search_match(&x->c, t, e, &items, &rc, &bad))
+		x->len += (size_t)snprintf(x->out + x->len, x->cap - x->len,
+					   "%lu ", e->serial);
+	return 0;
+}
+
+static const char *find(void *arg, const char *p, const char *end)
+{
+	return search_find(&((struct ctx *)arg)->c, p, end);
+}
+
+/* Serials of the events of lines (read as a log file by scan) that
+ * match -k key (exact: -w), with or without search_find as the
+ * prefilter, "serial " each, into out. */
 static void run(const char *const *lines, int n, const char *key, bool exact,
 		bool prefilter, char *out, size_t cap)
 {
-	struct event_table t;
-	struct search_criteria c;
-	const struct event_rec *bad;
-	const struct event *e;
-	struct record r;
-	size_t len = 0;
-	int i, rc;
+	char path[] = "/tmp/test_search.XXXXXX";
+	struct ctx x = { .out = out, .cap = cap };
+	struct scan s;
+	int fd = mkstemp(path), failed = 0, i;
+	FILE *f;
 
-	search_criteria_init(&c);
-	c.key = key;
-	c.exact = exact;
-	c.prefilter = prefilter;
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s\n", lines[i]);
+	fclose(f);
+	search_criteria_init(&x.c);
+	x.c.key = key;
+	x.c.exact = exact;
 	out[0] = 0;
-	assert_int_equal(event_init(&t, 64, 512, 2), 0);
-	for (i = 0; i < n; i++) {
-		assert_int_equal(record_parse_header(&r, lines[i],
-						     strlen(lines[i])), 0);
-		assert_int_not_equal(event_feed(&t, &r), EVENT_RETRY);
+	assert_int_equal(scan_init(&s, 2, on_event, &x), 0);
+	if (prefilter) {
+		assert_true(search_findable(&x.c));
+		x.c.prefilter = true;
+		s.find = find;
+		s.find_ctx = &x;
 	}
-	event_flush(&t);
-	while ((e = event_next(&t)))
-		if (search_match(&c, &t, e, &items, &rc, &bad))
-			len += (size_t)snprintf(out + len, cap - len, "%lu ",
-						e->serial);
-	event_fini(&t);
+	assert_int_equal(scan_files(&s, path, sizeof path, 1, &failed), 0);
+	scan_fini(&s);
+	unlink(path);
 }
 
 #define SC(s, k) "type=SYSCALL msg=audit(100.000:" s "): arch=c000003e " \
@@ -101,12 +129,68 @@ static void search_match_key_null(void **state)
 	check("nomatch", false, "");
 }
 
+static void search_find_candidates(void **state)
+{
+	struct search_criteria c;
+	const char *s1 = "0123456789abcdef0123456789 key=\"secret\"";
+	const char *s2 = "key=(null) key=\"secre";
+	const char *s3 = "0123456789abcdef0123456789 key=736563";
+
+	(void)state;
+	search_criteria_init(&c);
+	assert_false(search_findable(&c));
+	c.key = "";
+	assert_false(search_findable(&c));
+	c.key = "secret";
+	assert_true(search_findable(&c));
+	assert_ptr_equal(search_find(&c, s1, s1 + strlen(s1)), s1 + 32);
+	/* the key must lie wholly inside [p, end) */
+	assert_null(search_find(&c, s1, s1 + strlen(s1) - 2));
+	assert_null(search_find(&c, s2, s2 + strlen(s2)));
+	/* hex after key= may decode to it */
+	assert_ptr_equal(search_find(&c, s3, s3 + strlen(s3)), s3 + 27);
+	assert_null(search_find(&c, s3, s3 + 31));
+}
+
+/* Many events over more than scan's find window: the same answers with
+ * the prefilter as without, and every 37th event (key k07) found. */
+static void search_match_prefilter_long_log(void **state)
+{
+	enum { N = 3000 };
+	static char buf[N][300];
+	static const char *lines[N];
+	char on[N * 6], off[N * 6], want[N * 6];
+	size_t len = 0;
+	int i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		unsigned ser = (unsigned)(i / 2 + 1);
+
+		if (i % 2 == 0)
+			snprintf(buf[i], sizeof buf[i], SC("%u", "\"%s\""),
+				 ser, ser % 37 ? "k01" : "k07");
+		else
+			snprintf(buf[i], sizeof buf[i], CW("%u"), ser);
+		lines[i] = buf[i];
+		if (i % 2 == 0 && ser % 37 == 0)
+			len += (size_t)snprintf(want + len, sizeof want - len,
+						"%u ", ser);
+	}
+	run(lines, N, "k07", false, true, on, sizeof on);
+	run(lines, N, "k07", false, false, off, sizeof off);
+	assert_string_equal(off, want);
+	assert_string_equal(on, want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(search_match_key_quoted),
 		cmocka_unit_test(search_match_key_hex),
 		cmocka_unit_test(search_match_key_null),
+		cmocka_unit_test(search_find_candidates),
+		cmocka_unit_test(search_match_prefilter_long_log),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
