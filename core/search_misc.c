@@ -520,66 +520,6 @@ static bool string_match(const struct search_criteria *c,
 	return context_match(c, s);
 }
 
-/* -k: a key matches only if its text is in a record, quoted or "(...)",
- * or hex-encoded after "key=" (decoded by search_unescape). True when
- * p[i..n) starts with the text k[0..kn) or with "key=" and a hex digit. */
-static bool key_cand(const char *p, size_t i, size_t n, const char *k,
-		     size_t kn)
-{
-	size_t j;
-
-	if (i + kn <= n) {
-		for (j = 0; j < kn && p[i + j] == k[j]; j++)
-			;
-		if (j == kn)
-			return true;
-	}
-	return i + 4 < n && p[i] == 'k' && p[i + 1] == 'e' &&
-	       p[i + 2] == 'y' && p[i + 3] == '=' &&
-	       isxdigit((unsigned char)p[i + 4]);
-}
-
-bool search_findable(const struct search_criteria *c)
-{
-	return c->key && c->key[0];
-}
-
-const char *search_find(const struct search_criteria *c, const char *p,
-			const char *end)
-{
-	const char *k = c->key;
-	size_t kn = strlen(k), n = (size_t)(end - p), i = 0;
-#ifdef __SSE2__
-	size_t w = kn > 4 ? kn : 4;
-	const __m128i f = _mm_set1_epi8(k[0]), l = _mm_set1_epi8(k[kn - 1]);
-	const __m128i kk = _mm_set1_epi8('k'), eq = _mm_set1_epi8('=');
-
-	/* first and last byte of the key, or 'k' and '=' of "key=" */
-	for (; i + 16 + w - 1 <= n; i += 16) {
-		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		__m128i b = _mm_loadu_si128(
-			(const __m128i *)(const void *)(p + i + kn - 1));
-		__m128i d = _mm_loadu_si128(
-			(const __m128i *)(const void *)(p + i + 3));
-		__m128i hit = _mm_or_si128(
-			_mm_and_si128(_mm_cmpeq_epi8(a, f), _mm_cmpeq_epi8(b, l)),
-			_mm_and_si128(_mm_cmpeq_epi8(a, kk), _mm_cmpeq_epi8(d, eq)));
-		unsigned m = (unsigned)_mm_movemask_epi8(hit);
-
-		for (; m; m &= m - 1) {
-			size_t j = i + (size_t)__builtin_ctz(m);
-
-			if (key_cand(p, j, n, k, kn))
-				return p + j;
-		}
-	}
-#endif
-	for (; i < n; i++)
-		if ((p[i] == k[0] || p[i] == 'k') && key_cand(p, i, n, k, kn))
-			return p + i;
-	return NULL;
-}
-
 bool search_match(const struct search_criteria *c, const struct event_table *t,
 		  const struct event *e, struct search_items *s,
 		  int *rc, const struct event_rec **bad)

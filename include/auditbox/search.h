@@ -94,7 +94,8 @@ bool search_match(const struct search_criteria *c, const struct event_table *t,
 		  const struct event *e, struct search_items *it,
 		  int *rc, const struct event_rec **bad);
 
-/* True when search_find can tell records that cannot match (-k given). */
+/* True when search_find can tell records that cannot match (-k, or -p
+ * with a pid above 0). */
 bool search_findable(const struct search_criteria *c);
 
 /* Prefilter (a scan_find_fn): the first position in [p, end) where text

@@ -41,10 +41,10 @@ static const char *find(void *arg, const char *p, const char *end)
 }
 
 /* Serials of the events of lines (read as a log file by scan) that
- * match -k key (exact: -w), with or without search_find as the
+ * match -k key (exact: -w) and -p pid (-1: none), with or without search_find as the
  * prefilter, "serial " each, into out. */
 static void run(const char *const *lines, int n, const char *key, bool exact,
-		bool prefilter, char *out, size_t cap)
+		long pid, bool prefilter, char *out, size_t cap)
 {
 	char path[] = "/tmp/test_search.XXXXXX";
 	struct ctx x = { .out = out, .cap = cap };
@@ -61,6 +61,7 @@ static void run(const char *const *lines, int n, const char *key, bool exact,
 	search_criteria_init(&x.c);
 	x.c.key = key;
 	x.c.exact = exact;
+	x.c.pid = pid;
 	out[0] = 0;
 	assert_int_equal(scan_init(&s, 2, on_event, &x), 0);
 	if (prefilter) {
@@ -74,10 +75,11 @@ static void run(const char *const *lines, int n, const char *key, bool exact,
 	unlink(path);
 }
 
-#define SC(s, k) "type=SYSCALL msg=audit(100.000:" s "): arch=c000003e " \
-	"syscall=2 success=yes exit=3 a0=1 a1=2 a2=3 a3=4 items=1 ppid=1 " \
-	"pid=42 auid=1000 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 " \
+#define SCP(s, p, k) "type=SYSCALL msg=audit(100.000:" s "): " \
+	"arch=c000003e syscall=2 success=yes exit=3 a0=1 a1=2 a2=3 a3=4 " \
+	"items=1 ppid=1 pid=" p " auid=1000 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 " \
 	"fsgid=0 tty=pts0 ses=1 comm=\"cat\" exe=\"/usr/bin/cat\" key=" k
+#define SC(s, k) SCP(s, "42", k)
 #define CW(s) "type=CWD msg=audit(100.000:" s "): cwd=\"/tmp\""
 
 static const char *const lines[] = {
@@ -95,9 +97,9 @@ static void check(const char *key, bool exact, const char *want)
 {
 	char on[128], off[128];
 
-	run(lines, (int)(sizeof lines / sizeof lines[0]), key, exact, true,
+	run(lines, (int)(sizeof lines / sizeof lines[0]), key, exact, -1, true,
 	    on, sizeof on);
-	run(lines, (int)(sizeof lines / sizeof lines[0]), key, exact, false,
+	run(lines, (int)(sizeof lines / sizeof lines[0]), key, exact, -1, false,
 	    off, sizeof off);
 	assert_string_equal(off, want);
 	assert_string_equal(on, want);
@@ -177,10 +179,57 @@ static void search_match_prefilter_long_log(void **state)
 			len += (size_t)snprintf(want + len, sizeof want - len,
 						"%u ", ser);
 	}
-	run(lines, N, "k07", false, true, on, sizeof on);
-	run(lines, N, "k07", false, false, off, sizeof off);
+	run(lines, N, "k07", false, -1, true, on, sizeof on);
+	run(lines, N, "k07", false, -1, false, off, sizeof off);
 	assert_string_equal(off, want);
 	assert_string_equal(on, want);
+}
+
+/* pid= values as /sbin/ausearch 3.0.9 reads them (strtoul: blanks, a
+ * sign, ULONG_MAX when too long); -p 4242 matches 1, 2, 3 and 5 */
+static const char *const pid_lines[] = {
+	SCP("1", "4242", "(null)"), SCP("2", "00004242", "(null)"),
+	SCP("3", "+4242", "(null)"), SCP("4", "18446744073709555858", "(null)"),
+	SCP("5", "-18446744073709547374", "(null)"), SCP("6", "4243", "(null)"),
+	SCP("7", "14242", "(null)"), SCP("8", "42420", "(null)"),
+	"type=USER_LOGIN msg=audit(100.000:9): pid=18446744073709555858 "
+	"uid=0 auid=1000 ses=1 msg='op=login id=1000 exe=\"/usr/sbin/sshd\" "
+	"hostname=? addr=? terminal=sshd res=success'",
+};
+
+static void search_match_pid(void **state)
+{
+	char on[128], off[128];
+	int n = (int)(sizeof pid_lines / sizeof pid_lines[0]);
+
+	(void)state;
+	run(pid_lines, n, NULL, false, 4242, true, on, sizeof on);
+	run(pid_lines, n, NULL, false, 4242, false, off, sizeof off);
+	assert_string_equal(off, "1 2 3 5 ");
+	assert_string_equal(on, "1 2 3 5 ");
+	run(pid_lines, n, NULL, false, 42420, true, on, sizeof on);
+	assert_string_equal(on, "8 ");
+}
+
+static void search_find_pid_candidates(void **state)
+{
+	struct search_criteria c;
+	const char *s1 = "0123456789abcdef ppid=1 pid=4243 uid=4242";
+	const char *s2 = "0123456789abcdef ppid=1 pid=4243 uid=0";
+	const char *s3 = "0123456789abcdef pid= 1 uid=0";
+	const char *s4 = "0123456789abcdef pid=-1 uid=0";
+
+	(void)state;
+	search_criteria_init(&c);
+	c.pid = 0;
+	assert_false(search_findable(&c));
+	c.pid = 4242;
+	assert_true(search_findable(&c));
+	/* any 4242, a field or not: the text rule is the cheap one */
+	assert_ptr_equal(search_find(&c, s1, s1 + strlen(s1)), s1 + 37);
+	assert_null(search_find(&c, s2, s2 + strlen(s2)));
+	assert_ptr_equal(search_find(&c, s3, s3 + strlen(s3)), s3 + 17);
+	assert_ptr_equal(search_find(&c, s4, s4 + strlen(s4)), s4 + 17);
 }
 
 int main(void)
@@ -191,6 +240,8 @@ int main(void)
 		cmocka_unit_test(search_match_key_null),
 		cmocka_unit_test(search_find_candidates),
 		cmocka_unit_test(search_match_prefilter_long_log),
+		cmocka_unit_test(search_match_pid),
+		cmocka_unit_test(search_find_pid_candidates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
