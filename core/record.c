@@ -212,6 +212,11 @@ static inline bool starts(const char *s, const char *w, size_t n)
 		if (a != b)
 			return false;
 	}
+	if (i < n && n >= 8) {	/* the rest: the last 8, overlapping */
+		memcpy(&a, s + n - 8, 8);
+		memcpy(&b, w + n - 8, 8);
+		return a == b;
+	}
 	for (; i < n; i++)
 		if (s[i] != w[i])
 			return false;
