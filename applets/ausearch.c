@@ -104,6 +104,11 @@ static void debug_unparsed(void *ctx, int type)
 	fprintf(stderr, "Unparsed type:%d\n - skipped", type);	/* ref 3.0.9 */
 }
 
+static const char *scan_find(void *ctx, const char *p, const char *end)
+{
+	return search_find(ctx, p, end);
+}
+
 enum { STOP_ONE = 1, STOP_CORRUPT = 10 };
 
 /* A released event: match, checkpoint decision, output (the reference's
@@ -349,6 +354,12 @@ int ausearch_main(int argc, char **argv)
 	r.s.start = o.c.start;
 	r.s.end = o.c.end;
 	r.s.keep_open = o.checkpoint != NULL;
+	if (!o.debug && search_findable(&o.c)) {
+		/* whole events skipped before any field is read */
+		r.s.find = scan_find;
+		r.s.find_ctx = &o.c;
+		o.c.prefilter = true;
+	}
 	evfmt_init(&r.f, o.format, o.escape);
 	r.f.extra = (o.extra_keys ? EVFMT_X_KEYS : 0) |
 		(o.extra_labels ? EVFMT_X_LABELS : 0) |

@@ -269,6 +269,7 @@ static uint32_t new_event(struct event_table *t, const struct record *r)
 	e->first = e->last = EVENT_NONE;
 	e->nrec = 0;
 	e->open = true;
+	e->hit = false;
 	h = key_hash(t, r->sec, r->milli, r->serial, r->node);
 	e->hnext = t->hash[h];
 	t->hash[h] = id;
@@ -291,6 +292,7 @@ static void append(struct event_table *t, uint32_t id, const struct record *r,
 		t->rec[e->last].next = ri;
 	e->last = ri;
 	e->nrec++;
+	e->hit |= r->hit;
 }
 
 /* Out of room: complete the oldest open event and ask the caller to

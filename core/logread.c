@@ -126,7 +126,8 @@ bool logread_trimmable(const struct logread *lr)
 int logread_line(struct logread *lr, struct span *line)
 {
 	for (;;) {
-		char *s = lr->base + lr->pos;
+		/* no buffer yet: an empty file, a pipe not read from */
+		char *s = lr->base ? lr->base + lr->pos : NULL;
 		size_t left = lr->size - lr->pos;
 		const char *nl = span_memchr(s, '\n', left);
 

@@ -68,6 +68,48 @@ static inline bool digits8(const char *p, uint64_t *acc)
 	return true;
 }
 
+/* True when the bytes of x under mask are all ASCII digits. */
+static inline bool swar_digits(uint64_t x, uint64_t mask)
+{
+	uint64_t hi = 0xF0F0F0F0F0F0F0F0ull & mask, z = 0x3030303030303030ull & mask;
+
+	return (x & hi) == z && ((x + 0x0606060606060606ull) & hi) == z;
+}
+
+/* The kernel's own stamp, "SSSSSSSSSS.MMM:" and 1 to 7 serial digits,
+ * from three 8-byte loads (p has 23 bytes); NULL for any other shape. */
+static const char *stamp_fast(struct record *r, const char *p)
+{
+	uint64_t sec = 0, x, y, nd;
+	unsigned n;
+
+	if (!digits8(p, &sec))
+		return NULL;
+	memcpy(&x, p + 8, 8);		/* "SS.MMM:?" */
+	if ((x & 0x00FF000000FF0000ull) != 0x003A0000002E0000ull ||
+	    !swar_digits(x, 0x0000FFFFFF00FFFFull))
+		return NULL;
+	x -= 0x0000303030003030ull;	/* the digits only: no borrows */
+	memcpy(&y, p + 15, 8);		/* the serial's digits, then more */
+	/* lowest byte that is not a digit: carries only run upwards */
+	nd = ((y & 0xF0F0F0F0F0F0F0F0ull) ^ 0x3030303030303030ull) |
+	     (((y + 0x0606060606060606ull) & 0xF0F0F0F0F0F0F0F0ull) ^
+	      0x3030303030303030ull);
+	if (nd == 0 || (nd & 0xFF) != 0)
+		return NULL;
+	n = (unsigned)__builtin_ctzll(nd) / 8;
+	/* n digits in the top bytes, zeros (leading digits) below */
+	y = (y - 0x3030303030303030ull) << (8 * (8 - n));
+	y = (y * 10 + (y >> 8)) & 0x00FF00FF00FF00FFull;
+	y = (y * 100 + (y >> 16)) & 0x0000FFFF0000FFFFull;
+	y = (y * 10000 + (y >> 32)) & 0xFFFFFFFFull;
+	r->sec = sec * 100 + (x & 0xFF) * 10 + (x >> 8 & 0xFF);
+	r->milli = (unsigned)((x >> 24 & 0xFF) * 100 + (x >> 32 & 0xFF) * 10 +
+			      (x >> 40 & 0xFF));
+	r->serial = (unsigned long)y;
+	return p + 15 + n;
+}
+
 /* The common "SEC.MILLI:SERIAL" in one pass from p; returns where it
  * stopped, or NULL for anything else (parse_stamp's general rules then
  * apply, with the same results). */
@@ -79,6 +121,8 @@ static const char *stamp_scan(struct record *r, const char *p,
 	unsigned long ms = 0, ser = 0;
 	unsigned d;
 
+	if (e - p >= 23 && (q = stamp_fast(r, p)))
+		return q;
 	for (q = p; e - p >= 8 && digits8(p, &sec); p += 8)
 		;
 	for (; p < e && (d = (unsigned char)*p - '0') < 10; p++)
@@ -168,6 +212,11 @@ static inline bool starts(const char *s, const char *w, size_t n)
 		if (a != b)
 			return false;
 	}
+	if (i < n && n >= 8) {	/* the rest: the last 8, overlapping */
+		memcpy(&a, s + n - 8, 8);
+		memcpy(&b, w + n - 8, 8);
+		return a == b;
+	}
 	for (; i < n; i++)
 		if (s[i] != w[i])
 			return false;
@@ -214,6 +263,7 @@ int record_parse_header(struct record *r, const char *line, size_t len)
 
 	r->line = (struct span){ line, len };
 	r->node = (struct span){ NULL, 0 };
+	r->hit = true;
 	if (header_fast(r, line, len))
 		return RECORD_OK;
 	if (len && line[0] == 'n') {

@@ -3,12 +3,14 @@
 #include <auditbox/scan.h>
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <auditbox/record.h>
 
 #define RELEASE_LAG (256u << 20)	/* keep this much mapped behind us */
+#define FIND_WINDOW (64u << 10)		/* find() looks this far ahead */
 
 int scan_init(struct scan *s, unsigned timeout, scan_fn fn, void *ctx)
 {
@@ -44,6 +46,28 @@ static void scan_drain(struct scan *s)
 	}
 }
 
+/* True when find() has a candidate inside line. Lines come in input
+ * order, so one call covers the window up to its next candidate: a log
+ * without any costs one pass of find() in all. The window stays short
+ * so that the pages ahead are not all made resident. */
+static bool scan_hit(struct scan *s, struct span line)
+{
+	uintptr_t p = (uintptr_t)line.p, e = p + line.n;
+
+	/* a new file or pipe chunk, past the window or past the hit */
+	if (s->lr->base != s->hbase || p < (uintptr_t)s->hfrom ||
+	    e > (uintptr_t)s->hend || (s->hit && (uintptr_t)s->hit < p)) {
+		size_t left = s->lr->size - (size_t)(line.p - s->lr->base);
+		size_t w = line.n > FIND_WINDOW ? line.n : FIND_WINDOW;
+
+		s->hbase = s->lr->base;
+		s->hfrom = line.p;
+		s->hend = line.p + (w < left ? w : left);
+		s->hit = s->find(s->find_ctx, line.p, s->hend);
+	}
+	return s->hit && (uintptr_t)s->hit < e;
+}
+
 static void scan_line(struct scan *s, struct span line)
 {
 	struct record rec;
@@ -54,6 +78,8 @@ static void scan_line(struct scan *s, struct span line)
 	if ((s->start && (time_t)rec.sec < s->start) ||
 	    (s->end && (time_t)rec.sec > s->end))
 		return;
+	if (s->find)
+		rec.hit = scan_hit(s, line);
 	while ((n = event_feed(&s->t, &rec)) == EVENT_RETRY)
 		scan_drain(s);
 	if (n)

@@ -5,6 +5,7 @@
 #define AUDITBOX_SEARCH_INT_H
 
 #include <ctype.h>
+#include <limits.h>
 
 #include <auditbox/search.h>
 #include <auditbox/span.h>
@@ -56,7 +57,8 @@ static inline char at(const struct cur *c, size_t i)
 	return i < c->m.n ? c->m.p[i] : 0;
 }
 
-/* strtoul(base 10) from i, wrapping like the C library for '-'. */
+/* strtoul(base 10) from i, wrapping like the C library for '-' and
+ * ULONG_MAX (whatever the sign) when the digits do not fit. */
 static inline unsigned long sul(const struct cur *c, size_t i)
 {
 	unsigned long v = 0;
@@ -66,8 +68,14 @@ static inline unsigned long sul(const struct cur *c, size_t i)
 		i++;
 	if (i < c->m.n && (c->m.p[i] == '-' || c->m.p[i] == '+'))
 		neg = c->m.p[i++] == '-';
-	for (; i < c->m.n && isdigit((unsigned char)c->m.p[i]); i++)
-		v = v * 10 + (unsigned long)(c->m.p[i] - '0');
+	for (; i < c->m.n && isdigit((unsigned char)c->m.p[i]); i++) {
+		unsigned long d = (unsigned long)(c->m.p[i] - '0');
+
+		if (v > ULONG_MAX / 10 ||
+		    (v == ULONG_MAX / 10 && d > ULONG_MAX % 10))
+			return ULONG_MAX;
+		v = v * 10 + d;
+	}
 	return neg ? -v : v;
 }
 

@@ -527,6 +527,8 @@ bool search_match(const struct search_criteria *c, const struct event_table *t,
 	int i;
 
 	*rc = 0;
+	if (c->prefilter && !e->hit)
+		return false;
 	if (c->start && (time_t)e->sec < c->start)
 		return false;
 	if (c->end && (time_t)e->sec > c->end)

@@ -42,6 +42,7 @@ struct event {
 	uint32_t first, last, nrec;
 	uint32_t hnext;		/* hash chain */
 	bool open;
+	bool hit;		/* a record had record.hit set */
 };
 
 struct event_table {

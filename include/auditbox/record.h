@@ -25,6 +25,8 @@ struct record {
 	unsigned long serial;
 	struct span body;	/* msg after "):", leading blanks skipped */
 	size_t body_from;	/* where the timestamp starts */
+	bool hit;		/* may hold searched text: true unless a
+				 * reader's prefilter (scan_find) said no */
 };
 
 enum record_err {

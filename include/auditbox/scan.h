@@ -21,8 +21,17 @@
 typedef int (*scan_fn)(void *ctx, const struct event_table *t,
 		       const struct event *e);
 
+/* Prefilter: the first position in [p, end) where searched text lying
+ * wholly inside [p, end) may begin, or NULL when there is none. */
+typedef const char *(*scan_find_fn)(void *ctx, const char *p,
+				    const char *end);
+
 struct scan {
 	struct event_table t;
+	scan_find_fn find;	/* optional: sets record.hit per line */
+	void *find_ctx;
+	/* find's answer for [hfrom, hend) of the buffer at hbase */
+	const char *hbase, *hfrom, *hend, *hit;
 	time_t start, end;	/* records before/after are skipped; 0: none */
 	bool keep_open;		/* end of input leaves open events open */
 	scan_fn fn;

@@ -44,6 +44,10 @@ struct search_criteria {
 	const char *key, *file, *exe, *comm, *host, *terminal;
 	const char *subject, *object, *uuid, *vmname;
 	bool want_arch;			/* a format needs SYSCALL arch */
+	/* events without event.hit do not match, unextracted: set when
+	 * the records were read with search_find as scan's prefilter and
+	 * the caller ignores why an event did not match (no --debug) */
+	bool prefilter;
 	/* --debug: told of record types the extraction does not know */
 	void (*unparsed)(void *ctx, int type);
 	void *unparsed_ctx;
@@ -89,6 +93,16 @@ int search_extract(const struct search_criteria *c, const struct event_table *t,
 bool search_match(const struct search_criteria *c, const struct event_table *t,
 		  const struct event *e, struct search_items *it,
 		  int *rc, const struct event_rec **bad);
+
+/* True when search_find can tell records that cannot match (-k, or -p
+ * with a pid above 0). */
+bool search_findable(const struct search_criteria *c);
+
+/* Prefilter (a scan_find_fn): the first position in [p, end) where text
+ * that may make an event match begins and lies wholly inside [p, end),
+ * NULL when there is none. Needs search_findable(c). */
+const char *search_find(const struct search_criteria *c, const char *p,
+			const char *end);
 
 /* ELF audit arch value to a machine id (the reference's MACH_* order),
  * -1 when unknown. */

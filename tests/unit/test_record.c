@@ -146,6 +146,47 @@ static void record_parse_no_malloc_10k(void **state)
 	assert_int_equal(mallocs, 0);
 }
 
+/* Stamps of many shapes, each parsed in a long line (the 8-byte-load
+ * path where it applies) and a short one (the digit loop): both give
+ * the values written. */
+static void record_parse_stamp_shapes(void **state)
+{
+	static const struct {
+		const char *stamp;
+		uint64_t sec;
+		unsigned milli;
+		unsigned long serial;
+	} t[] = {
+		{ "1700000000.123:42", 1700000000, 123, 42 },
+		{ "1700000000.000:0", 1700000000, 0, 0 },
+		{ "1700000000.999:7", 1700000000, 999, 7 },
+		{ "1700000000.123:1234567", 1700000000, 123, 1234567 },
+		{ "1700000000.123:12345678", 1700000000, 123, 12345678 },
+		{ "1700000000.123:123456789", 1700000000, 123, 123456789 },
+		{ "1700000000.5:42", 1700000000, 5, 42 },
+		{ "1700000000.1234:42", 1700000000, 1234, 42 },
+		{ "170000000.123:42", 170000000, 123, 42 },
+		{ "17000000001.123:42", 17000000001ull, 123, 42 },
+		{ "9999999999.090:0909090", 9999999999ull, 90, 909090 },
+	};
+	char line[256];
+	struct record r;
+	size_t i;
+	int n, pad;
+
+	(void)state;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++)
+		for (pad = 0; pad < 2; pad++) {
+			n = snprintf(line, sizeof line, "type=PATH msg=audit(%s):%s",
+				     t[i].stamp, pad ? " item=0 name=\"/etc/x\"" : "");
+			assert_int_equal(record_parse(&r, line, (size_t)n), RECORD_OK);
+			assert_int_equal(r.sec, t[i].sec);
+			assert_int_equal(r.milli, t[i].milli);
+			assert_int_equal(r.serial, t[i].serial);
+			assert_int_equal(r.type, 1302);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -157,6 +198,7 @@ int main(void)
 		cmocka_unit_test(record_next_field_user_msg),
 		cmocka_unit_test(record_hex_decode_cases),
 		cmocka_unit_test(record_parse_no_malloc_10k),
+		cmocka_unit_test(record_parse_stamp_shapes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
