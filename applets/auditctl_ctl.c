@@ -176,6 +176,18 @@ static const struct setter set_backlog = { AUDIT_STATUS_BACKLOG_LIMIT,
 static const struct setter set_bwt = { AUDIT_STATUS_BACKLOG_WAIT_TIME,
 	"backlog limit", "Backlog_wait_time", "backlog_wait_time" };
 
+/* A request the kernel refused. ref 3.0.9: libaudit logs ECONNREFUSED at
+ * debug level only (setopt() names it at its end); anything else is
+ * "Error sending WHAT request (strerror)". */
+static void refused(struct auditctl *c, int r, const char *what)
+{
+	if (r == -ECONNREFUSED)
+		c->refused = 1;
+	else
+		msay(c, "Error sending %s request (%s)", what,
+		     tables_strerror(-r));
+}
+
 /* AUDIT_SET of one value, then (as the reference) a status request whose
  * answer is printed when the command line is done. */
 static int set_value(struct auditctl *c, uint32_t mask, uint32_t v,
@@ -195,22 +207,13 @@ static int set_value(struct auditctl *c, uint32_t mask, uint32_t v,
 	}
 	r = netlink_status_set(&c->nl, &s);
 	if (r < 0) {
-		/* ref 3.0.9: libaudit logs ECONNREFUSED at debug level only */
-		if (r == -ECONNREFUSED)
-			c->refused = 1;
-		else
-			msay(c, "Error sending %s request (%s)", what,
-				tables_strerror(-r));
+		refused(c, r, what);
 		return -1;
 	}
 	if (!c->have_status) {
 		r = netlink_status_get(&c->nl, &c->st, &c->st_len);
 		if (r < 0) {
-			if (r == -ECONNREFUSED)
-				c->refused = 1;
-			else
-				msay(c, "Error sending status request (%s)",
-					tables_strerror(-r));
+			refused(c, r, "status");
 			return -1;
 		}
 		c->have_status = 1;
@@ -249,11 +252,8 @@ static int reset_counter(struct auditctl *c, uint32_t mask, const char *name,
 		struct audit_status st;
 
 		r = netlink_status_get(&c->nl, &st, NULL);
-		if (r == -ECONNREFUSED)
-			c->refused = 1;
-		else if (r < 0)
-			msay(c, "Error sending status request (%s)",
-				tables_strerror(-r));
+		if (r < 0)
+			refused(c, r, "status");
 		if (r < 0 ||
 		    !(st.feature_bitmap & AUDIT_FEATURE_BITMAP_LOST_RESET)) {
 			/* ref 3.0.9: names the long option */
@@ -264,11 +264,7 @@ static int reset_counter(struct auditctl *c, uint32_t mask, const char *name,
 	}
 	r = netlink_status_set(&c->nl, &s);
 	if (r < 0) {
-		if (r == -ECONNREFUSED)
-			c->refused = 1;
-		else
-			msay(c, "Error sending %s request (%s)", what,
-				tables_strerror(-r));
+		refused(c, r, what);
 		return R_ERROR;
 	}
 	msay(c, "%s: %u", name, (unsigned)r);
