@@ -26,6 +26,7 @@
 # files from the reference instead of comparing.
 
 . "$(dirname "$0")/../lib/common.sh"
+. "$(dirname "$0")/../lib/rules.sh"
 
 DATA=$TOP/tests/data/rules
 REGEN=${AUDITBOX_RULES_REGEN:-0}
@@ -36,28 +37,13 @@ OURS=$AB_BIN/auditctl
 T_KERNEL=1
 RUN="timeout 30"
 
-if ref_have "$REF"; then HAVE_REF=1; else HAVE_REF=0; fi
-if [ "$REGEN" = 1 ]; then
-	[ "$HAVE_REF" = 1 ] || { echo "regen: no reference at $REF" >&2; exit 1; }
-	# kernel_restore uses ours; regenerating must not need a build.
-	[ -x "$OURS" ] || ln -sf "$REF" "$OURS"
-fi
-CTL=$REF
-[ "$HAVE_REF" = 1 ] || CTL=$OURS
+rules_pick_ctl
 
 rules_kernel_begin "rules compat" "$CTL"
 
 # The tree the rules' paths live in.
-W=$T_TMP/w
-while read -r kind p; do
-	case $kind in
-	d) mkdir -p "$W/$p" ;;
-	f) mkdir -p "$W/${p%/*}" && : >"$W/$p" ;;
-	esac
-done <"$DATA/tree"
+rules_tree
 mkdir -p "$W/_in"
-W_RE=$(printf '%s' "$W" | sed 's/[.[\*^$|]/\\&/g')
-unmap() { sed "s|$W_RE|@TMP@|g"; }
 
 # load TOOL FILE OUT: delete all rules, load FILE with TOOL; OUT.load gets
 # stdout, then "-- stderr", stderr, "-- exit N" (paths mapped to @TMP@).

@@ -12,6 +12,7 @@
 # AUDITBOX_RULES_REGEN=1 (tests/data/rules/regen) rewrites errors.expected.
 
 . "$(dirname "$0")/../lib/common.sh"
+. "$(dirname "$0")/../lib/rules.sh"
 
 DATA=$TOP/tests/data/rules
 EXPECTED=$DATA/errors.expected
@@ -22,25 +23,11 @@ T_KERNEL=1
 RUN="timeout 30"
 ONLY=" $* "
 
-if ref_have "$REF"; then HAVE_REF=1; else HAVE_REF=0; fi
-if [ "$REGEN" = 1 ]; then
-	[ "$HAVE_REF" = 1 ] || { echo "regen: no reference at $REF" >&2; exit 1; }
-	[ -x "$OURS" ] || ln -sf "$REF" "$OURS"
-fi
-CTL=$REF
-[ "$HAVE_REF" = 1 ] || CTL=$OURS
+rules_pick_ctl
 
 rules_kernel_begin "rules errors" "$CTL"
 
-W=$T_TMP/w
-while read -r kind p; do
-	case $kind in
-	d) mkdir -p "$W/$p" ;;
-	f) mkdir -p "$W/${p%/*}" && : >"$W/$p" ;;
-	esac
-done <"$DATA/tree"
-W_RE=$(printf '%s' "$W" | sed 's/[.[\*^$|]/\\&/g')
-unmap() { sed "s|$W_RE|@TMP@|g"; }
+rules_tree
 F=$W/_rulesfiles
 mkdir -p "$F"
 
