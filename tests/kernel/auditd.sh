@@ -117,6 +117,10 @@ run_basic() {
 }
 
 # mask: volatile values out, for the comparison with the reference.
+# glibc's resolver (Python's getaddrinfo for ::1) tries nscd's socket a
+# varying number of times, with stack garbage after the path: those
+# connects are the machine's, not the workload's, so they are not compared.
+NSCD_SADDR=01002F7661722F72756E2F6E736364	# AF_UNIX "/var/run/nscd"
 mask() {
 	cat "$@" | sed -E \
 	    -e 's/msg=audit\([0-9]+\.[0-9]+:[0-9]+\)/msg=audit(T:S)/' \
@@ -124,7 +128,8 @@ mask() {
 	    -e 's/ (proctitle|comm|exe|cwd)=[^ ]*/ \1=X/g' \
 	    -e 's/ (subj)=[^ ]*//' \
 	    -e 's/ name="[^"]*\/(f[0-9]+)"/ name="\1"/' |
-	grep -v -e 'type=CONFIG_CHANGE' -e 'audit_enabled' -e 'type=SYSCALL.*comm=X.*syscall=(44|46)' |
+	grep -v -e 'type=CONFIG_CHANGE' -e 'audit_enabled' -e 'type=SYSCALL.*comm=X.*syscall=(44|46)' \
+	    -e "saddr=$NSCD_SADDR" |
 	sort -u
 }
 
