@@ -107,16 +107,18 @@ void event_fini(struct event_table *t)
 	memset(t, 0, sizeof *t);
 }
 
+/* Serials count up, so consecutive events land in neighbouring buckets:
+ * the lookups of a dense log stay in a few cache lines instead of one
+ * miss per event. sec, milli and the node move the run elsewhere. */
 static uint32_t key_hash(const struct event_table *t, uint64_t sec,
 			 unsigned milli, unsigned long serial, struct span node)
 {
-	uint64_t h = sec * 0x9E3779B97F4A7C15ull ^ serial * 0xC2B2AE3D27D4EB4Full
-		     ^ milli;
+	uint64_t h = serial + sec * 0x9E37u + milli * 0x3B9u, n = 0;
 	size_t i;
 
 	for (i = 0; i < node.n; i++)
-		h = (h ^ (unsigned char)node.p[i]) * 0x100000001B3ull;
-	h ^= h >> 29;
+		n = (n ^ (unsigned char)node.p[i]) * 0x100000001B3ull;
+	h += (n ^ n >> 29) * 0x9E3779B1u;
 	return (uint32_t)h & t->hmask;
 }
 
@@ -204,9 +206,15 @@ static void free_event(struct event_table *t, uint32_t id)
 {
 	struct event *e = &t->ev[id];
 
+	/* freed records queue up at the tail: they are taken again in the
+	 * order they were filled, a forward walk the prefetcher follows */
 	if (e->first != EVENT_NONE) {
-		t->rec[e->last].next = t->rec_free;
-		t->rec_free = e->first;
+		t->rec[e->last].next = EVENT_NONE;
+		if (t->rec_free == EVENT_NONE)
+			t->rec_free = e->first;
+		else
+			t->rec[t->rec_tail].next = e->first;
+		t->rec_tail = e->last;
 	}
 	e->first = e->last = EVENT_NONE;
 	e->hnext = EVENT_NONE;

@@ -7,10 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <auditbox/lines.h>
 #include <auditbox/record.h>
 
 #define RELEASE_LAG (256u << 20)	/* keep this much mapped behind us */
 #define FIND_WINDOW (64u << 10)		/* find() looks this far ahead */
+#define READ_LAG (256u << 10)		/* lines.c gives back pages this far behind */
+#define THREAD_MIN (4u << 20)		/* smaller files: cut without a thread */
 
 int scan_init(struct scan *s, unsigned timeout, scan_fn fn, void *ctx)
 {
@@ -42,7 +45,8 @@ static void scan_drain(struct scan *s)
 		/* a big flush at the end touches many old pages: give them
 		 * back as we go (they fault in again if needed) */
 		if (++s->drained % 4096 == 0 && s->lr && s->lr->mapped)
-			scan_release(s->lr, s->lr->pos);
+			scan_release(s->lr, s->lr->pos > READ_LAG ?
+					    s->lr->pos - READ_LAG : 0);
 	}
 }
 
@@ -68,7 +72,8 @@ static bool scan_hit(struct scan *s, struct span line)
 	return s->hit && (uintptr_t)s->hit < e;
 }
 
-static void scan_line(struct scan *s, struct span line)
+/* hit: -1 to ask find(), else the answer already known */
+static void scan_line(struct scan *s, struct span line, int hit)
 {
 	struct record rec;
 	uint32_t n;
@@ -78,7 +83,9 @@ static void scan_line(struct scan *s, struct span line)
 	if ((s->start && (time_t)rec.sec < s->start) ||
 	    (s->end && (time_t)rec.sec > s->end))
 		return;
-	if (s->find)
+	if (hit >= 0)
+		rec.hit = hit;
+	else if (s->find)
 		rec.hit = scan_hit(s, line);
 	while ((n = event_feed(&s->t, &rec)) == EVENT_RETRY)
 		scan_drain(s);
@@ -91,22 +98,42 @@ static bool scan_refers(void *ctx, const char *lo, const char *hi)
 	return event_refers(ctx, lo, hi);
 }
 
+/* A mapped file: cut into lines by a thread ahead (lines.h) when it is
+ * big enough for the thread to pay. */
+static int scan_mapped(struct scan *s, struct logread *lr)
+{
+	struct lines *l = malloc(sizeof *l);
+	struct span line;
+	bool hit;
+
+	if (!l)
+		return -ENOMEM;
+	memset(l, 0, sizeof *l);
+	/* the pages behind us are given back (open events fault theirs in
+	 * again when they are matched) */
+	l->release_lag = READ_LAG;
+	lines_start(l, lr->base, lr->size, s->find, s->find_ctx,
+		    lr->size >= THREAD_MIN);
+	while (!s->stop && lines_next(l, &line, &hit)) {
+		lr->pos = lines_pos(l);
+		scan_line(s, line, s->find ? hit : 1);
+	}
+	lines_stop(l);
+	free(l);
+	return 0;
+}
+
 static int scan_read(struct scan *s, struct logread *lr)
 {
 	struct span line;
-	size_t since = 0;
 	unsigned long lines = 0;
 	int rc = 0;
 
 	s->lr = lr;
+	if (lr->mapped)
+		return scan_mapped(s, lr);
 	while (!s->stop && (rc = logread_line(lr, &line)) > 0) {
-		scan_line(s, line);
-		/* Every MiB, give back the pages behind us (open events
-		 * fault theirs in again when they are matched). */
-		if (lr->mapped && lr->pos - since > (1u << 20)) {
-			scan_release(lr, lr->pos - (256u << 10));
-			since = lr->pos;
-		}
+		scan_line(s, line, -1);
 		if (++lines % 4096 == 0 && logread_trimmable(lr))
 			logread_trim(lr, scan_refers, &s->t);
 	}

@@ -20,9 +20,25 @@ static int cmp_nr(const void *k, const void *e)
 	return (a > b) - (a < b);
 }
 
+/* strcasecmp in the C locale, without a call per character: record types
+ * are looked up for every line of a log. */
+static int ascii_casecmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		unsigned x = (unsigned char)*a, y = (unsigned char)*b;
+
+		if (x - 'A' < 26)
+			x |= 32;
+		if (y - 'A' < 26)
+			y |= 32;
+		if (x != y || !x)
+			return (int)x - (int)y;
+	}
+}
+
 static int cmp_name(const void *k, const void *e)
 {
-	return strcasecmp(k, tab_pool + ((const struct tab_name *)e)->off);
+	return ascii_casecmp(k, tab_pool + ((const struct tab_name *)e)->off);
 }
 
 static const char *by_nr(const struct tab_nr *t, size_t n, int32_t nr)

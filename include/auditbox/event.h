@@ -50,7 +50,7 @@ struct event_table {
 	uint32_t ev_cap, nused;
 	uint64_t *used, *full;		/* slot bitmaps (see event.c) */
 	struct event_rec *rec;
-	uint32_t rec_cap, rec_free, rec_new;
+	uint32_t rec_cap, rec_free, rec_tail, rec_new;	/* free: a FIFO */
 	uint32_t *hash, hmask;
 	uint32_t *heap, nheap, qhead;	/* pending events, sorted ring */
 	uint32_t *ready, nready, ready_pos;

@@ -1,0 +1,219 @@
+/* lines - a mapped log cut into lines in blocks, by a thread ahead of the
+ * reader (see lines.h). */
+#include <auditbox/lines.h>
+
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* Offset of the first '\n' in [from, to), or to. */
+static size_t find_nl(const char *b, size_t from, size_t to)
+{
+	size_t i = from;
+#ifdef __SSE2__
+	const __m128i nl = _mm_set1_epi8('\n');
+
+	for (; i + 16 <= to; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
+
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	{
+		const char *q = memchr(b + i, '\n', to - i);
+
+		return q ? (size_t)(q - b) : to;
+	}
+}
+
+/* Cuts the block starting at l->next into k: its line ends, then the
+ * lines the prefilter marks. */
+static void cut(struct lines *l, struct lines_blk *k)
+{
+	const char *b = l->base;
+	size_t pos = l->next, lim = pos + l->blk_bytes, e;
+	uint32_t n = 0, j;
+
+	k->from = pos;
+	while (pos < l->size && n < l->blk_max) {
+		e = find_nl(b, pos, l->size);
+		k->end[n++] = e;
+		pos = e + 1;
+		if (pos >= lim)
+			break;
+	}
+	if (pos > l->size)
+		pos = l->size;		/* a last line without '\n' */
+	k->n = n;
+	l->next = pos;
+	if (!l->find) {
+		for (j = 0; j < n; j++)
+			k->end[j] |= LINES_HIT;
+		return;
+	}
+	/* each line's own window, as logread_line + find would see it;
+	 * a candidate found further on skips the lines before it */
+	for (j = 0; j < n;) {
+		size_t st = j ? (k->end[j - 1] & ~LINES_HIT) + 1 : k->from;
+		const char *h = l->find(l->find_ctx, b + st, b + pos);
+		size_t off;
+
+		if (!h)
+			break;
+		off = (size_t)(h - b);
+		while (j < n && off >= (k->end[j] & ~LINES_HIT))
+			j++;
+		if (j == n)
+			break;
+		/* at the '\n' before line j: in no line, look again */
+		if (j == 0 || off > (k->end[j - 1] & ~LINES_HIT))
+			k->end[j++] |= LINES_HIT;
+	}
+}
+
+/* Gives back the mapped pages more than release_lag behind the block the
+ * reader is on (from), a MiB at a time: madvise(MADV_DONTNEED) on the
+ * cutter's side keeps the unmapping off the reader's time. */
+static void give_back(struct lines *l, size_t from)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), to;
+
+	if (!l->release_lag || from < l->release_lag)
+		return;
+	to = (from - l->release_lag) / page * page;
+	if (to < l->released + (1u << 20))
+		return;
+	madvise((void *)(l->base + l->released), to - l->released,
+		MADV_DONTNEED);
+	l->released = to;
+}
+
+static void *cutter(void *arg)
+{
+	struct lines *l = arg;
+	size_t from;
+
+	pthread_mutex_lock(&l->mu);
+	while (!l->quit && l->next < l->size) {
+		if (l->head - l->tail == LINES_RING) {
+			pthread_cond_wait(&l->cv, &l->mu);
+			continue;
+		}
+		/* the block at head is the cutter's until head moves */
+		pthread_mutex_unlock(&l->mu);
+		cut(l, &l->ring[l->head % LINES_RING]);
+		pthread_mutex_lock(&l->mu);
+		l->head++;
+		pthread_cond_broadcast(&l->cv);
+		from = l->ring[l->tail % LINES_RING].from;
+		pthread_mutex_unlock(&l->mu);
+		give_back(l, from);
+		pthread_mutex_lock(&l->mu);
+	}
+	l->done = true;
+	pthread_cond_broadcast(&l->cv);
+	pthread_mutex_unlock(&l->mu);
+	return NULL;
+}
+
+void lines_start(struct lines *l, const char *base, size_t size,
+		 lines_find_fn find, void *ctx, bool thread)
+{
+	l->base = base;
+	l->size = size;
+	l->find = find;
+	l->find_ctx = ctx;
+	if (!l->blk_bytes)
+		l->blk_bytes = LINES_BLOCK_BYTES;
+	if (!l->blk_max || l->blk_max > LINES_BLOCK_MAX)
+		l->blk_max = LINES_BLOCK_MAX;
+	l->next = l->pos = l->released = 0;
+	l->head = l->tail = 0;
+	l->i = 0;
+	l->done = l->quit = l->threaded = l->held = false;
+	if (!thread)
+		return;
+	if (pthread_mutex_init(&l->mu, NULL))
+		return;
+	if (pthread_cond_init(&l->cv, NULL)) {
+		pthread_mutex_destroy(&l->mu);
+		return;
+	}
+	l->threaded = pthread_create(&l->th, NULL, cutter, l) == 0;
+	if (!l->threaded) {
+		pthread_cond_destroy(&l->cv);
+		pthread_mutex_destroy(&l->mu);
+	}
+}
+
+/* Makes the block at tail one with lines left; false at the end. */
+static bool next_block(struct lines *l)
+{
+	if (!l->threaded) {
+		if (l->held)
+			l->tail++;
+		l->held = false;
+		if (l->next >= l->size)
+			return false;
+		give_back(l, l->next);
+		cut(l, &l->ring[l->tail % LINES_RING]);
+		l->held = true;
+		l->i = 0;
+		return true;
+	}
+	pthread_mutex_lock(&l->mu);
+	if (l->held) {
+		l->tail++;
+		l->held = false;
+		pthread_cond_broadcast(&l->cv);
+	}
+	while (l->head == l->tail && !l->done)
+		pthread_cond_wait(&l->cv, &l->mu);
+	l->held = l->head != l->tail;
+	pthread_mutex_unlock(&l->mu);
+	l->i = 0;
+	return l->held;
+}
+
+int lines_next(struct lines *l, struct span *line, bool *hit)
+{
+	const struct lines_blk *k = &l->ring[l->tail % LINES_RING];
+	size_t st, e;
+
+	while (!l->held || l->i == k->n) {
+		if (!next_block(l))
+			return 0;
+		k = &l->ring[l->tail % LINES_RING];
+	}
+	st = l->i ? (k->end[l->i - 1] & ~LINES_HIT) + 1 : k->from;
+	e = k->end[l->i] & ~LINES_HIT;
+	*hit = (k->end[l->i] & LINES_HIT) != 0;
+	l->i++;
+	*line = (struct span){ l->base + st, e - st };
+	l->pos = e < l->size ? e + 1 : e;
+	return 1;
+}
+
+size_t lines_pos(const struct lines *l)
+{
+	return l->pos;
+}
+
+void lines_stop(struct lines *l)
+{
+	if (!l->threaded)
+		return;
+	pthread_mutex_lock(&l->mu);
+	l->quit = true;
+	pthread_cond_broadcast(&l->cv);
+	pthread_mutex_unlock(&l->mu);
+	pthread_join(l->th, NULL);
+	pthread_cond_destroy(&l->cv);
+	pthread_mutex_destroy(&l->mu);
+	l->threaded = false;
+}

@@ -1,0 +1,75 @@
+/* lines - a mapped log cut into lines a block at a time, each line marked
+ * when the prefilter (scan.h's find) has a candidate starting in it. A
+ * second thread cuts the blocks ahead of the reader when it can: the
+ * page faults, the first read of the file from memory and the byte scans
+ * then run beside the record parsing. The lines and marks are exactly
+ * those of a sequential pass (logread_line, find over the line). */
+#ifndef AUDITBOX_LINES_H
+#define AUDITBOX_LINES_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <auditbox/span.h>
+
+#define LINES_BLOCK_BYTES (128u << 10)	/* a block ends at the first line end past this */
+#define LINES_BLOCK_MAX 4096		/* or after this many lines */
+#define LINES_RING 8			/* blocks cut ahead of the reader */
+#define LINES_HIT (1ull << 63)
+
+/* A candidate may begin at the returned position in [p, end) (lying
+ * wholly inside it), or NULL: scan_find_fn. */
+typedef const char *(*lines_find_fn)(void *ctx, const char *p,
+				     const char *end);
+
+struct lines_blk {
+	uint32_t n;			/* lines */
+	size_t from;			/* offset of the first line */
+	uint64_t end[LINES_BLOCK_MAX];	/* line end offset | LINES_HIT */
+};
+
+struct lines {
+	const char *base;
+	size_t size;
+	lines_find_fn find;		/* NULL: every line is a hit */
+	void *find_ctx;
+	size_t blk_bytes;		/* LINES_BLOCK_BYTES, smaller in tests */
+	uint32_t blk_max;		/* LINES_BLOCK_MAX, smaller in tests */
+	/* a mapping: pages this far behind the reader are given back
+	 * (madvise MADV_DONTNEED; they fault in again when read); 0: never */
+	size_t release_lag, released;
+	/* cutter's side */
+	size_t next;			/* offset the next block starts at */
+	/* ring: blocks [tail, head) are cut; the reader holds tail */
+	struct lines_blk ring[LINES_RING];
+	unsigned head, tail;
+	bool done, quit, threaded, held;
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	/* reader's side */
+	uint32_t i;			/* next line in the block at tail */
+	size_t pos;			/* just past the last line given */
+};
+
+/* Prepares l over base[0, size) with find (may be NULL) and, if thread,
+ * starts the cutting thread (threaded = false when it could not be
+ * started: then lines_next cuts as it goes). */
+void lines_start(struct lines *l, const char *base, size_t size,
+		 lines_find_fn find, void *ctx, bool thread);
+
+/* The next line without its '\n' (a last line without '\n' counts) and
+ * whether find has a candidate starting in it. Returns 1, or 0 at the
+ * end. */
+int lines_next(struct lines *l, struct span *line, bool *hit);
+
+/* Offset just past the line lines_next gave last (its '\n'). */
+size_t lines_pos(const struct lines *l);
+
+/* Stops the cutting thread (at once, also before the end) and waits for
+ * it. */
+void lines_stop(struct lines *l);
+
+#endif

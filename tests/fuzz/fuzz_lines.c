@@ -1,0 +1,52 @@
+/* fuzz_lines - libFuzzer target for core/lines.c: the input (after two
+ * bytes that pick the block limits and the thread) is cut into lines with
+ * a prefilter looking for "XY"; lines and marks must equal a plain split
+ * with the prefilter asked line by line; aborts otherwise. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <auditbox/lines.h>
+
+static const char *find_xy(void *ctx, const char *p, const char *end)
+{
+	(void)ctx;
+	for (; end - p >= 2; p++)
+		if (p[0] == 'X' && p[1] == 'Y')
+			return p;
+	return NULL;
+}
+
+static struct lines l;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *b;
+	size_t pos = 0;
+	struct span line;
+	bool hit;
+
+	if (size < 2)
+		return 0;
+	memset(&l, 0, sizeof l);
+	l.blk_bytes = 1 + data[0] % 64;
+	l.blk_max = 1 + data[1] % 8;
+	b = (const char *)data + 2;
+	size -= 2;
+	lines_start(&l, b, size, find_xy, NULL, data[1] & 0x80);
+	while (lines_next(&l, &line, &hit)) {
+		const char *nl = memchr(b + pos, '\n', size - pos);
+		size_t e = nl ? (size_t)(nl - b) : size;
+		const char *h = find_xy(NULL, b + pos, b + size);
+
+		if (pos >= size || line.p != b + pos || line.n != e - pos ||
+		    hit != (h && (size_t)(h - b) < e))
+			abort();
+		pos = e + 1;
+	}
+	if (pos < size)
+		abort();
+	lines_stop(&l);
+	return 0;
+}
