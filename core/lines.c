@@ -9,26 +9,47 @@
 #include <emmintrin.h>
 #endif
 
-/* Offset of the first '\n' in [from, to), or to. */
-static size_t find_nl(const char *b, size_t from, size_t to)
+/* Records in k the line ends from l->next on, up to the first line that
+ * ends at or past the block limit, or blk_max lines; a last line without
+ * '\n' ends at the end of the buffer. Returns where the next block starts.
+ * One pass of 16-byte compares over the block. */
+static size_t cut_ends(struct lines *l, struct lines_blk *k)
 {
-	size_t i = from;
+	const char *b = l->base;
+	size_t pos = l->next, lim = pos + l->blk_bytes, size = l->size, i = pos;
+	uint32_t n = 0, max = l->blk_max;
 #ifdef __SSE2__
 	const __m128i nl = _mm_set1_epi8('\n');
 
-	for (; i + 16 <= to; i += 16) {
+	for (; i + 16 <= size; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
 		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
 
-		if (m)
-			return i + (size_t)__builtin_ctz(m);
+
+		for (; m; m &= m - 1) {
+			size_t e = i + (size_t)__builtin_ctz(m);
+
+			k->end[n++] = e;
+			if (n == max || e + 1 >= lim) {
+				k->n = n;
+				return e + 1;
+			}
+		}
 	}
 #endif
-	{
-		const char *q = memchr(b + i, '\n', to - i);
-
-		return q ? (size_t)(q - b) : to;
+	for (; i < size; i++) {
+		if (b[i] != '\n')
+			continue;
+		k->end[n++] = i;
+		if (n == max || i + 1 >= lim) {
+			k->n = n;
+			return i + 1;
+		}
 	}
+	if (n == 0 || k->end[n - 1] + 1 < size)
+		k->end[n++] = size;
+	k->n = n;
+	return size;
 }
 
 /* Cuts the block starting at l->next into k: its line ends, then the
@@ -36,20 +57,12 @@ static size_t find_nl(const char *b, size_t from, size_t to)
 static void cut(struct lines *l, struct lines_blk *k)
 {
 	const char *b = l->base;
-	size_t pos = l->next, lim = pos + l->blk_bytes, e;
-	uint32_t n = 0, j;
+	size_t pos;
+	uint32_t n, j;
 
-	k->from = pos;
-	while (pos < l->size && n < l->blk_max) {
-		e = find_nl(b, pos, l->size);
-		k->end[n++] = e;
-		pos = e + 1;
-		if (pos >= lim)
-			break;
-	}
-	if (pos > l->size)
-		pos = l->size;		/* a last line without '\n' */
-	k->n = n;
+	k->from = l->next;
+	pos = cut_ends(l, k);
+	n = k->n;
 	l->next = pos;
 	if (!l->find) {
 		for (j = 0; j < n; j++)

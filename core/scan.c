@@ -10,7 +10,6 @@
 #include <auditbox/lines.h>
 #include <auditbox/record.h>
 
-#define RELEASE_LAG (256u << 20)	/* keep this much mapped behind us */
 #define FIND_WINDOW (64u << 10)		/* find() looks this far ahead */
 #define READ_LAG (256u << 10)		/* lines.c gives back pages this far behind */
 #define THREAD_MIN (4u << 20)		/* smaller files: cut without a thread */
@@ -18,6 +17,7 @@
 int scan_init(struct scan *s, unsigned timeout, scan_fn fn, void *ctx)
 {
 	memset(s, 0, sizeof *s);
+	s->touched = SIZE_MAX;
 	s->fn = fn;
 	s->ctx = ctx;
 	if (event_init(&s->t, SCAN_MAX_EVENTS, SCAN_MAX_RECORDS, timeout))
@@ -30,9 +30,29 @@ void scan_fini(struct scan *s)
 	event_fini(&s->t);
 }
 
-static void scan_release(struct logread *lr, size_t to)
+/* The callback may read the records of the events it is given, faulting
+ * their pages in again behind the reader: every 4096 events, the pages
+ * from the first record of the oldest of them (to the start of its 2 MiB)
+ * are given back. */
+static void scan_touched(struct scan *s, const struct event *e)
 {
-	logread_release(lr, to > RELEASE_LAG ? to - RELEASE_LAG : 0, to);
+	const struct event_rec *r = event_rec_first(&s->t, e);
+	struct logread *lr = s->lr;
+
+	if (!lr || !lr->mapped)
+		return;
+	if (r && r->line.p >= lr->base && r->line.p < lr->base + lr->size &&
+	    (size_t)(r->line.p - lr->base) < s->touched)
+		s->touched = (size_t)(r->line.p - lr->base);
+	if (++s->drained % 4096 == 0) {
+		/* a fault maps the pages around the one read, up to the
+		 * 2 MiB of a page table */
+		size_t lo = s->touched & ~(size_t)((2u << 20) - 1);
+
+		if (lr->pos > READ_LAG && lo < lr->pos - READ_LAG)
+			logread_release(lr, lo, lr->pos - READ_LAG);
+		s->touched = SIZE_MAX;
+	}
 }
 
 static void scan_drain(struct scan *s)
@@ -42,11 +62,7 @@ static void scan_drain(struct scan *s)
 	while ((e = event_next(&s->t))) {
 		if (!s->stop)
 			s->stop = s->fn(s->ctx, &s->t, e);
-		/* a big flush at the end touches many old pages: give them
-		 * back as we go (they fault in again if needed) */
-		if (++s->drained % 4096 == 0 && s->lr && s->lr->mapped)
-			scan_release(s->lr, s->lr->pos > READ_LAG ?
-					    s->lr->pos - READ_LAG : 0);
+		scan_touched(s, e);
 	}
 }
 

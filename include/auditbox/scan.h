@@ -40,6 +40,7 @@ struct scan {
 	struct logread *lr;	/* the input being read */
 	int file;		/* its index in scan_files' list */
 	unsigned long drained;
+	size_t touched;		/* lowest offset drained events start at */
 };
 
 #define SCAN_MAX_EVENTS 65536
