@@ -106,6 +106,11 @@ static void give_back(struct lines *l, size_t from)
 	l->released = to;
 }
 
+/* Each side sleeps until the ring is half free (cutter) or a quarter
+ * full (reader), and is woken only then: a few switches per MiB. */
+#define CUT_RESUME (LINES_RING / 2)
+#define READ_RESUME (LINES_RING / 4)
+
 static void *cutter(void *arg)
 {
 	struct lines *l = arg;
@@ -114,7 +119,10 @@ static void *cutter(void *arg)
 	pthread_mutex_lock(&l->mu);
 	while (!l->quit && l->next < l->size) {
 		if (l->head - l->tail == LINES_RING) {
-			pthread_cond_wait(&l->cv, &l->mu);
+			l->cut_waits = true;
+			while (!l->quit && l->head - l->tail > CUT_RESUME)
+				pthread_cond_wait(&l->cut_cv, &l->mu);
+			l->cut_waits = false;
 			continue;
 		}
 		/* the block at head is the cutter's until head moves */
@@ -122,14 +130,15 @@ static void *cutter(void *arg)
 		cut(l, &l->ring[l->head % LINES_RING]);
 		pthread_mutex_lock(&l->mu);
 		l->head++;
-		pthread_cond_broadcast(&l->cv);
+		if (l->read_waits && l->head - l->tail >= READ_RESUME)
+			pthread_cond_signal(&l->read_cv);
 		from = l->ring[l->tail % LINES_RING].from;
 		pthread_mutex_unlock(&l->mu);
 		give_back(l, from);
 		pthread_mutex_lock(&l->mu);
 	}
 	l->done = true;
-	pthread_cond_broadcast(&l->cv);
+	pthread_cond_signal(&l->read_cv);
 	pthread_mutex_unlock(&l->mu);
 	return NULL;
 }
@@ -149,17 +158,24 @@ void lines_start(struct lines *l, const char *base, size_t size,
 	l->head = l->tail = 0;
 	l->i = 0;
 	l->done = l->quit = l->threaded = l->held = false;
+	l->cut_waits = l->read_waits = false;
 	if (!thread)
 		return;
 	if (pthread_mutex_init(&l->mu, NULL))
 		return;
-	if (pthread_cond_init(&l->cv, NULL)) {
+	if (pthread_cond_init(&l->cut_cv, NULL)) {
+		pthread_mutex_destroy(&l->mu);
+		return;
+	}
+	if (pthread_cond_init(&l->read_cv, NULL)) {
+		pthread_cond_destroy(&l->cut_cv);
 		pthread_mutex_destroy(&l->mu);
 		return;
 	}
 	l->threaded = pthread_create(&l->th, NULL, cutter, l) == 0;
 	if (!l->threaded) {
-		pthread_cond_destroy(&l->cv);
+		pthread_cond_destroy(&l->read_cv);
+		pthread_cond_destroy(&l->cut_cv);
 		pthread_mutex_destroy(&l->mu);
 	}
 }
@@ -183,10 +199,15 @@ static bool next_block(struct lines *l)
 	if (l->held) {
 		l->tail++;
 		l->held = false;
-		pthread_cond_broadcast(&l->cv);
+		if (l->cut_waits && l->head - l->tail <= CUT_RESUME)
+			pthread_cond_signal(&l->cut_cv);
 	}
-	while (l->head == l->tail && !l->done)
-		pthread_cond_wait(&l->cv, &l->mu);
+	if (l->head == l->tail && !l->done) {
+		l->read_waits = true;
+		while (l->head - l->tail < READ_RESUME && !l->done)
+			pthread_cond_wait(&l->read_cv, &l->mu);
+		l->read_waits = false;
+	}
 	l->held = l->head != l->tail;
 	pthread_mutex_unlock(&l->mu);
 	l->i = 0;
@@ -223,10 +244,11 @@ void lines_stop(struct lines *l)
 		return;
 	pthread_mutex_lock(&l->mu);
 	l->quit = true;
-	pthread_cond_broadcast(&l->cv);
+	pthread_cond_signal(&l->cut_cv);
 	pthread_mutex_unlock(&l->mu);
 	pthread_join(l->th, NULL);
-	pthread_cond_destroy(&l->cv);
+	pthread_cond_destroy(&l->cut_cv);
+	pthread_cond_destroy(&l->read_cv);
 	pthread_mutex_destroy(&l->mu);
 	l->threaded = false;
 }

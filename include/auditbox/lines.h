@@ -46,9 +46,10 @@ struct lines {
 	struct lines_blk ring[LINES_RING];
 	unsigned head, tail;
 	bool done, quit, threaded, held;
+	bool cut_waits, read_waits;	/* a side sleeps on its cv */
 	pthread_t th;
 	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	pthread_cond_t cut_cv, read_cv;
 	/* reader's side */
 	uint32_t i;			/* next line in the block at tail */
 	size_t pos;			/* just past the last line given */
