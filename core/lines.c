@@ -214,28 +214,17 @@ static bool next_block(struct lines *l)
 	return l->held;
 }
 
-int lines_next(struct lines *l, struct span *line, bool *hit)
+int lines_more(struct lines *l, struct span *line, bool *hit)
 {
 	const struct lines_blk *k = &l->ring[l->tail % LINES_RING];
-	size_t st, e;
 
 	while (!l->held || l->i == k->n) {
 		if (!next_block(l))
 			return 0;
 		k = &l->ring[l->tail % LINES_RING];
+		l->pos = k->from;
 	}
-	st = l->i ? (k->end[l->i - 1] & ~LINES_HIT) + 1 : k->from;
-	e = k->end[l->i] & ~LINES_HIT;
-	*hit = (k->end[l->i] & LINES_HIT) != 0;
-	l->i++;
-	*line = (struct span){ l->base + st, e - st };
-	l->pos = e < l->size ? e + 1 : e;
-	return 1;
-}
-
-size_t lines_pos(const struct lines *l)
-{
-	return l->pos;
+	return lines_next(l, line, hit);
 }
 
 void lines_stop(struct lines *l)

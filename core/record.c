@@ -50,7 +50,10 @@ static bool scan_ulong(struct span s, uint64_t *v)
 
 /* Eight ASCII digits at p appended to *acc (SWAR: the seconds are ten
  * digits on every line); false, *acc untouched, if one is not a digit. */
-static inline bool digits8(const char *p, uint64_t *acc)
+/* inlined even at -Os: these run for every line of a log */
+#define HOT static inline __attribute__((always_inline))
+
+HOT bool digits8(const char *p, uint64_t *acc)
 {
 	uint64_t x;
 
@@ -69,7 +72,7 @@ static inline bool digits8(const char *p, uint64_t *acc)
 }
 
 /* True when the bytes of x under mask are all ASCII digits. */
-static inline bool swar_digits(uint64_t x, uint64_t mask)
+HOT bool swar_digits(uint64_t x, uint64_t mask)
 {
 	uint64_t hi = 0xF0F0F0F0F0F0F0F0ull & mask, z = 0x3030303030303030ull & mask;
 
@@ -78,7 +81,7 @@ static inline bool swar_digits(uint64_t x, uint64_t mask)
 
 /* The kernel's own stamp, "SSSSSSSSSS.MMM:" and 1 to 7 serial digits,
  * from three 8-byte loads (p has 23 bytes); NULL for any other shape. */
-static const char *stamp_fast(struct record *r, const char *p)
+HOT const char *stamp_fast(struct record *r, const char *p)
 {
 	uint64_t sec = 0, x, y, nd;
 	unsigned n;
@@ -200,7 +203,7 @@ int record_parse(struct record *r, const char *line, size_t len)
 }
 
 /* True when s begins with the n bytes of w (s has room for them). */
-static inline bool starts(const char *s, const char *w, size_t n)
+HOT bool starts(const char *s, const char *w, size_t n)
 {
 	size_t i = 0;
 	uint64_t a, b;
@@ -235,6 +238,18 @@ static bool header_fast(struct record *r, const char *line, size_t len)
 	if (lim < 8 || line[0] != 't' || line[1] != 'y' || line[2] != 'p' ||
 	    line[3] != 'e' || line[4] != '=')
 		return false;
+	/* the blank after the type name, 8 bytes a step */
+	for (; i + 8 <= lim; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, line + i, 8);
+		x ^= 0x2020202020202020ull;
+		x = (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+		if (x) {
+			i += (size_t)__builtin_ctzll(x) / 8;
+			break;
+		}
+	}
 	while (i < lim && line[i] != ' ')
 		i++;
 	t = i;
@@ -298,23 +313,38 @@ int record_parse_header(struct record *r, const char *line, size_t len)
 	return RECORD_OK;
 }
 
-/* the record types that make most of any log, looked at first */
-static const struct { const char *name; size_t n; int type; } common[] = {
-	{ "SYSCALL", 7, 1300 }, { "PATH", 4, 1302 }, { "CWD", 3, 1307 },
-	{ "PROCTITLE", 9, 1327 }, { "EXECVE", 6, 1309 },
-	{ "SOCKADDR", 8, 1306 },
-};
-
 int record_type_number(struct span name)
 {
 	char buf[40];
-	size_t i;
 
-	for (i = 0; i < sizeof common / sizeof common[0]; i++)
-		if (name.n == common[i].n && name.p[0] == common[i].name[0] &&
-		    starts(name.p, common[i].name, name.n))
-			return common[i].type;
-
+	/* the record types that make most of any log, one compare each
+	 * (their lengths differ); the rest through the table */
+	switch (name.n) {
+	case 3:
+		if (starts(name.p, "CWD", 3))
+			return 1307;
+		break;
+	case 4:
+		if (starts(name.p, "PATH", 4))
+			return 1302;
+		break;
+	case 6:
+		if (starts(name.p, "EXECVE", 6))
+			return 1309;
+		break;
+	case 7:
+		if (starts(name.p, "SYSCALL", 7))
+			return 1300;
+		break;
+	case 8:
+		if (starts(name.p, "SOCKADDR", 8))
+			return 1306;
+		break;
+	case 9:
+		if (starts(name.p, "PROCTITLE", 9))
+			return 1327;
+		break;
+	}
 	if (name.n == 0 || name.n >= sizeof buf)
 		return -1;
 	memcpy(buf, name.p, name.n);

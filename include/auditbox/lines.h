@@ -52,7 +52,8 @@ struct lines {
 	pthread_cond_t cut_cv, read_cv;
 	/* reader's side */
 	uint32_t i;			/* next line in the block at tail */
-	size_t pos;			/* just past the last line given */
+	size_t pos;			/* just past the last line given: where the
+					 * next line of the block starts */
 };
 
 /* Prepares l over base[0, size) with find (may be NULL) and, if thread,
@@ -61,13 +62,32 @@ struct lines {
 void lines_start(struct lines *l, const char *base, size_t size,
 		 lines_find_fn find, void *ctx, bool thread);
 
+/* lines_next when the block at hand is used up: takes the next one. */
+int lines_more(struct lines *l, struct span *line, bool *hit);
+
 /* The next line without its '\n' (a last line without '\n' counts) and
  * whether find has a candidate starting in it. Returns 1, or 0 at the
  * end. */
-int lines_next(struct lines *l, struct span *line, bool *hit);
+static inline int lines_next(struct lines *l, struct span *line, bool *hit)
+{
+	const struct lines_blk *k = &l->ring[l->tail % LINES_RING];
+	uint64_t e;
+
+	if (!l->held || l->i == k->n)
+		return lines_more(l, line, hit);
+	e = k->end[l->i++];
+	*hit = (e & LINES_HIT) != 0;
+	e &= ~LINES_HIT;
+	*line = (struct span){ l->base + l->pos, (size_t)e - l->pos };
+	l->pos = e < l->size ? (size_t)e + 1 : (size_t)e;
+	return 1;
+}
 
 /* Offset just past the line lines_next gave last (its '\n'). */
-size_t lines_pos(const struct lines *l);
+static inline size_t lines_pos(const struct lines *l)
+{
+	return l->pos;
+}
 
 /* Stops the cutting thread (at once, also before the end) and waits for
  * it. */
