@@ -85,13 +85,17 @@ static size_t cut_ends(struct lines *l, struct lines_blk *k)
 		}
 	}
 #endif
-	for (; i < size; i++) {
-		if (b[i] != '\n')
-			continue;
-		k->end[n++] = i;
-		if (n == max || i + 1 >= lim) {
+	/* the rest (all of it without SSE2) */
+	while (i < size) {
+		const char *q = memchr(b + i, '\n', size - i);
+
+		if (!q)
+			break;
+		i = (size_t)(q - b);
+		k->end[n++] = i++;
+		if (n == max || i >= lim) {
 			k->n = n;
-			return i + 1;
+			return i;
 		}
 	}
 	if (n == 0 || k->end[n - 1] + 1 < size)
