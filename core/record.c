@@ -220,6 +220,15 @@ HOT bool starts(const char *s, const char *w, size_t n)
 		memcpy(&b, w + n - 8, 8);
 		return a == b;
 	}
+	if (n >= 4) {		/* 4 to 7: the first 4 and the last 4 */
+		uint32_t c, d, f, g;
+
+		memcpy(&c, s, 4);
+		memcpy(&d, w, 4);
+		memcpy(&f, s + n - 4, 4);
+		memcpy(&g, w + n - 4, 4);
+		return c == d && f == g;
+	}
 	for (; i < n; i++)
 		if (s[i] != w[i])
 			return false;
