@@ -12,7 +12,6 @@
 
 #define FIND_WINDOW (64u << 10)		/* find() looks this far ahead */
 #define READ_LAG (256u << 10)		/* lines.c gives back pages this far behind */
-#define THREAD_MIN (4u << 20)		/* smaller files: cut without a thread */
 
 int scan_init(struct scan *s, unsigned timeout, scan_fn fn, void *ctx)
 {
@@ -129,7 +128,7 @@ static int scan_mapped(struct scan *s, struct logread *lr)
 	 * again when they are matched) */
 	l->release_lag = READ_LAG;
 	lines_start(l, lr->base, lr->size, s->find, s->find_ctx,
-		    lr->size >= THREAD_MIN);
+		    lr->size >= (s->thread_min ? s->thread_min : SCAN_THREAD_MIN));
 	while (!s->stop && lines_next(l, &line, &hit)) {
 		lr->pos = lines_pos(l);
 		scan_line(s, line, s->find ? hit : 1);

@@ -34,6 +34,8 @@ struct scan {
 	const char *hbase, *hfrom, *hend, *hit;
 	time_t start, end;	/* records before/after are skipped; 0: none */
 	bool keep_open;		/* end of input leaves open events open */
+	size_t thread_min;	/* mapped files this big are cut by a second
+				 * thread (lines.h); 0: SCAN_THREAD_MIN */
 	scan_fn fn;
 	void *ctx;
 	int stop;		/* fn's non-zero answer */
@@ -43,6 +45,7 @@ struct scan {
 	size_t touched;		/* lowest offset drained events start at */
 };
 
+#define SCAN_THREAD_MIN (4u << 20)
 #define SCAN_MAX_EVENTS 65536
 #define SCAN_MAX_RECORDS (SCAN_MAX_EVENTS * 8)
 
