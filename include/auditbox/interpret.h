@@ -30,6 +30,10 @@ struct interp {
 		int num;
 		char name[32];
 	} proto[256];
+	/* interpret_record: "%x %T" of the second written last */
+	uint64_t tsec;
+	size_t tlen;		/* 0: none yet */
+	char tbuf[64];
 };
 
 /* What a record's interpretation needs from the rest of its event. */
