@@ -275,7 +275,7 @@ static void fields(struct interp *ip, const struct interp_event *ie,
  * (localtime and strftime cost more than the rest of a record) */
 static void msg_stamp(struct interp *ip, struct sb *b, const struct record *r)
 {
-	char num[24], *p = num + sizeof num;
+	char num[32], *p = num + sizeof num;	/* ".999:" 20 digits ") : " */
 	unsigned long s = r->serial;
 	time_t sec = (time_t)r->sec;
 	struct tm tm;

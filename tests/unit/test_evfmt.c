@@ -126,6 +126,22 @@ static void evfmt_event_interp(void **state)
 	"type=DAEMON_START msg=audit(11/14/23 22:13:20.999:44) : op=start ver=3.0.9 format=raw kernel=6.1 auid=unset pid=1 uid=root ses=unset subj=a\002b res=success \n");
 }
 
+/* the longest stamp: a 20-digit serial (ULONG_MAX) */
+static void evfmt_event_interp_serial_max(void **state)
+{
+	static const char line[] = "type=CWD msg=audit(1700000000.007:"
+		"18446744073709551615): cwd=\"/\"\n";
+	static const char want[] = "----\ntype=CWD msg=audit(11/14/23 "
+		"22:13:20.007:18446744073709551615) : cwd=/ \n";
+	size_t n;
+	const char *got = run(line, sizeof line - 1, EVFMT_INTERP,
+			      EVFMT_ESC_TTY, &n);
+
+	(void)state;
+	assert_int_equal(n, sizeof want - 1);
+	assert_memory_equal(got, want, n);
+}
+
 /* An event of 40 PATH records of 8 KiB (more than EVFMT_OBUF): every
  * record, last first, each whole, in the default layout. */
 static void evfmt_event_larger_than_buffer(void **state)
@@ -171,6 +187,7 @@ int main(void)
 		cmocka_unit_test(evfmt_event_default_shell),
 		cmocka_unit_test(evfmt_event_raw),
 		cmocka_unit_test(evfmt_event_interp),
+		cmocka_unit_test(evfmt_event_interp_serial_max),
 		cmocka_unit_test(evfmt_event_larger_than_buffer),
 	};
 
