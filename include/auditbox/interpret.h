@@ -14,7 +14,10 @@
 #include <auditbox/event.h>
 #include <auditbox/span.h>
 
-#define INTERP_CACHE 64
+/* uid/gid names: INTERP_CACHE entries in sets of INTERP_WAYS chosen by
+ * a hash of the id (failed lookups are kept too) */
+#define INTERP_CACHE 1024
+#define INTERP_WAYS 4
 
 struct interp {
 	struct {

@@ -238,6 +238,35 @@ static void interpret_field_escapes(void **state)
 	assert_string_equal(out, "a\\ b\\001c\\$\\(d\\)\\;e");
 }
 
+/* More ids than the name cache holds, asked in two orders: each id
+ * prints the same either way (a failed lookup as unknown(N)). */
+static void interpret_field_id_cache(void **state)
+{
+	enum { N = 3000 };
+	static char first[N][48];
+	char v[16];
+	unsigned i, k;
+
+	(void)state;
+	interpret_init(&ip);
+	for (i = 0; i < N; i++) {
+		snprintf(v, sizeof v, "%u", i);
+		snprintf(first[i], sizeof first[i], "%s",
+			 field(1300, i % 2 ? "gid" : "uid", v, ""));
+	}
+	assert_string_equal(first[0], "root");
+	assert_string_equal(field(1300, "uid", "4000000", ""),
+			    "unknown(4000000)");
+	for (k = 0; k < N; k++) {
+		i = (k * 7919u) % N;	/* another order */
+		snprintf(v, sizeof v, "%u", i);
+		assert_string_equal(field(1300, i % 2 ? "gid" : "uid", v, ""),
+				    first[i]);
+	}
+	assert_string_equal(field(1300, "uid", "4000000", ""),
+			    "unknown(4000000)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -247,6 +276,7 @@ int main(void)
 		cmocka_unit_test(interpret_field_syscall_bits),
 		cmocka_unit_test(interpret_field_strings),
 		cmocka_unit_test(interpret_field_kinds),
+		cmocka_unit_test(interpret_field_id_cache),
 		cmocka_unit_test(interpret_field_escapes),
 	};
 	setenv("TZ", "UTC", 1);
