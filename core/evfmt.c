@@ -13,6 +13,8 @@ void evfmt_init(struct evfmt *f, int format, int escape)
 	f->escape = escape;
 	f->extra = 0;
 	f->csv_header_done = false;
+	f->on = 0;
+	f->hdr_n = 0;
 	interpret_init(&f->ip);
 }
 
@@ -31,12 +33,8 @@ void evfmt_escaped(FILE *out, struct span s, int mode)
 {
 	size_t i, run = 0;
 
-	if (mode == EVFMT_ESC_TTY) {	/* the common case: find a control byte */
-		for (i = 0; i < s.n && (unsigned char)s.p[i] >= 32; i++)
-			;
-		if (i == s.n)
-			mode = EVFMT_ESC_RAW;
-	}
+	if (mode == EVFMT_ESC_TTY && !span_ctl(s.p, s.n))
+		mode = EVFMT_ESC_RAW;	/* the common case */
 	if (mode == EVFMT_ESC_RAW) {
 		fwrite(s.p, 1, s.n, out);
 		return;
@@ -56,6 +54,68 @@ void evfmt_escaped(FILE *out, struct span s, int mode)
 	fwrite(s.p + run, 1, s.n - run, out);
 }
 
+/* --- the event's text gathers in f->ob, written out in one piece ---- */
+
+static void ob_flush(struct evfmt *f, FILE *out)
+{
+	if (f->on)
+		fwrite(f->ob, 1, f->on, out);
+	f->on = 0;
+}
+
+static void ob_put(struct evfmt *f, FILE *out, const char *p, size_t n)
+{
+	if (n > sizeof f->ob - f->on) {
+		ob_flush(f, out);
+		if (n > sizeof f->ob) {
+			fwrite(p, 1, n, out);
+			return;
+		}
+	}
+	memcpy(f->ob + f->on, p, n);
+	f->on += n;
+}
+
+static void ob_byte(struct evfmt *f, FILE *out, char c)
+{
+	if (f->on == sizeof f->ob)
+		ob_flush(f, out);
+	f->ob[f->on++] = c;
+}
+
+/* evfmt_escaped into f->ob */
+static void ob_escaped(struct evfmt *f, FILE *out, struct span s, int mode)
+{
+	size_t i, run = 0;
+	char q[4];
+
+	if (mode == EVFMT_ESC_TTY && !span_ctl(s.p, s.n))
+		mode = EVFMT_ESC_RAW;
+	if (mode == EVFMT_ESC_RAW) {
+		ob_put(f, out, s.p, s.n);
+		return;
+	}
+	for (i = 0; i < s.n; i++) {
+		unsigned char c = (unsigned char)s.p[i];
+
+		if (!needs_escape(c, mode))
+			continue;
+		ob_put(f, out, s.p + run, i - run);
+		q[0] = '\\';
+		if (c < 32) {		/* "\\%03o" */
+			q[1] = (char)('0' + (c >> 6));
+			q[2] = (char)('0' + (c >> 3 & 7));
+			q[3] = (char)('0' + (c & 7));
+			ob_put(f, out, q, 4);
+		} else {
+			q[1] = (char)c;
+			ob_put(f, out, q, 2);
+		}
+		run = i + 1;
+	}
+	ob_put(f, out, s.p + run, s.n - run);
+}
+
 static size_t collect(struct evfmt *f, const struct event_table *t,
 		      const struct event *e)
 {
@@ -68,52 +128,79 @@ static size_t collect(struct evfmt *f, const struct event_table *t,
 	return n;
 }
 
-static struct span msg_of(const struct event_rec *r)
-{
-	const char *gs = memchr(r->line.p, RECORD_GS, r->line.n);
-
-	return (struct span){ r->line.p, gs ? (size_t)(gs - r->line.p)
-					    : r->line.n };
-}
-
 static void out_raw(struct evfmt *f, const struct event_table *t,
 		    const struct event *e, FILE *out)
 {
 	size_t n = collect(f, t, e), i;
 	bool enriched = false;
 
-	for (i = 0; i < n; i++)
-		if (memchr(f->recs[i]->line.p, RECORD_GS, f->recs[i]->line.n))
+	for (i = 0; i < n && !enriched; i++)
+		if (span_memchr(f->recs[i]->line.p, RECORD_GS,
+				f->recs[i]->line.n))
 			enriched = true;
 	for (i = 0; i < n; i++) {
 		const struct event_rec *r = f->recs[i];
 
-		fwrite(r->line.p, 1, r->line.n, out);
+		ob_put(f, out, r->line.p, r->line.n);
 		/* an ENRICHED event gets the separator on every record */
-		if (enriched && !memchr(r->line.p, RECORD_GS, r->line.n))
-			fputc(RECORD_GS, out);
-		fputc('\n', out);
+		if (enriched && !span_memchr(r->line.p, RECORD_GS, r->line.n))
+			ob_byte(f, out, RECORD_GS);
+		ob_byte(f, out, '\n');
 	}
+}
+
+/* "----\ntime->%a %b %e %H:%M:%S %Y\n" of second sec, made once per
+ * second of log time (localtime and strftime cost more than the rest
+ * of a dense log's event) */
+static struct span time_header(struct evfmt *f, uint64_t sec)
+{
+	time_t t = (time_t)sec;
+	struct tm tm;
+	size_t n;
+
+	if (f->hdr_n && f->hdr_sec == sec)
+		return (struct span){ f->hdr, f->hdr_n };
+	localtime_r(&t, &tm);
+	memcpy(f->hdr, "----\ntime->", 11);
+	n = strftime(f->hdr + 11, sizeof f->hdr - 12, "%a %b %e %H:%M:%S %Y",
+		     &tm);
+	f->hdr[11 + n] = '\n';
+	f->hdr_n = 12 + n;
+	f->hdr_sec = sec;
+	return (struct span){ f->hdr, f->hdr_n };
 }
 
 static void out_default(struct evfmt *f, const struct event_table *t,
 			const struct event *e, FILE *out)
 {
 	size_t n = collect(f, t, e);
-	time_t sec = (time_t)e->sec;
-	char buf[64];
-	struct tm tm;
+	struct span h = time_header(f, e->sec);
 
-	localtime_r(&sec, &tm);
-	strftime(buf, sizeof buf, "%a %b %e %H:%M:%S %Y", &tm);
-	fprintf(out, "----\ntime->%s\n", buf);
+	ob_put(f, out, h.p, h.n);
 	while (n--) {
+		struct span m = f->recs[n]->line;
 		int ty = f->recs[n]->type;
-
 		/* the reference prints daemon records unescaped */
-		evfmt_escaped(out, msg_of(f->recs[n]),
-			      ty >= 1200 && ty < 1300 ? EVFMT_ESC_RAW : f->escape);
-		fputc('\n', out);
+		int esc = ty >= 1200 && ty < 1300 ? EVFMT_ESC_RAW : f->escape;
+		/* one pass finds both the ENRICHED separator and whether
+		 * the message holds a control byte before it */
+		const char *c = span_ctl(m.p, m.n);
+
+		if (c && *c == RECORD_GS) {
+			m.n = (size_t)(c - m.p);
+			if (esc == EVFMT_ESC_TTY)
+				esc = EVFMT_ESC_RAW;
+		} else if (c) {
+			const char *gs = span_memchr(c, RECORD_GS,
+						     m.n - (size_t)(c - m.p));
+
+			if (gs)
+				m.n = (size_t)(gs - m.p);
+		} else if (esc == EVFMT_ESC_TTY) {
+			esc = EVFMT_ESC_RAW;
+		}
+		ob_escaped(f, out, m, esc);
+		ob_byte(f, out, '\n');
 	}
 }
 
@@ -124,13 +211,16 @@ static void out_interp(struct evfmt *f, const struct event_table *t,
 	struct interp_event ie;
 
 	interpret_event_init(&ie, f->recs, n);
-	fputs("----\n", out);
+	ob_put(f, out, "----\n", 5);
 	while (n--) {
-		len = interpret_record(&f->ip, &ie, f->recs[n], f->line,
-				       sizeof f->line, f->escape);
-		fwrite(f->line, 1, len < sizeof f->line ? len : sizeof f->line - 1,
-		       out);
-		fputc('\n', out);
+		/* the record is written straight into f->ob, with room for
+		 * the longest record kept (EVFMT_LINE - 1 bytes) */
+		if (sizeof f->ob - f->on < EVFMT_LINE + 1)
+			ob_flush(f, out);
+		len = interpret_record(&f->ip, &ie, f->recs[n], f->ob + f->on,
+				       EVFMT_LINE, f->escape);
+		f->on += len < EVFMT_LINE ? len : EVFMT_LINE - 1;
+		f->ob[f->on++] = '\n';
 	}
 }
 
@@ -140,12 +230,15 @@ int evfmt_event(struct evfmt *f, const struct event_table *t,
 	switch (f->format) {
 	case EVFMT_RAW:
 		out_raw(f, t, e, out);
+		ob_flush(f, out);
 		return 0;
 	case EVFMT_DEFAULT:
 		out_default(f, t, e, out);
+		ob_flush(f, out);
 		return 0;
 	case EVFMT_INTERP:
 		out_interp(f, t, e, out);
+		ob_flush(f, out);
 		return 0;
 	case EVFMT_JSON:
 		return evfmt_json(f, t, e, out);

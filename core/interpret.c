@@ -28,26 +28,36 @@ void interpret_sb_fmt(struct sb *b, const char *fmt, ...)
 		sb_put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
-/* escaped output of raw bytes, as evfmt_escaped */
+/* escaped output of raw bytes, as evfmt_escaped: runs of bytes that need
+ * nothing are copied whole */
 void interpret_sb_esc(struct sb *b, const char *s, size_t n, int mode)
 {
-	size_t i;
+	size_t i, run = 0;
+	char q[4];
 
+	if (mode == 0 || (mode == 1 && !span_ctl(s, n))) {
+		sb_put(b, s, n);
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (mode == 0) {
-			sb_put(b, s + i, 1);
-		} else if (c < 32) {
-			interpret_sb_fmt(b, "\\%03o", c);
+		if (c < 32) {		/* "\\%03o" */
+			sb_put(b, s + run, i - run);
+			q[0] = '\\';
+			q[1] = (char)('0' + (c >> 6));
+			q[2] = (char)('0' + (c >> 3 & 7));
+			q[3] = (char)('0' + (c & 7));
+			sb_put(b, q, 4);
+			run = i + 1;
 		} else if ((mode >= 2 && strchr("\"'`$\\!()| ", c)) ||
 			   (mode == 3 && strchr(";#&*?[]<>{}", c))) {
+			sb_put(b, s + run, i - run);
 			sb_put(b, "\\", 1);
-			sb_put(b, s + i, 1);
-		} else {
-			sb_put(b, s + i, 1);
+			run = i;	/* the byte itself follows */
 		}
 	}
+	sb_put(b, s + run, n - run);
 }
 
 void interpret_init(struct interp *ip)
@@ -125,91 +135,147 @@ void interpret_event_init(struct interp_event *ie,
 	}
 }
 
-static const char *const uid_fields[] = {
-	"auid", "uid", "euid", "suid", "fsuid", "ouid", "oauid", "old-auid",
-	"iuid", "id", "inode_uid", "sauid", "obj_uid", "old_auid", NULL,
+/* Field names with a kind, sorted by strcmp (binary search): the
+ * reference's uid, gid, escaped and capability field lists and its
+ * single names; rtype 0 for any record type, else the only one. */
+#define FT(s, t, r) { s, sizeof(s) - 1, t, r }
+static const struct ftype_row {
+	const char *name;
+	unsigned char len, type;
+	short rtype;
+} ftab[] = {
+	FT("acct", F_ESC, 0),
+	FT("addr", F_ADDR, 0),
+	FT("arch", F_ARCH, 0),
+	FT("auid", F_UID, 0),
+	FT("cap_fi", F_CAPS, 0),
+	FT("cap_fp", F_CAPS, 0),
+	FT("cap_pa", F_CAPS, 0),
+	FT("cap_pe", F_CAPS, 0),
+	FT("cap_pi", F_CAPS, 0),
+	FT("cap_pp", F_CAPS, 0),
+	FT("cgroup", F_ESC, 0),
+	FT("cmd", F_ESC, 0),
+	FT("code", F_SECCOMP, 1326),
+	FT("comm", F_ESC, 0),
+	FT("cwd", F_ESC, 0),
+	FT("data", F_ESC, 0),
+	FT("device", F_ESC, 0),
+	FT("dir", F_ESC, 0),
+	FT("egid", F_GID, 0),
+	FT("euid", F_UID, 0),
+	FT("exe", F_ESC, 0),
+	FT("exit", F_EXIT, 0),
+	FT("fi", F_CAPS, 0),
+	FT("file", F_ESC, 0),
+	FT("flags", F_MMAP, 1323),
+	FT("fp", F_CAPS, 0),
+	FT("fsgid", F_GID, 0),
+	FT("fsuid", F_UID, 0),
+	FT("gid", F_GID, 0),
+	FT("grp", F_ESC, 0),
+	FT("id", F_UID, 0),
+	FT("igid", F_GID, 0),
+	FT("inode_gid", F_GID, 0),
+	FT("inode_uid", F_UID, 0),
+	FT("iuid", F_UID, 0),
+	FT("key", F_KEY, 0),
+	FT("list", F_LIST, 1305),
+	FT("mode", F_MODE, 0),
+	FT("name", F_ESC, 0),
+	FT("new-chardev", F_ESC, 0),
+	FT("new_gid", F_GID, 0),
+	FT("new_group", F_ESC, 0),
+	FT("new_pa", F_CAPS, 0),
+	FT("new_pe", F_CAPS, 0),
+	FT("new_pi", F_CAPS, 0),
+	FT("new_pp", F_CAPS, 0),
+	FT("oauid", F_UID, 0),
+	FT("obj_gid", F_GID, 0),
+	FT("obj_uid", F_UID, 0),
+	FT("ocomm", F_ESC, 0),
+	FT("ogid", F_GID, 0),
+	FT("old-auid", F_UID, 0),
+	FT("old-chardev", F_ESC, 0),
+	FT("old_auid", F_UID, 0),
+	FT("old_pa", F_CAPS, 0),
+	FT("old_pe", F_CAPS, 0),
+	FT("old_pi", F_CAPS, 0),
+	FT("old_pp", F_CAPS, 0),
+	FT("ouid", F_UID, 0),
+	FT("pa", F_CAPS, 0),
+	FT("path", F_ESC, 0),
+	FT("pe", F_CAPS, 0),
+	FT("perm", F_PERM, 1305),
+	FT("pi", F_CAPS, 0),
+	FT("pp", F_CAPS, 0),
+	FT("proctitle", F_PROCTITLE, 0),
+	FT("res", F_SUCCESS, 0),
+	FT("result", F_SUCCESS, 0),
+	FT("root_dir", F_ESC, 0),
+	FT("saddr", F_SADDR, 0),
+	FT("sauid", F_UID, 0),
+	FT("ses", F_SES, 0),
+	FT("sgid", F_GID, 0),
+	FT("sig", F_SIG, 0),
+	FT("success", F_SUCCESS, 0),
+	FT("suid", F_UID, 0),
+	FT("sw", F_ESC, 0),
+	FT("syscall", F_SYSCALL, 0),
+	FT("uid", F_UID, 0),
+	FT("vm", F_ESC, 0),
+	FT("watch", F_ESC, 0),
 };
-static const char *const gid_fields[] = {
-	"gid", "egid", "sgid", "fsgid", "ogid", "igid", "inode_gid",
-	"new_gid", "obj_gid", NULL,
-};
-static const char *const esc_fields[] = {
-	"comm", "exe", "cwd", "name", "path", "file", "watch", "dir", "cmd",
-	"acct", "vm", "cgroup", "device", "sw", "root_dir", "new_group",
-	"ocomm", "grp", "old-chardev", "new-chardev", "data", NULL,
-};
-static const char *const cap_fields[] = {
-	"cap_pi", "cap_pe", "cap_pp", "cap_pa", "cap_fi", "cap_fp", "fp",
-	"fi", "old_pp", "old_pi", "old_pe", "old_pa", "new_pp",
-	"new_pi", "new_pe", "new_pa", "pp", "pi", "pe", "pa", NULL,
-};
+#undef FT
 
-static bool in_list(const char *const *l, struct span n)
+static const struct ftype_row *ftype_find(struct span n)
 {
-	/* the first byte first: most names differ there (hot in ENRICHED) */
-	for (; *l; l++)
-		if (n.n && (*l)[0] == n.p[0] && span_eqs(n, *l))
-			return true;
-	return false;
+	size_t lo = 0, hi = sizeof ftab / sizeof ftab[0];
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct ftype_row *r = &ftab[mid];
+		size_t k = n.n < r->len ? n.n : r->len;
+		int c = memcmp(n.p, r->name, k);
+
+		if (c == 0)
+			c = n.n < r->len ? -1 : n.n > r->len;
+		if (c == 0)
+			return r;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
 }
 
 bool interpret_uid_field(struct span n)
 {
-	return in_list(uid_fields, n);
+	const struct ftype_row *r = ftype_find(n);
+
+	return r && r->type == F_UID;
 }
 
 bool interpret_gid_field(struct span n)
 {
-	return in_list(gid_fields, n);
+	const struct ftype_row *r = ftype_find(n);
+
+	return r && r->type == F_GID;
 }
 
 int interpret_field_type(int rtype, struct span n)
 {
+	const struct ftype_row *r;
+
 	if (rtype == 1309 && n.n >= 2 && n.p[0] == 'a' &&
 	    n.p[1] >= '0' && n.p[1] <= '9')
 		return F_EXECARG;
-	if (in_list(uid_fields, n))
-		return F_UID;
-	if (in_list(gid_fields, n))
-		return F_GID;
-	if (in_list(esc_fields, n))
-		return F_ESC;
-	if (in_list(cap_fields, n))
-		return F_CAPS;
-	if (span_eqs(n, "arch"))
-		return F_ARCH;
-	if (span_eqs(n, "syscall"))
-		return F_SYSCALL;
-	if (span_eqs(n, "exit"))
-		return F_EXIT;
-	if (span_eqs(n, "success") || span_eqs(n, "res") ||
-	    span_eqs(n, "result"))
-		return F_SUCCESS;
-	if (span_eqs(n, "proctitle"))
-		return F_PROCTITLE;
-	if (span_eqs(n, "mode"))
-		return F_MODE;
-	if (span_eqs(n, "ses"))
-		return F_SES;
-	if (span_eqs(n, "saddr"))
-		return F_SADDR;
-	if (span_eqs(n, "key"))
-		return F_KEY;
-	if (span_eqs(n, "list") && rtype == 1305)
-		return F_LIST;
-	if (span_eqs(n, "addr"))
-		return F_ADDR;
-	if (span_eqs(n, "sig"))
-		return F_SIG;
-	if (span_eqs(n, "code") && rtype == 1326)
-		return F_SECCOMP;
-	if (span_eqs(n, "flags") && rtype == 1323)
-		return F_MMAP;
-	if (span_eqs(n, "perm") && rtype == 1305)
-		return F_PERM;
+	r = ftype_find(n);
+	if (r && (r->rtype == 0 || r->rtype == rtype))
+		return r->type;
 	if (rtype == 1300 && n.n == 2 && n.p[0] == 'a' &&
 	    n.p[1] >= '0' && n.p[1] <= '3')
 		return F_ARG;
 	return F_NONE;
 }
-

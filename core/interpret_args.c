@@ -271,15 +271,44 @@ static void fields(struct interp *ip, const struct interp_event *ie,
 	}
 }
 
+/* " msg=audit(%x %T.%03u:%lu) : " with the date of the second cached
+ * (localtime and strftime cost more than the rest of a record) */
+static void msg_stamp(struct interp *ip, struct sb *b, const struct record *r)
+{
+	char num[32], *p = num + sizeof num;	/* ".999:" 20 digits ") : " */
+	unsigned long s = r->serial;
+	time_t sec = (time_t)r->sec;
+	struct tm tm;
+
+	if (!ip->tlen || ip->tsec != r->sec) {
+		localtime_r(&sec, &tm);
+		ip->tlen = strftime(ip->tbuf, sizeof ip->tbuf, "%x %T", &tm);
+		ip->tsec = r->sec;
+	}
+	sb_str(b, " msg=audit(");
+	sb_put(b, ip->tbuf, ip->tlen);
+	if (r->milli > 999) {
+		interpret_sb_fmt(b, ".%03u:%lu) : ", r->milli, s);
+		return;
+	}
+	*--p = ' ', *--p = ':', *--p = ' ', *--p = ')';
+	do
+		*--p = (char)('0' + s % 10);
+	while (s /= 10);
+	*--p = ':';
+	*--p = (char)('0' + r->milli % 10);
+	*--p = (char)('0' + r->milli / 10 % 10);
+	*--p = (char)('0' + r->milli / 100);
+	*--p = '.';
+	sb_put(b, p, (size_t)(num + sizeof num - p));
+}
+
 size_t interpret_record(struct interp *ip, const struct interp_event *ie,
 			const struct event_rec *r, char *out, size_t cap,
 			int escape)
 {
 	struct sb b = { out, 0, cap ? cap - 1 : 0 };
 	struct record rec;
-	char tbuf[64];
-	struct tm tm;
-	time_t sec;
 
 	if (record_parse(&rec, r->line.p, r->line.n)) {
 		sb_span(&b, r->line);
@@ -291,11 +320,7 @@ size_t interpret_record(struct interp *ip, const struct interp_event *ie,
 		}
 		sb_str(&b, "type=");
 		sb_span(&b, rec.type_name);
-		sec = (time_t)rec.sec;
-		localtime_r(&sec, &tm);
-		strftime(tbuf, sizeof tbuf, "%x %T", &tm);
-		interpret_sb_fmt(&b, " msg=audit(%s.%03u:%lu) : ", tbuf, rec.milli,
-		       rec.serial);
+		msg_stamp(ip, &b, &rec);
 		fields(ip, ie, rec.type, rec.body, rec.enrich, &b, escape,
 		       false);
 	}

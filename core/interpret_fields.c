@@ -11,10 +11,13 @@
 
 static const char *cached_name(struct interp *ip, uint32_t id, bool group)
 {
+	unsigned set = (unsigned)(((id ^ (group ? 0x9e3779b9u : 0)) *
+				   2654435761u) >> 16) %
+		(INTERP_CACHE / INTERP_WAYS) * INTERP_WAYS;
 	unsigned i;
 	const char *name = NULL;
 
-	for (i = 0; i < INTERP_CACHE; i++)
+	for (i = set; i < set + INTERP_WAYS; i++)
 		if (ip->cache[i].used && ip->cache[i].id == id &&
 		    ip->cache[i].group == group)
 			return ip->cache[i].name[0] ? ip->cache[i].name : NULL;
@@ -27,7 +30,7 @@ static const char *cached_name(struct interp *ip, uint32_t id, bool group)
 
 		name = pw ? pw->pw_name : NULL;
 	}
-	i = ip->next++ % INTERP_CACHE;
+	i = set + ip->next++ % INTERP_WAYS;
 	ip->cache[i].used = true;
 	ip->cache[i].id = id;
 	ip->cache[i].group = group;

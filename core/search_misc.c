@@ -281,55 +281,72 @@ static int parse_avc_pid(struct px *x)
 	return 0;
 }
 
-static int parse_record(struct px *x)
+static int parse_config(struct px *x)
 {
-	int t = x->type;
+	int rc = parse_simple_message(x);
 
+	search_avc_parse_path(x);
+	return rc;
+}
+
+static int parse_task_info0(struct px *x)
+{
+	return search_parse_task_info(x, 0);
+}
+
+typedef int (*parse_fn)(struct px *x);
+
+/* marks the types the reference does not know (--debug tells of them) */
+static int parse_unknown(struct px *x)
+{
+	(void)x;
+	return 0;
+}
+
+/* The extraction for record type t (the reference's dispatch), NULL when
+ * it would look at nothing under criteria c: the record is then not
+ * even split from its ENRICHED tail. */
+static parse_fn parser_of(const struct search_criteria *c, int t)
+{
 	if (t == T_SYSCALL)
-		return search_parse_syscall(x);
+		return search_parse_syscall;
 	if (t == T_CWD)
-		return search_parse_dir(x);
+		return c->file ? search_parse_dir : NULL;
 	if (t == 1402)
-		return search_avc_parse_path(x);
+		return c->file ? search_avc_parse_path : NULL;
 	if (t == T_PATH)
-		return search_parse_path(x);
+		return c->file || c->object ? search_parse_path : NULL;
 	if (t == T_USER_AVC || t == 1400)
-		return parse_avc_pid(x);
+		return parse_avc_pid;
 	if (t == T_USER || (t >= T_FIRST_USER && t <= T_USER_END) ||
 	    (t >= T_USER_CHAUTHTOK && t <= T_LAST_USER) ||
 	    (t >= T_FIRST_USER2 && t <= T_LAST_USER2))
-		return search_parse_user(x);
+		return search_parse_user;
 	if (t == T_SOCKADDR)
-		return parse_sockaddr(x);
+		return parse_sockaddr;
 	if (t == T_LOGIN)
-		return search_parse_login(x);
+		return search_parse_login;
 	if (t == T_IPC || t == T_OBJ_PID)
-		return parse_obj(x);
+		return c->object ? parse_obj : NULL;
 	if (t >= T_DAEMON_START && t <= T_DAEMON_RESUME)
-		return search_parse_daemon1(x);
+		return search_parse_daemon1;
 	if (t == T_DAEMON_ACCEPT || t == T_DAEMON_CLOSE)
-		return search_parse_daemon2(x);
-	if (t == T_CONFIG_CHANGE) {
-		int rc = parse_simple_message(x);
-
-		search_avc_parse_path(x);
-		return rc;
-	}
+		return search_parse_daemon2;
+	if (t == T_CONFIG_CHANGE)
+		return parse_config;
 	if (t == T_FEATURE_CHANGE || t == T_ANOM_LINK)
-		return search_parse_task_info(x, 0);
+		return parse_task_info0;
 	if (t == T_SECCOMP || t == T_ANOM_PROMISCUOUS || t == T_ANOM_ABEND)
-		return parse_kernel_anom(x);
+		return parse_kernel_anom;
 	if (t >= T_MAC_POLICY_LOAD && t <= T_MAC_UNLBL_STCDEL)
-		return parse_simple_message(x);
+		return parse_simple_message;
 	/* types the reference knows it need not parse */
 	if (t == 2000 || t == 1401 || t == 1309 || (t >= 1311 && t <= 1315) ||
 	    t == 1317 || t == 1321 || t == 1322 || t == 1323 || t == 1327 ||
 	    (t >= 1329 && t <= 1334) || t == 1324 || t == 1325 ||
 	    t == 1335 || t == 1319 || (t >= 1800 && t <= 1807))
-		return 0;
-	if (x->c->unparsed)
-		x->c->unparsed(x->c->unparsed_ctx, t);
-	return 0;
+		return NULL;
+	return parse_unknown;
 }
 
 static void items_reset(struct search_items *it)
@@ -367,12 +384,21 @@ int search_extract(const struct search_criteria *c, const struct event_table *t,
 	    record_parse(&rec, r->line.p, r->line.n) == 0)
 		it->interp = rec.enrich;
 	for (; r && ret == 0; r = event_rec_next(t, r)) {
-		const char *gs = span_memchr(r->line.p, RECORD_GS, r->line.n);
+		parse_fn parse = parser_of(c, r->type);
+		const char *gs;
 
+		if (parse == parse_unknown) {
+			if (c->unparsed)
+				c->unparsed(c->unparsed_ctx, r->type);
+			continue;
+		}
+		if (!parse)
+			continue;
+		gs = span_memchr(r->line.p, RECORD_GS, r->line.n);
 		x.m.m = (struct span){ r->line.p,
 			gs ? (size_t)(gs - r->line.p) : r->line.n };
 		x.type = r->type;
-		ret = parse_record(&x);
+		ret = parse(&x);
 		if (ret && bad)
 			*bad = r;
 	}

@@ -4,6 +4,7 @@
 #ifndef AUDITBOX_EVFMT_H
 #define AUDITBOX_EVFMT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include <auditbox/event.h>
@@ -20,13 +21,22 @@ enum evfmt_escape {
 };
 
 #define EVFMT_MAX_RECS 2048
+#define EVFMT_LINE 65536		/* an interpreted record, NUL included */
+#define EVFMT_OBUF (2 * EVFMT_LINE)	/* one event's text, written at once */
 
 struct evfmt {
 	int format;
 	int escape;
 	struct interp ip;			/* caches for -i */
 	const struct event_rec *recs[EVFMT_MAX_RECS];
-	char line[65536];			/* one interpreted record */
+	char line[EVFMT_LINE];			/* one interpreted record */
+	/* raw, default and interpret: the event's text, one fwrite */
+	size_t on;
+	char ob[EVFMT_OBUF];
+	/* default: the header of the second printed last */
+	uint64_t hdr_sec;
+	size_t hdr_n;				/* 0: none yet */
+	char hdr[80];
 	/* csv and text (auparse's normalizer) */
 	unsigned extra;				/* EVFMT_X_* */
 	bool csv_header_done;

@@ -14,7 +14,10 @@
 #include <auditbox/event.h>
 #include <auditbox/span.h>
 
-#define INTERP_CACHE 64
+/* uid/gid names: INTERP_CACHE entries in sets of INTERP_WAYS chosen by
+ * a hash of the id (failed lookups are kept too) */
+#define INTERP_CACHE 1024
+#define INTERP_WAYS 4
 
 struct interp {
 	struct {
@@ -30,6 +33,10 @@ struct interp {
 		int num;
 		char name[32];
 	} proto[256];
+	/* interpret_record: "%x %T" of the second written last */
+	uint64_t tsec;
+	size_t tlen;		/* 0: none yet */
+	char tbuf[64];
 };
 
 /* What a record's interpretation needs from the rest of its event. */

@@ -62,6 +62,29 @@ static inline const char *span_memchr(const char *s, char c, size_t n)
 #endif
 }
 
+/* The first byte below 0x20 (a control character, the ENRICHED
+ * separator among them) in s[0..n), or NULL: 16 bytes a step with SSE2. */
+static inline const char *span_ctl(const char *s, size_t n)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i k = _mm_set1_epi8(0x1f);
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi8(_mm_min_epu8(v, k), v));
+
+		if (m)
+			return s + i + __builtin_ctz(m);
+	}
+#endif
+	for (; i < n; i++)
+		if ((unsigned char)s[i] < 0x20)
+			return s + i;
+	return NULL;
+}
+
 /* Offset of the first occurrence of needle in hay at or after from,
  * or (size_t)-1 (strstr on a bounded haystack). */
 static inline size_t span_find(struct span hay, size_t from, const char *needle)

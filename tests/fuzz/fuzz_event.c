@@ -54,7 +54,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.key = c.file = c.exe = c.comm = c.host = c.terminal = "x";
 	c.subject = c.object = c.uuid = c.vmname = "x";
 	c.want_arch = true;
-	evfmt_init(&f, size % 2 ? EVFMT_INTERP : EVFMT_JSON, EVFMT_ESC_SHELL);
+	/* every layout, every --escape mode */
+	evfmt_init(&f, size % 4 == 0 ? EVFMT_INTERP : size % 4 == 1 ?
+		   EVFMT_JSON : size % 4 == 2 ? EVFMT_DEFAULT : EVFMT_RAW,
+		   (int)(size / 4 % 4));
 	while (i < size) {
 		for (j = i; j < size && buf[j] != '\n'; j++)
 			;

@@ -166,6 +166,107 @@ static void interpret_syscall_arg_reference(void **state)
 			    "SO_RCVLOWAT");
 }
 
+/* Every field name of a kind is found (one sorted table, searched by
+ * halves): ids 0 print as root, strings are decoded from hex,
+ * capability sets 0 print as none; kinds bound to a record type apply
+ * there only; other names print as logged. */
+static void interpret_field_kinds(void **state)
+{
+	static const char *const uids[] = {
+		"auid", "uid", "euid", "suid", "fsuid", "ouid", "oauid",
+		"old-auid", "iuid", "id", "inode_uid", "sauid", "obj_uid",
+		"old_auid",
+	};
+	static const char *const gids[] = {
+		"gid", "egid", "sgid", "fsgid", "ogid", "igid", "inode_gid",
+		"new_gid", "obj_gid",
+	};
+	static const char *const strs[] = {
+		"comm", "exe", "cwd", "name", "path", "file", "watch", "dir",
+		"cmd", "acct", "vm", "cgroup", "device", "sw", "root_dir",
+		"new_group", "ocomm", "grp", "old-chardev", "new-chardev",
+		"data",
+	};
+	static const char *const caps[] = {
+		"cap_pi", "cap_pe", "cap_pp", "cap_pa", "cap_fi", "cap_fp",
+		"fp", "fi", "old_pp", "old_pi", "old_pe", "old_pa", "new_pp",
+		"new_pi", "new_pe", "new_pa", "pp", "pi", "pe", "pa",
+	};
+	static const char *const none[] = {
+		"", "a", "zz", "uidx", "ui", "cap", "cap_p", "new", "~",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof uids / sizeof uids[0]; i++)
+		assert_string_equal(field(1300, uids[i], "0", ""), "root");
+	for (i = 0; i < sizeof gids / sizeof gids[0]; i++)
+		assert_string_equal(field(1300, gids[i], "0", ""), "root");
+	for (i = 0; i < sizeof strs / sizeof strs[0]; i++)
+		assert_string_equal(field(1300, strs[i], "414243", ""), "ABC");
+	for (i = 0; i < sizeof caps / sizeof caps[0]; i++)
+		assert_string_equal(field(1300, caps[i], "0", ""), "none");
+	for (i = 0; i < sizeof none / sizeof none[0]; i++)
+		assert_string_equal(field(1300, none[i], "0", ""), "0");
+	assert_string_equal(field(1305, "list", "4", ""), "exit");
+	assert_string_equal(field(1300, "list", "4", ""), "4");
+	assert_string_equal(field(1300, "a0", "ffffff9c", ""), "AT_FDCWD");
+	assert_string_equal(field(1301, "a0", "ffffff9c", ""), "ffffff9c");
+}
+
+/* --escape modes on a decoded string: control bytes in octal (tty and
+ * up), the shell sets with a backslash, runs between them kept whole */
+static void interpret_field_escapes(void **state)
+{
+	static char out[256];
+	struct interp_event ie = { 0xc000003e, 257, true, 0, 0 };
+	/* "a b\001c$(d);e" */
+	struct span v = SPAN_LIT("6120620163242864293B65");
+
+	(void)state;
+	interpret_field_esc(&ip, &ie, 1302, SPAN_LIT("name"), v,
+			    SPAN_LIT(""), out, sizeof out, 0);
+	assert_string_equal(out, "a b\001c$(d);e");
+	interpret_field_esc(&ip, &ie, 1302, SPAN_LIT("name"), v,
+			    SPAN_LIT(""), out, sizeof out, 1);
+	assert_string_equal(out, "a b\\001c$(d);e");
+	interpret_field_esc(&ip, &ie, 1302, SPAN_LIT("name"), v,
+			    SPAN_LIT(""), out, sizeof out, 2);
+	assert_string_equal(out, "a\\ b\\001c\\$\\(d\\);e");
+	interpret_field_esc(&ip, &ie, 1302, SPAN_LIT("name"), v,
+			    SPAN_LIT(""), out, sizeof out, 3);
+	assert_string_equal(out, "a\\ b\\001c\\$\\(d\\)\\;e");
+}
+
+/* More ids than the name cache holds, asked in two orders: each id
+ * prints the same either way (a failed lookup as unknown(N)). */
+static void interpret_field_id_cache(void **state)
+{
+	enum { N = 3000 };
+	static char first[N][48];
+	char v[16];
+	unsigned i, k;
+
+	(void)state;
+	interpret_init(&ip);
+	for (i = 0; i < N; i++) {
+		snprintf(v, sizeof v, "%u", i);
+		snprintf(first[i], sizeof first[i], "%s",
+			 field(1300, i % 2 ? "gid" : "uid", v, ""));
+	}
+	assert_string_equal(first[0], "root");
+	assert_string_equal(field(1300, "uid", "4000000", ""),
+			    "unknown(4000000)");
+	for (k = 0; k < N; k++) {
+		i = (k * 7919u) % N;	/* another order */
+		snprintf(v, sizeof v, "%u", i);
+		assert_string_equal(field(1300, i % 2 ? "gid" : "uid", v, ""),
+				    first[i]);
+	}
+	assert_string_equal(field(1300, "uid", "4000000", ""),
+			    "unknown(4000000)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -174,6 +275,9 @@ int main(void)
 		cmocka_unit_test(interpret_syscall_arg_reference),
 		cmocka_unit_test(interpret_field_syscall_bits),
 		cmocka_unit_test(interpret_field_strings),
+		cmocka_unit_test(interpret_field_kinds),
+		cmocka_unit_test(interpret_field_id_cache),
+		cmocka_unit_test(interpret_field_escapes),
 	};
 	setenv("TZ", "UTC", 1);
 	interpret_init(&ip);
