@@ -382,8 +382,8 @@ static void state_report(struct auditd *d)
 			close(fd);
 		return;
 	}
-	if (fchown(fd, 0, d->cf.log_group) < 0)
-		t = t;	/* not fatal, as the reference */
+	/* not fatal, as the reference */
+	(void)!fchown(fd, 0, d->cf.log_group);
 	strftime(now, sizeof now, "%x %X", localtime(&t));
 	fprintf(f, "audit version = %s\ncurrent time = %s\n"
 		"process priority = %d\nwriting to logs = %s\n"
