@@ -14,6 +14,7 @@
 #include <auditbox/record.h>
 #include <auditbox/tables.h>
 
+static int field_type(int rtype, struct span n);
 
 void interpret_sb_fmt(struct sb *b, const char *fmt, ...)
 {
@@ -136,7 +137,9 @@ static const char *const gid_fields[] = {
 static const char *const esc_fields[] = {
 	"comm", "exe", "cwd", "name", "path", "file", "watch", "dir", "cmd",
 	"acct", "vm", "cgroup", "device", "sw", "root_dir", "new_group",
-	"ocomm", "grp", "old-chardev", "new-chardev", "data", NULL,
+	"ocomm", "grp", "old-chardev", "new-chardev", "old-disk", "new-disk",
+	"old-fs", "new-fs", "old-net", "new-net", "old-rng", "new-rng",
+	"invalid_context", NULL,
 };
 static const char *const cap_fields[] = {
 	"cap_pi", "cap_pe", "cap_pp", "cap_pa", "cap_fi", "cap_fp", "fp",
@@ -163,7 +166,40 @@ bool interpret_gid_field(struct span n)
 	return in_list(gid_fields, n);
 }
 
+static const struct { const char *name; int type; } more_fields[] = {
+	{ "data", F_TTY }, { "prom", F_PROMISC }, { "old_prom", F_PROMISC },
+	{ "family", F_NFPROTO }, { "proto", F_PROTOCOL }, { "hook", F_HOOK },
+	{ "action", F_NETACTION }, { "macproto", F_MACPROTO },
+	{ "resp", F_FANOTIFY },
+};
+
+/* auparse_interp_adjust_type's exceptions, then the field's own type */
 int interpret_field_type(int rtype, struct span n)
+{
+	int t = field_type(rtype, n);
+	size_t i;
+
+	if (rtype == 1400 && span_eqs(n, "saddr"))
+		return F_NONE;
+	if (rtype == 1324 && span_eqs(n, "saddr"))
+		return F_ADDR;
+	if (rtype == 2404 && span_eqs(n, "fp"))
+		return F_NONE;
+	if ((rtype == 1116 || rtype == 1117 || rtype == 1132) &&
+	    span_eqs(n, "id"))
+		return F_GID;
+	/* ref 3.0.9: TRUSTED_APP's values are text but for these */
+	if (rtype == 1121 && t != F_ESC && t != F_SUCCESS)
+		return F_NONE;
+	if (t != F_NONE)
+		return t;
+	for (i = 0; i < sizeof more_fields / sizeof more_fields[0]; i++)
+		if (span_eqs(n, more_fields[i].name))
+			return more_fields[i].type;
+	return F_NONE;
+}
+
+static int field_type(int rtype, struct span n)
 {
 	if (rtype == 1309 && n.n >= 2 && n.p[0] == 'a' &&
 	    n.p[1] >= '0' && n.p[1] <= '9')

@@ -13,7 +13,9 @@
 void interpret_do_saddr(struct sb *b, struct span v)
 {
 	unsigned char a[128];
-	size_t n = record_hex_decode(v, (char *)a, sizeof a);
+	/* an odd last digit is ignored (ref 3.0.9) */
+	size_t n = record_hex_decode(span_sub(v, 0, v.n & ~(size_t)1),
+				     (char *)a, sizeof a);
 	unsigned fam;
 	char ip[64];
 
@@ -22,11 +24,16 @@ void interpret_do_saddr(struct sb *b, struct span v)
 		return;
 	}
 	fam = a[0] | (unsigned)a[1] << 8;
-	if (fam == 2 && n >= 8) {
+	if ((fam == 2 && n < 16) || (fam == 10 && n < 28)) {
+		interpret_sb_fmt(b, "{ saddr_fam=%s sockaddr len too short }",
+				 fam == 2 ? "inet" : "inet6");
+		return;
+	}
+	if (fam == 2) {
 		snprintf(ip, sizeof ip, "%u.%u.%u.%u", a[4], a[5], a[6], a[7]);
 		interpret_sb_fmt(b, "{ saddr_fam=inet laddr=%s lport=%u }", ip,
 		       (unsigned)a[2] << 8 | a[3]);
-	} else if (fam == 10 && n >= 24) {
+	} else if (fam == 10) {
 		if (!inet_ntop(AF_INET6, a + 8, ip, sizeof ip))
 			snprintf(ip, sizeof ip, "?");
 		interpret_sb_fmt(b, "{ saddr_fam=inet6 laddr=%s lport=%u }", ip,
@@ -123,6 +130,151 @@ static void do_seccomp(struct sb *b, struct span v)
 	interpret_sb_fmt(b, "unknown-seccomp-code(" SPAN_FMT ")", SPAN_ARG(v));
 }
 
+/* strtoul: the leading digits of base (0 when none) */
+static unsigned long lead_ul(struct span v, int base)
+{
+	unsigned long x = 0;
+	size_t i = 0;
+
+	if (base == 16 && v.n > 2 && v.p[0] == '0' &&
+	    (v.p[1] == 'x' || v.p[1] == 'X'))
+		i = 2;
+	for (; i < v.n; i++) {
+		int d = v.p[i] >= '0' && v.p[i] <= '9' ? v.p[i] - '0' :
+			base == 16 && v.p[i] >= 'a' && v.p[i] <= 'f' ?
+			v.p[i] - 'a' + 10 :
+			base == 16 && v.p[i] >= 'A' && v.p[i] <= 'F' ?
+			v.p[i] - 'A' + 10 : -1;
+
+		if (d < 0)
+			break;
+		x = x * (unsigned long)base + (unsigned long)d;
+	}
+	return x;
+}
+
+static const char *const tty_keys[][2] = {	/* first match wins */
+	{ "\x01", "^A" }, { "\x02", "^B" }, { "\x03", "^C" },
+	{ "\x04", "^D" }, { "\x05", "^E" }, { "\x06", "^F" },
+	{ "\x07", "^G" }, { "\x08", "^H" }, { "\t", "tab" }, { "\n", "nl" },
+	{ "\x0b", "^K" }, { "\x0c", "^L" }, { "\r", "ret" },
+	{ "\x0e", "^N" }, { "\x0f", "^O" }, { "\x10", "^P" },
+	{ "\x11", "^Q" }, { "\x12", "^R" }, { "\x13", "^S" },
+	{ "\x14", "^T" }, { "\x15", "^U" }, { "\x16", "^V" },
+	{ "\x17", "^W" }, { "\x18", "^X" }, { "\x19", "^Y" },
+	{ "\x1a", "^Z" }, { "\x7f", "backspace" },
+	{ "\x1b[A", "up" }, { "\x1b[B", "down" }, { "\x1b[C", "right" },
+	{ "\x1b[D", "left" }, { "\x1bOP", "F1" }, { "\x1bOQ", "F2" },
+	{ "\x1bOR", "F3" }, { "\x1bOS", "F4" }, { "\x1b[15~", "F5" },
+	{ "\x1b[17~", "F6" }, { "\x1b[18~", "F7" }, { "\x1b[19~", "F8" },
+	{ "\x1b[20~", "F9" }, { "\x1b[21~", "F10" }, { "\x1b[23~", "F11" },
+	{ "\x1b[24~", "F12" }, { "\x1b", "esc" },
+};
+
+/* keystrokes: "text" runs and <key> names, comma separated */
+static void do_tty(struct sb *b, struct span v)
+{
+	char buf[4096];
+	size_t n, i = 0, k, len;
+	bool in_text = false, any = false;
+
+	if (!record_is_hex(v) ||
+	    (n = record_hex_decode(v, buf, sizeof buf)) == (size_t)-1) {
+		sb_span(b, v);
+		return;
+	}
+	while (i < n) {
+		unsigned char c = (unsigned char)buf[i];
+		const char *name = NULL;
+
+		if (c < ' ' || (c >= 0x7f && c < 0xa0))
+			for (k = 0; k < sizeof tty_keys / sizeof tty_keys[0];
+			     k++) {
+				len = strlen(tty_keys[k][0]);
+				if (len <= n - i &&
+				    !memcmp(buf + i, tty_keys[k][0], len)) {
+					name = tty_keys[k][1];
+					i += len;
+					break;
+				}
+			}
+		if (name) {
+			if (in_text)
+				sb_str(b, "\"");
+			in_text = false;
+			interpret_sb_fmt(b, "%s<%s>", any ? "," : "", name);
+		} else {
+			if (!in_text)
+				sb_str(b, any ? ",\"" : "\"");
+			in_text = true;
+			if (c < 0x20 || c > 0x7e)
+				interpret_sb_fmt(b, "\\%03o", c);
+			else if (c == '\\' || c == '"')
+				interpret_sb_fmt(b, "\\%c", c);
+			else
+				sb_put(b, buf + i, 1);
+			i++;
+		}
+		any = true;
+	}
+	if (in_text)
+		sb_str(b, "\"");
+}
+
+/* the netfilter and fanotify numbers */
+static void do_net(struct interp *ip, struct sb *b, int t, struct span v)
+{
+	static const char *const nfproto[] = { "unspecified", "inet", "ipv4",
+		"arp", NULL, "netdev", NULL, "bridge", NULL, NULL, "ipv6",
+		NULL, "decnet" };
+	static const char *const hooks[] = { "PREROUTING", "INPUT", "FORWARD",
+		"OUTPUT", "POSTROUTING" };
+	static const char *const actions[] = { "ACCEPT", "DROP", "REJECT" };
+	unsigned long x;
+	const char *s;
+
+	switch (t) {
+	case F_PROMISC:
+		sb_str(b, lead_ul(v, 10) ? "yes" : "no");
+		return;
+	case F_NFPROTO:
+		x = lead_ul(v, 10);
+		if (x < sizeof nfproto / sizeof nfproto[0] && nfproto[x])
+			sb_str(b, nfproto[x]);
+		else
+			interpret_sb_fmt(b, "unknown-netfilter-protocol("
+					 SPAN_FMT ")", SPAN_ARG(v));
+		return;
+	case F_PROTOCOL:
+		s = interpret_protocol(ip, (int)lead_ul(v, 10));
+		sb_str(b, s ? s : "undefined protocol");
+		return;
+	case F_HOOK: case F_NETACTION:
+		x = lead_ul(v, 16);
+		if (t == F_HOOK && x < 5)
+			sb_str(b, hooks[x]);
+		else if (t == F_NETACTION && x < 3)
+			sb_str(b, actions[x]);
+		else
+			interpret_sb_fmt(b, t == F_HOOK ? "unknown-hook(" SPAN_FMT
+					 ")" : "unknown-action(" SPAN_FMT ")",
+					 SPAN_ARG(v));
+		return;
+	case F_MACPROTO:
+		x = lead_ul(v, 16);
+		sb_str(b, x == 0x800 ? "IP" : x == 0x806 ? "ARP" : "UNKNOWN");
+		return;
+	default:	/* F_FANOTIFY */
+		if (!v.n || v.p[0] < '0' || v.p[0] > '9') {
+			sb_span(b, v);
+			return;
+		}
+		x = lead_ul(v, 10);
+		sb_str(b, x == 1 ? "allow" : x == 2 ? "deny" : "unknown");
+		return;
+	}
+}
+
 static void interp_typed(struct interp *ip, const struct interp_event *ie,
 			 int t, struct span n, struct span v, struct span enrich,
 			 struct sb *b)
@@ -166,6 +318,11 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 	case F_LIST: do_list(b, v); return;
 	case F_PERM: do_perm(b, v); return;
 	case F_KEY: interpret_do_key(b, v, 0); return;
+	case F_TTY: do_tty(b, v); return;
+	case F_PROMISC: case F_NFPROTO: case F_PROTOCOL: case F_HOOK:
+	case F_NETACTION: case F_MACPROTO: case F_FANOTIFY:
+		do_net(ip, b, t, v);
+		return;
 	default: sb_span(b, v); return;
 	}
 }
@@ -187,9 +344,7 @@ static void interp_value(struct interp *ip, const struct interp_event *ie,
 		sb_span(b, ev);
 		return;
 	}
-	if (ty == F_NONE) {
-		if (v.n >= 2 && v.p[0] == '"' && v.p[v.n - 1] == '"')
-			v = span_sub(v, 1, v.n - 1);
+	if (ty == F_NONE) {	/* as logged, quotes and all */
 		sb_span(b, v);
 		return;
 	}

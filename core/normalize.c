@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <auditbox/record.h>
+#include <auditbox/tables.h>
 
 /* ---- the cursor ------------------------------------------------------- */
 
@@ -136,6 +137,37 @@ static void add_fields(struct normalize *n, struct span s, bool inner)
 	}
 }
 
+/* auparse names the unlabelled words of a kernel AVC ("avc:  denied
+ * { read write } for ..."): seresult, seperms; the body after them */
+static struct span avc_words(struct normalize *n, struct span b)
+{
+	size_t p = 0, s, e;
+
+	if (b.n < 4 || memcmp(b.p, "avc:", 4))
+		return b;
+	for (p = 4; p < b.n && b.p[p] == ' '; p++)
+		;
+	for (s = p; p < b.n && b.p[p] != ' '; p++)
+		;
+	if (p == s)
+		return span_sub(b, s, b.n);
+	add_field(n, SPAN_LIT("seresult"), span_sub(b, s, p));
+	for (; p < b.n && b.p[p] == ' '; p++)
+		;
+	if (p < b.n && b.p[p] == '{') {
+		for (s = ++p; p < b.n && b.p[p] != '}'; p++)
+			;
+		for (; s < p && b.p[s] == ' '; s++)
+			;
+		for (e = p; e > s && b.p[e - 1] == ' '; e--)
+			;
+		add_field(n, SPAN_LIT("seperms"), span_sub(b, s, e));
+		if (p < b.n)
+			p++;
+	}
+	return span_sub(b, p, b.n);
+}
+
 static void split(struct normalize *n, const struct event_rec *const *recs,
 		  size_t nrec)
 {
@@ -155,7 +187,8 @@ static void split(struct normalize *n, const struct event_rec *const *recs,
 		if (r.node.p)
 			add_field(n, SPAN_LIT("node"), r.node);
 		add_field(n, SPAN_LIT("type"), r.type_name);
-		add_fields(n, r.body, false);
+		add_fields(n, r.type == 1400 ? avc_words(n, r.body) : r.body,
+			   false);
 		n->cf[n->nrec] = 0;
 		n->nrec++;
 	}
@@ -168,7 +201,7 @@ static const struct { int type; const char *act; } actions[] = {
 	{ 1100, "authenticated" }, { 1101, "was-authorized" },
 	{ 1102, "modified-user-account" }, { 1103, "acquired-credentials" },
 	{ 1104, "disposed-credentials" }, { 1105, "started-session" },
-	{ 1106, "ended-session" }, { 1107, "access-permission" },
+	{ 1106, "ended-session" }, { 1107, "accessed-mac-policy-controlled-object" },
 	{ 1108, "changed-password" }, { 1109, "caused-account-error" },
 	{ 1110, "refreshed-credentials" }, { 1111, "changed-configuration" },
 	{ 1112, "logged-in" }, { 1113, "logged-out" },
@@ -250,7 +283,7 @@ const char *norm_evkind(int t)
 	if (t == 2000 || IN(1127, 1131))
 		return "system-services";
 	if (t == 1111 || t == 1305 || t == 1325 || IN(1328, 1329) ||
-	    t == 1137)
+	    t == 1137 || t == 1138 || IN(1332, 1333))
 		return "configuration";
 	if (t == 1326)
 		return "dac-decision";
@@ -281,6 +314,8 @@ const char *norm_evkind(int t)
 		return "audit-rule";
 	if (t == 1331)
 		return "av-decision";
+	if (t == 1334)
+		return "bpf-program";
 	return "unknown";
 }
 
@@ -288,7 +323,7 @@ static const char *const what_names[] = {
 	"unknown", "fifo", "character-device", "directory", "block-device",
 	"file", "file-system", "symlink", "socket", "process", "firewall",
 	"service", "account", "user-session", "virtual-machine", "printer",
-	"system", "admin-defined-rule", "audit-config", "security-policy",
+	"system", "admin-defined-rule", "audit-config", "mac-config",
 	"memory", "keystrokes", "device", "software",
 };
 
@@ -337,7 +372,8 @@ void norm_subject_what(struct normalize *n, int i)
 			return;
 		}
 		uid = pw->pw_uid;
-	} else {
+	} else {	/* ref 3.0.9: TRUSTED_APP's raw uid= */
+		n->subj_kind = "unknown-acct";
 		return;
 	}
 	uid = (long long)(int)(uint32_t)uid;
@@ -434,8 +470,21 @@ static int simple_object(struct normalize *n, int t)
 			i = norm_find(n, cc[k]);
 		}
 		n->obj_kind = W_AUDIT_CONFIG; break;
-	case 1405:
-		i = norm_find(n, "bool"); n->obj_kind = W_SECURITY_POLICY; break;
+	case 1405: case 1404:	/* ref 3.0.9: from the record's start */
+		norm_first_record(n);
+		i = norm_find(n, t == 1405 ? "bool" : "enforcing");
+		n->obj_kind = W_MAC_CONFIG; break;
+	case 1403: case 2303: case 2307: case 2308: case 2309: case 2310:
+	case 2311: case 2312:
+		n->obj_kind = W_MAC_CONFIG; break;
+	case 1111:	/* the op is the action */
+		if ((i = norm_find(n, "op")) >= 0)
+			n->action_f = i, n->action = NULL;
+		i = -1;
+		n->obj_kind = W_SYSTEM; break;
+	case 1138:
+		norm_first_record(n);
+		i = norm_find(n, "sw"); n->obj_kind = W_SOFTWARE; break;
 	case 1005: i = norm_find(n, "addr"); break;
 	case 2404: i = norm_find(n, "fp"); n->obj_kind = W_USER_SESSION; break;
 	case 2407: i = norm_find(n, "addr"); n->obj_kind = W_USER_SESSION; break;
@@ -446,11 +495,21 @@ static int simple_object(struct normalize *n, int t)
 	return i;
 }
 
+/* the exe, or the comm before it for an interpreter */
 static void how_from_exe(struct normalize *n)
 {
 	int i = norm_find(n, "exe");
 
-	if (i >= 0)
+	if (i < 0)
+		return;
+	n->how_f = i;
+	if (!norm_is_script_host(n, i))
+		return;
+	if (n->cf[n->cr] > 0)
+		n->cf[n->cr]--;
+	else
+		norm_first_record(n);
+	if ((i = norm_find(n, "comm")) >= 0)
 		n->how_f = i;
 }
 
@@ -480,7 +539,7 @@ static int simple_auid_first(struct normalize *n, int t)
 		n->action = norm_record_action(t);
 		norm_first_record(n);
 	}
-	if (t == 1328 || t == 1326 || t == 1701) {
+	if (t == 1328 || t == 1326 || t == 1701) {	/* not 1700 */
 		norm_first_field(n);
 		if (take_secondary(n, "uid"))
 			norm_first_record(n);
@@ -502,6 +561,11 @@ static int simple_auid_first(struct normalize *n, int t)
 		n->obj_kind = W_PROCESS;
 		if ((i = norm_find(n, "sig")) >= 0)
 			n->how_f = i;
+	} else if (t == 1700) {
+		norm_first_field(n);
+		take(n, "dev", &n->obj_prime);
+		take_secondary(n, "uid");
+		n->obj_kind = W_SOCKET;
 	}
 	take(n, "res", &n->results);
 	return 0;
@@ -542,6 +606,17 @@ static int simple_daemon(struct normalize *n, int t)
 	return 0;
 }
 
+/* ref 3.0.9: USER_AVC's subject and object are the contexts, no result */
+static void user_avc(struct normalize *n)
+{
+	norm_first_record(n);
+	take(n, "scontext", &n->subj_prime);
+	norm_first_record(n);
+	if (n->all)	/* as AVC: not for --format text */
+		take(n, "tcontext", &n->obj_prime);
+	n->results = NORM_UNSET;
+}
+
 static int simple_generic(struct normalize *n, int t)
 {
 	int i;
@@ -573,20 +648,21 @@ static int simple_generic(struct normalize *n, int t)
 		n->action = norm_record_action(t);
 	n->obj_prime = simple_object(n, t);
 	norm_first_field(n);
-	if (t == 2407 && (i = norm_find(n, "rport")) >= 0)
+	if ((t == 2407 || t == 1138) &&
+	    (i = norm_find(n, t == 2407 ? "rport" : "sw_type")) >= 0)
 		n->obj_sec = i;
 	norm_first_field(n);
-	if ((t == 2500 || t == 2501) && (i = norm_find(n, "vm")) >= 0)
+	if ((t == 2500 || t == 2501 || t == 1138) &&
+	    (i = norm_find(n, t == 1138 ? "root_dir" : "vm")) >= 0)
 		n->obj2 = i;
-	if (t == 1127) {
-		n->obj_kind = W_SYSTEM;
-		return 0;
-	}
-	if (t == 1128) {
-		n->obj_kind = W_SERVICE;
-		return 0;
-	}
+	if (t == 1107)
+		user_avc(n);
 	norm_first_record(n);
+	if (t == 1127 || t == 1128) {	/* ref 3.0.9: with the exe */
+		n->obj_kind = t == 1127 ? W_SYSTEM : W_SERVICE;
+		how_from_exe(n);
+		return 0;
+	}
 	if (t == 2112 || t == 1319) {
 		if ((i = norm_find(n, t == 1319 ? "comm" : "terminal")) >= 0)
 			n->how_f = i;
@@ -596,16 +672,73 @@ static int simple_generic(struct normalize *n, int t)
 	return 0;
 }
 
+/* one-record NETFILTER_CFG and BPF (ref 3.0.9: subject kind "system") */
+static int simple_kernel_cfg(struct normalize *n, int t)
+{
+	int i;
+
+	n->subj_kind = "system";
+	simple_attrs(n);
+	norm_first_record(n);
+	if (t == 1325) {
+		n->action = "loaded-firewall-rule-to";
+		take(n, "table", &n->obj_prime);
+		n->obj_kind = W_FIREWALL;
+		norm_first_record(n);
+		if ((i = norm_find(n, "comm")) >= 0)
+			n->how_f = i;
+		return 0;
+	}
+	i = norm_find(n, "op");
+	n->action = i < 0 ? "bpf-program" : norm_val_is(n, i, "LOAD") ?
+		"loaded-bpf-program" : "unloaded-bpf-program";
+	norm_first_record(n);
+	take(n, "prog-id", &n->obj_prime);
+	n->obj_kind = W_PROCESS;
+	return 0;
+}
+
+/* labeled networking (MAC_UNLBL_ALLOW .. 1499) */
+static int simple_labeled_net(struct normalize *n, int t)
+{
+	int i;
+
+	if (take(n, "auid", &n->subj_prime) == 0)
+		norm_subject_what(n, n->subj_prime);
+	if (take(n, "ses", &n->session))
+		norm_first_record(n);
+	if (n->all && take(n, "subj", &n->subj_label))
+		norm_goto_record(n, 0);
+	if (t == 1406) {
+		if ((i = norm_find(n, "unlbl_accept")) >= 0)
+			n->action = norm_val_is(n, i, "1") ?
+				"is-allowing-unlabeled-network-traffic" :
+				"is-disallowing-unlabeled-network-traffic";
+		else
+			norm_first_record(n);
+	} else {
+		n->action = norm_record_action(t);
+	}
+	if ((t == 1409 || t == 1410) && take(n, "nlbl_domain", &n->obj_prime))
+		norm_first_record(n);
+	n->obj_kind = W_MAC_CONFIG;
+	take(n, "res", &n->results);
+	return 0;
+}
+
 static int simple(struct normalize *n)
 {
 	int t = n->rec[0].type;
 
-	if (t == 1325)
-		return 1;
 	if (t == 1300)
 		return norm_compound(n);
 	n->evkind = norm_evkind(t);
-	if (t == 1305 || t == 1328 || t == 1326 || t == 1701)
+	if (t == 1325 || t == 1334)
+		return simple_kernel_cfg(n, t);
+	if (t >= 1406 && t <= 1499)
+		return simple_labeled_net(n, t);
+	if (t == 1305 || t == 1328 || t == 1326 || t == 1701 ||
+	    t == 1700)
 		return simple_auid_first(n, t);
 	if (t == 1006)
 		return simple_login(n);
@@ -621,11 +754,51 @@ static int simple(struct normalize *n)
 		if (n->all && take(n, "tcontext", &n->obj_prime))
 			norm_first_record(n);
 		n->action = norm_record_action(t);
+		norm_first_record(n);	/* ref 3.0.9: "denied" fails */
+		if (take(n, "seresult", &n->results) == 0)
+			n->subj_kind = "unknown-acct";
 		return 0;
 	}
 	if (t >= 1200 && t < 1299)
 		return simple_daemon(n, t);
 	return simple_generic(n, t);
+}
+
+/* ref 3.0.9: auparse knows a SECCOMP record's syscall only as its field
+ * 11 (node= and type= count), the arch only as field 10, else the
+ * machine it runs on; otherwise "unknown-syscall(-1)" */
+static size_t seccomp_syscall(struct normalize *n, int i, char *out,
+			      size_t cap)
+{
+	const struct norm_rec *r = &n->rec[n->f[i].rec];
+	/* node= does not count here */
+	uint32_t k = (uint32_t)i - r->first -
+		(span_eqs(n->f[r->first].name, "node") ? 1 : 0);
+	struct sb b = { out, 0, cap ? cap - 1 : 0 };
+	const char *name = NULL;
+	char tmp[64];
+	long long nr = -1;
+	int m = tables_machine_detect();
+	bool ok = false;
+
+	if (k == 11) {
+		nr = interpret_dec_ll(n->f[i].value, &ok);
+		if (span_eqs(n->f[i - 1].name, "arch"))
+			m = tables_elf_machine((uint32_t)interpret_hex_u64(
+				n->f[i - 1].value));
+		if (!ok)
+			nr = 0;
+	}
+	if (ok && m >= 0 && nr >= 0 && nr <= 0x7fffffff)
+		name = tables_syscall_name(m, (int)nr);
+	if (!name) {
+		snprintf(tmp, sizeof tmp, "unknown-syscall(%lld)", nr);
+		name = tmp;
+	}
+	interpret_sb_esc(&b, name, strlen(name), n->escape);
+	if (cap)
+		out[b.n < cap ? b.n : cap - 1] = 0;
+	return b.n;
 }
 
 size_t normalize_value(struct normalize *n, int i, char *out, size_t cap)
@@ -635,12 +808,12 @@ size_t normalize_value(struct normalize *n, int i, char *out, size_t cap)
 	size_t l;
 	char *k;
 
-	if (t == 1326 && span_eqs(f->name, "syscall")) {
-		/* ref 3.0.9: auparse has no arch for it there */
-		static const char u[] = "unknown-syscall(-1)";
+	if (t == 1326 && span_eqs(f->name, "syscall"))
+		return seccomp_syscall(n, i, out, cap);
+	if (i == n->obj_prime && n->obj_is_name) {
 		struct sb b = { out, 0, cap ? cap - 1 : 0 };
 
-		interpret_sb_esc(&b, u, sizeof u - 1, n->escape);
+		interpret_sb_esc(&b, f->name.p, f->name.n, n->escape);
 		if (cap)
 			out[b.n < cap ? b.n : cap - 1] = 0;
 		return b.n;
@@ -669,6 +842,7 @@ int normalize_event(struct normalize *n, struct interp *ip,
 	n->obj_prime = n->obj_sec = n->obj2 = NORM_UNSET;
 	n->results = n->key = n->subj_label = n->obj_label = NORM_UNSET;
 	n->obj_kind = W_UNKNOWN;
+	n->obj_is_name = false;
 	if (n->nrec == 0)
 		return 1;
 	norm_first_record(n);
