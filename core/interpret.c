@@ -179,6 +179,10 @@ int interpret_field_type(int rtype, struct span n)
 	int t = field_type(rtype, n);
 	size_t i;
 
+	if (rtype == 1312 && span_eqs(n, "mode"))
+		return F_MODE_SHORT;
+	if (span_eqs(n, "oflag"))
+		return F_OFLAG;
 	if (rtype == 1400 && span_eqs(n, "saddr"))
 		return F_NONE;
 	if (rtype == 1324 && span_eqs(n, "saddr"))
@@ -189,7 +193,7 @@ int interpret_field_type(int rtype, struct span n)
 	    span_eqs(n, "id"))
 		return F_GID;
 	/* ref 3.0.9: TRUSTED_APP's values are text but for these */
-	if (rtype == 1121 && t != F_ESC && t != F_SUCCESS)
+	if (rtype == 1121 && t != F_ESC)
 		return F_NONE;
 	if (t != F_NONE)
 		return t;
@@ -202,8 +206,8 @@ int interpret_field_type(int rtype, struct span n)
 static int field_type(int rtype, struct span n)
 {
 	if (rtype == 1309 && n.n >= 2 && n.p[0] == 'a' &&
-	    n.p[1] >= '0' && n.p[1] <= '9')
-		return F_EXECARG;
+	    n.p[1] >= '0' && n.p[1] <= '9')	/* a1_len is a number */
+		return memmem(n.p, n.n, "_len", 4) ? F_NONE : F_EXECARG;
 	if (in_list(uid_fields, n))
 		return F_UID;
 	if (in_list(gid_fields, n))
@@ -243,9 +247,8 @@ static int field_type(int rtype, struct span n)
 		return F_MMAP;
 	if (span_eqs(n, "perm") && rtype == 1305)
 		return F_PERM;
-	if (rtype == 1300 && n.n == 2 && n.p[0] == 'a' &&
-	    n.p[1] >= '0' && n.p[1] <= '3')
-		return F_ARG;
+	if (n.n == 2 && n.p[0] == 'a' && n.p[1] >= '0' && n.p[1] <= '3')
+		return rtype == 1300 ? F_ARG : F_ARGHEX;
 	return F_NONE;
 }
 

@@ -304,6 +304,10 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 			sb_span(b, v);
 		return;
 	case F_ARG: interpret_do_syscall_arg(ip, ie, b, n.p[1] - '0', v); return;
+	case F_ARGHEX:	/* ref 3.0.9: no syscall known there */
+		sb_str(b, "0x");
+		sb_span(b, v);
+		return;
 	case F_MMAP:	/* ref 3.0.9: "0x%s" of the text, so "0x0x4" */
 		if (!interpret_mmap_flags(b, (uint32_t)interpret_hex_u64(
 			span_sub(v, v.n > 1 && v.p[1] == 'x' ? 2 : 0, v.n)))) {
@@ -319,6 +323,10 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 	case F_PERM: do_perm(b, v); return;
 	case F_KEY: interpret_do_key(b, v, 0); return;
 	case F_TTY: do_tty(b, v); return;
+	case F_OFLAG: interpret_open_flags(b, (uint32_t)lead_ul(v, 16)); return;
+	case F_MODE_SHORT:
+		interpret_mode_short(b, (uint32_t)lead_ul(v, 8));
+		return;
 	case F_PROMISC: case F_NFPROTO: case F_PROTOCOL: case F_HOOK:
 	case F_NETACTION: case F_MACPROTO: case F_FANOTIFY:
 		do_net(ip, b, t, v);
@@ -391,39 +399,93 @@ size_t interpret_field_esc(struct interp *ip, const struct interp_event *ie,
 	return b.n;
 }
 
-/* fields of s written "name=value" separated by sep */
-static void fields(struct interp *ip, const struct interp_event *ie,
-		   int rtype, struct span s, struct span enrich, struct sb *b,
-		   int esc, bool user_inner)
+static bool mac_label(struct span n)
 {
-	size_t pos = 0;
-	struct span n, v;
-	bool first = true;
+	return span_eqs(n, "subj") || span_eqs(n, "obj") ||
+		span_eqs(n, "scontext") || span_eqs(n, "tcontext") ||
+		span_eqs(n, "vm-ctx") || span_eqs(n, "img-ctx");
+}
 
-	while (record_next_field(s, &pos, &n, &v)) {
-		if (user_inner && !first)
-			sb_str(b, " ");
-		first = false;
-		sb_span(b, n);
-		if (v.p == n.p + n.n && v.n == 0 && (n.p + n.n >= s.p + s.n ||
-						       n.p[n.n] != '=')) {
-			if (!user_inner)
-				sb_str(b, " ");
+static const char *find_c(const char *p, const char *e, char c)
+{
+	return p < e ? memchr(p, c, (size_t)(e - p)) : NULL;
+}
+
+/* one value, as ausearch's interpret(): the interpretation and a space
+ * (untyped: the text and the separator it ended at; TTY data: nothing) */
+static void walk_value(struct interp *ip, const struct interp_event *ie,
+		       int rtype, struct span name, struct span v, bool comma,
+		       struct span enrich, struct sb *b, int esc)
+{
+	int ty;
+
+	while (name.n && (name.p[0] == ' ' || name.p[0] == '('))
+		name = span_sub(name, 1, name.n);
+	if (span_eqs(name, "acct") && v.n && v.p[v.n - 1] == ':')
+		v.n--;
+	ty = interpret_field_type(rtype, name);
+	interp_value(ip, ie, rtype, name, v, enrich, b, esc);
+	if (ty == F_NONE)
+		sb_str(b, comma ? "," : " ");
+	else if (ty != F_TTY)
+		sb_str(b, " ");
+}
+
+/* ausearch 3.0.9's output_interpreted_node over the text after the
+ * timestamp's ')': everything up to each '=' as it is, each value
+ * interpreted; a value ends at its closing quote, else at a space, or
+ * at a comma before the space (not in a MAC label) */
+static void walk(struct interp *ip, const struct interp_event *ie, int rtype,
+		 const char *s, const char *e, struct span enrich,
+		 struct sb *b, int esc)
+{
+	const char *eq = NULL, *val, *c, *sp, *nm;
+	bool found = false, comma = false;
+
+	while (s && s < e && (eq = find_c(s, e, '='))) {
+		struct span name, v;
+
+		comma = false;
+		found = true;
+		for (nm = eq; *nm != ' ' && nm > s; nm--)
+			;
+		sb_put(b, s, (size_t)(eq - s));
+		sb_str(b, "=");
+		name = (struct span){ nm, (size_t)(eq - nm) };
+		val = eq + 1;
+		if (span_eqs(name, "msg")) {
+			s = val;
 			continue;
 		}
-		sb_str(b, "=");
-		if (span_eqs(n, "msg") && v.n >= 2 && v.p[0] == '\'') {
-			/* the closing quote stays on the last inner value,
-			 * as the reference's tokenizer leaves it */
-			sb_str(b, "'");
-			fields(ip, ie, rtype, span_sub(v, 1, v.n), enrich, b,
-			       esc, true);
+		if (name.n && name.p[0] == '\'')
+			name = span_sub(name, 1, name.n);
+		if (val < e && (*val == '\'' || *val == '"')) {
+			s = find_c(val + 1, e, *val);
+			v = (struct span){ val, s ? (size_t)(s + 1 - val) :
+					   (size_t)(e - val) };
+			if (s && ++s < e)
+				s++;
 		} else {
-			interp_value(ip, ie, rtype, n, v, enrich, b, esc);
+			c = find_c(val, e, ',');
+			sp = find_c(val, e, ' ');
+			if (c && sp && c < sp && !mac_label(name)) {
+				v = (struct span){ val, (size_t)(c - val) };
+				s = c + 1, comma = true;
+			} else if (c && !sp && !mac_label(name)) {
+				v = (struct span){ val, (size_t)(c - val) };
+				s = c + 1, comma = true;
+			} else if (sp) {
+				v = (struct span){ val, (size_t)(sp - val) };
+				s = sp + 1;
+			} else {
+				v = (struct span){ val, (size_t)(e - val) };
+				s = NULL;
+			}
 		}
-		if (!user_inner)
-			sb_str(b, " ");
+		walk_value(ip, ie, rtype, name, v, comma, enrich, b, esc);
 	}
+	if ((!found && !eq && s) || (found && comma && s))
+		interpret_sb_esc(b, s, (size_t)(e - s), esc ? 1 : 0);
 }
 
 size_t interpret_record(struct interp *ip, const struct interp_event *ie,
@@ -432,6 +494,7 @@ size_t interpret_record(struct interp *ip, const struct interp_event *ie,
 {
 	struct sb b = { out, 0, cap ? cap - 1 : 0 };
 	struct record rec;
+	const char *body, *end;
 	char tbuf[64];
 	struct tm tm;
 	time_t sec;
@@ -449,10 +512,14 @@ size_t interpret_record(struct interp *ip, const struct interp_event *ie,
 		sec = (time_t)rec.sec;
 		localtime_r(&sec, &tm);
 		strftime(tbuf, sizeof tbuf, "%x %T", &tm);
-		interpret_sb_fmt(&b, " msg=audit(%s.%03u:%lu) : ", tbuf, rec.milli,
+		interpret_sb_fmt(&b, " msg=audit(%s.%03u:%lu) ", tbuf, rec.milli,
 		       rec.serial);
-		fields(ip, ie, rec.type, rec.body, rec.enrich, &b, escape,
-		       false);
+		body = rec.msg.p + rec.body_from;
+		end = rec.msg.p + rec.msg.n;
+		body = find_c(body, end, ')');
+		if (body)
+			walk(ip, ie, rec.type, body + 1, end, rec.enrich, &b,
+			     escape);
 	}
 	if (cap)
 		out[b.n < cap ? b.n : cap - 1] = 0;
