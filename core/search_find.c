@@ -77,7 +77,8 @@ bool search_findable(const struct search_criteria *c)
 {
 	struct want w;
 
-	return want_of(c, &w);
+	/* -hn and -f: every SOCKADDR is read, for its messages */
+	return !c->host && !c->file && want_of(c, &w);
 }
 
 const char *search_find(const struct search_criteria *c, const char *p,

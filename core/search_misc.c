@@ -13,6 +13,14 @@
 #include <auditbox/record.h>
 #include <auditbox/tables.h>
 
+/* the reference's message on stderr, then its return code */
+static int notice(struct px *x, const char *text, int rc)
+{
+	if (x->c->notice)
+		x->c->notice(x->c->notice_ctx, text);
+	return rc;
+}
+
 static int parse_sockaddr(struct px *x)
 {
 	struct search_items *s = x->s;
@@ -42,7 +50,7 @@ static int parse_sockaddr(struct px *x)
 	fam = b[0] | (unsigned)b[1] << 8;
 	if (fam == 2) {
 		if ((x->m.m.n - str) / 2 < 16)
-			return 1;
+			return notice(x, "sockaddr len too short", 1);
 		if (!x->c->host)
 			return 0;
 		if (n >= 8 && inet_ntop(AF_INET, b + 4, name, sizeof name)) {
@@ -56,7 +64,7 @@ static int parse_sockaddr(struct px *x)
 		}
 	} else if (fam == 10) {
 		if ((x->m.m.n - str) / 2 < 28)
-			return 2;
+			return notice(x, "sockaddr6 len too short", 2);
 		if (!x->c->host)
 			return 0;
 		if (n >= 24 && inet_ntop(AF_INET6, b + 8, name, sizeof name)) {
@@ -75,7 +83,7 @@ static int parse_sockaddr(struct px *x)
 			path++;
 		plen = strnlen(path, n - (size_t)(path - (const char *)b));
 		if (plen == 0)
-			return 3;
+			return notice(x, "sun_path len too short", 3);
 		if (x->c->file && s->nfiles < SEARCH_MAX_STRS)
 			s->files[s->nfiles++] = (struct span){ path, plen };
 	}
@@ -259,28 +267,6 @@ static int parse_obj(struct px *x)
 	return 0;
 }
 
-static int parse_avc_pid(struct px *x)
-{
-	size_t str;
-	unsigned long v;
-	size_t term = 0;
-
-	if (x->type == T_USER_AVC) {
-		int rc = search_parse_user(x);
-
-		return rc > 20 ? 0 : rc;
-	}
-	if (x->c->pid != -1) {
-		str = ss(&x->m, 0, "pid=");
-		if (str != NPOS) {
-			if (search_num_field(x, &term, "pid=", &v) < 0)
-				return 3;
-			x->s->pid = (long)v;
-		}
-	}
-	return 0;
-}
-
 static int parse_record(struct px *x)
 {
 	int t = x->type;
@@ -293,8 +279,8 @@ static int parse_record(struct px *x)
 		return search_avc_parse_path(x);
 	if (t == T_PATH)
 		return search_parse_path(x);
-	if (t == T_USER_AVC || t == 1400)
-		return parse_avc_pid(x);
+	if (t == T_USER_AVC || t == T_AVC)
+		return search_parse_avc(x);
 	if (t == T_USER || (t >= T_FIRST_USER && t <= T_USER_END) ||
 	    (t >= T_USER_CHAUTHTOK && t <= T_LAST_USER) ||
 	    (t >= T_FIRST_USER2 && t <= T_LAST_USER2))
@@ -321,11 +307,18 @@ static int parse_record(struct px *x)
 		return parse_kernel_anom(x);
 	if (t >= T_MAC_POLICY_LOAD && t <= T_MAC_UNLBL_STCDEL)
 		return parse_simple_message(x);
+	if (t >= T_INTEGRITY_DATA && t <= T_INTEGRITY_RULE)
+		return search_parse_integrity(x);
+	if (t == T_NETFILTER_PKT)
+		return search_parse_pkt(x);
+	if (t == T_NETFILTER_CFG || t == T_EVENT_LISTENER)
+		return search_parse_kernel(x);
+	if (t == T_TTY)
+		return search_parse_tty(x);
 	/* types the reference knows it need not parse */
 	if (t == 2000 || t == 1401 || t == 1309 || (t >= 1311 && t <= 1315) ||
 	    t == 1317 || t == 1321 || t == 1322 || t == 1323 || t == 1327 ||
-	    (t >= 1329 && t <= 1334) || t == 1324 || t == 1325 ||
-	    t == 1335 || t == 1319 || (t >= 1800 && t <= 1807))
+	    (t >= 1329 && t <= 1334))
 		return 0;
 	if (x->c->unparsed)
 		x->c->unparsed(x->c->unparsed_ctx, t);
@@ -345,7 +338,7 @@ static void items_reset(struct search_items *it)
 	it->success = S_UNSET;
 	it->has_comm = it->has_exe = it->has_host = it->has_terminal = false;
 	it->has_cwd = it->has_tuid = it->has_teuid = it->has_tauid = false;
-	it->has_vmname = it->has_uuid = false;
+	it->has_vmname = it->has_uuid = it->has_avc = false;
 	it->nfiles = it->nkeys = it->nsubj = it->nobj = 0;
 	it->used = 0;
 	it->interp = (struct span){ NULL, 0 };
