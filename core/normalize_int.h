@@ -35,6 +35,8 @@ bool norm_val_is(const struct normalize *n, int i, const char *s);
 
 /* the SYSCALL based (compound) events; 0 or 1 */
 int norm_compound(struct normalize *n);
+/* the one-record (simple) events, SYSCALL ones to norm_compound; 0 or 1 */
+int norm_simple(struct normalize *n);
 /* field i's value starts with /usr/bin/{python,sh,bash,perl} */
 bool norm_is_script_host(struct normalize *n, int i);
 /* the subject kind from uid field i (set_subject_what) */

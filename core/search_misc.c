@@ -2,6 +2,8 @@
 #include "search_int.h"
 
 #include <arpa/inet.h>
+#include <netdb.h>
+#include <sys/socket.h>
 #include <ctype.h>
 #include <grp.h>
 #include <pwd.h>
@@ -21,13 +23,44 @@ static int notice(struct px *x, const char *text, int rc)
 	return rc;
 }
 
+/* the numeric host of an inet or inet6 sockaddr (getnameinfo: an
+ * IPv6 link-local address gets its %scope) into the arena */
+static void sockaddr_host(struct search_items *s, const unsigned char *b,
+			  unsigned fam)
+{
+	union {
+		struct sockaddr sa;
+		struct sockaddr_in in;
+		struct sockaddr_in6 in6;
+	} u;
+	socklen_t len = fam == 2 ? sizeof u.in : sizeof u.in6;
+	char name[NI_MAXHOST], *p;
+	size_t n;
+
+	memset(&u, 0, sizeof u);
+	memcpy(&u, b, len);
+	u.sa.sa_family = (sa_family_t)(fam == 2 ? AF_INET : AF_INET6);
+	if (getnameinfo(&u.sa, len, name, sizeof name, NULL, 0,
+			NI_NUMERICHOST))
+		return;
+	n = strlen(name);
+	p = arena_take(s, n);
+	if (p) {
+		memcpy(p, name, n);
+		s->host = (struct span){ p, n };
+		s->has_host = true;
+	}
+}
+
+/* saddr=: the reference's unescape() (an odd last digit is a high
+ * nibble), a length of half the hex digits, its messages */
 static int parse_sockaddr(struct px *x)
 {
 	struct search_items *s = x->s;
-	size_t str, e, n, i, plen;
+	size_t str, e, n, m, i;
 	unsigned char *b;
 	unsigned fam;
-	char name[INET6_ADDRSTRLEN];
+	const char *path;
 
 	if (!x->c->host && !x->c->file)
 		return 0;
@@ -35,57 +68,36 @@ static int parse_sockaddr(struct px *x)
 	if (str == NPOS)
 		return 0;
 	str += 6;
+	if (at(&x->m, str) == '(')	/* "(...)": kept, no family of ours */
+		return sc(&x->m, str, ')') == NPOS ? 4 : 0;
 	for (e = str; e < x->m.m.n && isxdigit((unsigned char)x->m.m.p[e]); e++)
 		;
-	n = (e - str) / 2;
-	if (n < 2)
+	if (e - str < 2)
 		return 4;
-	b = (unsigned char *)arena_take(s, n + 1);
+	n = (e - str) / 2;
+	m = (e - str + 1) / 2;
+	b = (unsigned char *)arena_take(s, m + 1);
 	if (!b)
 		return 4;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < m; i++)
 		b[i] = (unsigned char)(hexv(x->m.m.p[str + 2 * i]) << 4 |
-				       hexv(x->m.m.p[str + 2 * i + 1]));
-	b[n] = 0;
+			(str + 2 * i + 1 < e ? hexv(x->m.m.p[str + 2 * i + 1]) : 0));
+	b[m] = 0;
 	fam = b[0] | (unsigned)b[1] << 8;
-	if (fam == 2) {
-		if ((x->m.m.n - str) / 2 < 16)
+	if (fam == 2 || fam == 10) {
+		if (fam == 2 && n < 16)
 			return notice(x, "sockaddr len too short", 1);
-		if (!x->c->host)
-			return 0;
-		if (n >= 8 && inet_ntop(AF_INET, b + 4, name, sizeof name)) {
-			char *p = arena_take(s, strlen(name));
-
-			if (p) {
-				memcpy(p, name, strlen(name));
-				s->host = (struct span){ p, strlen(name) };
-				s->has_host = true;
-			}
-		}
-	} else if (fam == 10) {
-		if ((x->m.m.n - str) / 2 < 28)
+		if (fam == 10 && n < 28)
 			return notice(x, "sockaddr6 len too short", 2);
-		if (!x->c->host)
-			return 0;
-		if (n >= 24 && inet_ntop(AF_INET6, b + 8, name, sizeof name)) {
-			char *p = arena_take(s, strlen(name));
-
-			if (p) {
-				memcpy(p, name, strlen(name));
-				s->host = (struct span){ p, strlen(name) };
-				s->has_host = true;
-			}
-		}
+		if (x->c->host)
+			sockaddr_host(s, b, fam);
 	} else if (fam == 1) {
-		const char *path = (const char *)b + 2;
-
-		if (n > 2 && path[0] == 0)
-			path++;
-		plen = strnlen(path, n - (size_t)(path - (const char *)b));
-		if (plen == 0)
+		if (n < 4)
 			return notice(x, "sun_path len too short", 3);
+		path = (const char *)b + (b[2] ? 2 : 3);
 		if (x->c->file && s->nfiles < SEARCH_MAX_STRS)
-			s->files[s->nfiles++] = (struct span){ path, plen };
+			s->files[s->nfiles++] = (struct span){ path,
+				strlen(path) };
 	}
 	return 0;
 }
