@@ -286,6 +286,26 @@ static int user_virt(struct px *x, size_t *term)
 	return 0;
 }
 
+/* -gi of group records: " id=", for GRP_MGMT also "gid=" */
+static int user_gid(struct px *x, size_t *term)
+{
+	size_t str;
+
+	if (x->c->gid == (uint32_t)-1 || !(x->type == T_ADD_GROUP ||
+	    x->type == T_DEL_GROUP || x->type == T_GRP_MGMT))
+		return 0;
+	str = ss(&x->m, *term, " id=");
+	if (str == NPOS && x->type == T_GRP_MGMT)
+		str = ss(&x->m, *term, "gid=");
+	if (str != NPOS) {
+		*term = sc(&x->m, str + 4, ' ');
+		if (*term == NPOS)
+			return 31;
+		x->s->gid = (uint32_t)sul(&x->m, str + 4);
+	}
+	return 0;
+}
+
 int search_parse_user(struct px *x)
 {
 	const struct search_criteria *c = x->c;
@@ -298,18 +318,9 @@ int search_parse_user(struct px *x)
 		return rc;
 	if (x->type == T_USER_AVC && c->object)
 		user_avc_obj(x, &term);
-	if (c->gid != (uint32_t)-1 && (x->type == T_ADD_GROUP ||
-	    x->type == T_DEL_GROUP || x->type == T_GRP_MGMT)) {
-		str = ss(&x->m, term, " id=");
-		if (str == NPOS && x->type == T_GRP_MGMT)
-			str = ss(&x->m, term, "gid=");
-		if (str != NPOS) {
-			term = sc(&x->m, str + 4, ' ');
-			if (term == NPOS)
-				return 31;
-			s->gid = (uint32_t)sul(&x->m, str + 4);
-		}
-	}
+	rc = user_gid(x, &term);
+	if (rc)
+		return rc;
 	if (c->vmname) {
 		str = ss(&x->m, term, "vm=");
 		if (str != NPOS) {
