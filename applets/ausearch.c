@@ -104,6 +104,12 @@ static void debug_unparsed(void *ctx, int type)
 	fprintf(stderr, "Unparsed type:%d\n - skipped", type);	/* ref 3.0.9 */
 }
 
+static void say_notice(void *ctx, const char *text)
+{
+	(void)ctx;
+	fprintf(stderr, "%s\n", text);
+}
+
 static const char *scan_find(void *ctx, const char *p, const char *end)
 {
 	return search_find(ctx, p, end);
@@ -345,6 +351,7 @@ int ausearch_main(int argc, char **argv)
 	load_conf(&cf, &conf_bad);
 	if (o.debug)
 		o.c.unparsed = debug_unparsed;
+	o.c.notice = say_notice;
 	r.o = &o;
 	if (o.checkpoint && (rc = checkpt_load(&r, o.checkpoint)))
 		return rc;

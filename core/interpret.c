@@ -14,6 +14,7 @@
 #include <auditbox/record.h>
 #include <auditbox/tables.h>
 
+static int field_type(int rtype, struct span n);
 
 void interpret_sb_fmt(struct sb *b, const char *fmt, ...)
 {
@@ -159,7 +160,6 @@ static const struct ftype_row {
 	FT("code", F_SECCOMP, 1326),
 	FT("comm", F_ESC, 0),
 	FT("cwd", F_ESC, 0),
-	FT("data", F_ESC, 0),
 	FT("device", F_ESC, 0),
 	FT("dir", F_ESC, 0),
 	FT("egid", F_GID, 0),
@@ -178,12 +178,17 @@ static const struct ftype_row {
 	FT("igid", F_GID, 0),
 	FT("inode_gid", F_GID, 0),
 	FT("inode_uid", F_UID, 0),
+	FT("invalid_context", F_ESC, 0),
 	FT("iuid", F_UID, 0),
 	FT("key", F_KEY, 0),
 	FT("list", F_LIST, 1305),
 	FT("mode", F_MODE, 0),
 	FT("name", F_ESC, 0),
 	FT("new-chardev", F_ESC, 0),
+	FT("new-disk", F_ESC, 0),
+	FT("new-fs", F_ESC, 0),
+	FT("new-net", F_ESC, 0),
+	FT("new-rng", F_ESC, 0),
 	FT("new_gid", F_GID, 0),
 	FT("new_group", F_ESC, 0),
 	FT("new_pa", F_CAPS, 0),
@@ -197,6 +202,10 @@ static const struct ftype_row {
 	FT("ogid", F_GID, 0),
 	FT("old-auid", F_UID, 0),
 	FT("old-chardev", F_ESC, 0),
+	FT("old-disk", F_ESC, 0),
+	FT("old-fs", F_ESC, 0),
+	FT("old-net", F_ESC, 0),
+	FT("old-rng", F_ESC, 0),
 	FT("old_auid", F_UID, 0),
 	FT("old_pa", F_CAPS, 0),
 	FT("old_pe", F_CAPS, 0),
@@ -264,18 +273,54 @@ bool interpret_gid_field(struct span n)
 	return r && r->type == F_GID;
 }
 
+static const struct { const char *name; int type; } more_fields[] = {
+	{ "data", F_TTY }, { "prom", F_PROMISC }, { "old_prom", F_PROMISC },
+	{ "family", F_NFPROTO }, { "proto", F_PROTOCOL }, { "hook", F_HOOK },
+	{ "action", F_NETACTION }, { "macproto", F_MACPROTO },
+	{ "resp", F_FANOTIFY },
+};
+
+/* auparse_interp_adjust_type's exceptions, then the field's own type */
 int interpret_field_type(int rtype, struct span n)
+{
+	int t = field_type(rtype, n);
+	size_t i;
+
+	if (rtype == 1312 && span_eqs(n, "mode"))
+		return F_MODE_SHORT;
+	if (span_eqs(n, "oflag"))
+		return F_OFLAG;
+	if (rtype == 1400 && span_eqs(n, "saddr"))
+		return F_NONE;
+	if (rtype == 1324 && span_eqs(n, "saddr"))
+		return F_ADDR;
+	if (rtype == 2404 && span_eqs(n, "fp"))
+		return F_NONE;
+	if ((rtype == 1116 || rtype == 1117 || rtype == 1132) &&
+	    span_eqs(n, "id"))
+		return F_GID;
+	/* ref 3.0.9: TRUSTED_APP's values are text but for these */
+	if (rtype == 1121 && t != F_ESC)
+		return F_NONE;
+	if (t != F_NONE)
+		return t;
+	for (i = 0; i < sizeof more_fields / sizeof more_fields[0]; i++)
+		if (span_eqs(n, more_fields[i].name))
+			return more_fields[i].type;
+	return F_NONE;
+}
+
+static int field_type(int rtype, struct span n)
 {
 	const struct ftype_row *r;
 
 	if (rtype == 1309 && n.n >= 2 && n.p[0] == 'a' &&
-	    n.p[1] >= '0' && n.p[1] <= '9')
-		return F_EXECARG;
+	    n.p[1] >= '0' && n.p[1] <= '9')	/* a1_len is a number */
+		return memmem(n.p, n.n, "_len", 4) ? F_NONE : F_EXECARG;
 	r = ftype_find(n);
 	if (r && (r->rtype == 0 || r->rtype == rtype))
 		return r->type;
-	if (rtype == 1300 && n.n == 2 && n.p[0] == 'a' &&
-	    n.p[1] >= '0' && n.p[1] <= '3')
-		return F_ARG;
+	if (n.n == 2 && n.p[0] == 'a' && n.p[1] >= '0' && n.p[1] <= '3')
+		return rtype == 1300 ? F_ARG : F_ARGHEX;
 	return F_NONE;
 }

@@ -13,7 +13,9 @@
 void interpret_do_saddr(struct sb *b, struct span v)
 {
 	unsigned char a[128];
-	size_t n = record_hex_decode(v, (char *)a, sizeof a);
+	/* an odd last digit is ignored (ref 3.0.9) */
+	size_t n = record_hex_decode(span_sub(v, 0, v.n & ~(size_t)1),
+				     (char *)a, sizeof a);
 	unsigned fam;
 	char ip[64];
 
@@ -22,11 +24,16 @@ void interpret_do_saddr(struct sb *b, struct span v)
 		return;
 	}
 	fam = a[0] | (unsigned)a[1] << 8;
-	if (fam == 2 && n >= 8) {
+	if ((fam == 2 && n < 16) || (fam == 10 && n < 28)) {
+		interpret_sb_fmt(b, "{ saddr_fam=%s sockaddr len too short }",
+				 fam == 2 ? "inet" : "inet6");
+		return;
+	}
+	if (fam == 2) {
 		snprintf(ip, sizeof ip, "%u.%u.%u.%u", a[4], a[5], a[6], a[7]);
 		interpret_sb_fmt(b, "{ saddr_fam=inet laddr=%s lport=%u }", ip,
 		       (unsigned)a[2] << 8 | a[3]);
-	} else if (fam == 10 && n >= 24) {
+	} else if (fam == 10) {
 		if (!inet_ntop(AF_INET6, a + 8, ip, sizeof ip))
 			snprintf(ip, sizeof ip, "?");
 		interpret_sb_fmt(b, "{ saddr_fam=inet6 laddr=%s lport=%u }", ip,
@@ -123,6 +130,151 @@ static void do_seccomp(struct sb *b, struct span v)
 	interpret_sb_fmt(b, "unknown-seccomp-code(" SPAN_FMT ")", SPAN_ARG(v));
 }
 
+/* strtoul: the leading digits of base (0 when none) */
+static unsigned long lead_ul(struct span v, int base)
+{
+	unsigned long x = 0;
+	size_t i = 0;
+
+	if (base == 16 && v.n > 2 && v.p[0] == '0' &&
+	    (v.p[1] == 'x' || v.p[1] == 'X'))
+		i = 2;
+	for (; i < v.n; i++) {
+		int d = v.p[i] >= '0' && v.p[i] <= '9' ? v.p[i] - '0' :
+			base == 16 && v.p[i] >= 'a' && v.p[i] <= 'f' ?
+			v.p[i] - 'a' + 10 :
+			base == 16 && v.p[i] >= 'A' && v.p[i] <= 'F' ?
+			v.p[i] - 'A' + 10 : -1;
+
+		if (d < 0)
+			break;
+		x = x * (unsigned long)base + (unsigned long)d;
+	}
+	return x;
+}
+
+static const char *const tty_keys[][2] = {	/* first match wins */
+	{ "\x01", "^A" }, { "\x02", "^B" }, { "\x03", "^C" },
+	{ "\x04", "^D" }, { "\x05", "^E" }, { "\x06", "^F" },
+	{ "\x07", "^G" }, { "\x08", "^H" }, { "\t", "tab" }, { "\n", "nl" },
+	{ "\x0b", "^K" }, { "\x0c", "^L" }, { "\r", "ret" },
+	{ "\x0e", "^N" }, { "\x0f", "^O" }, { "\x10", "^P" },
+	{ "\x11", "^Q" }, { "\x12", "^R" }, { "\x13", "^S" },
+	{ "\x14", "^T" }, { "\x15", "^U" }, { "\x16", "^V" },
+	{ "\x17", "^W" }, { "\x18", "^X" }, { "\x19", "^Y" },
+	{ "\x1a", "^Z" }, { "\x7f", "backspace" },
+	{ "\x1b[A", "up" }, { "\x1b[B", "down" }, { "\x1b[C", "right" },
+	{ "\x1b[D", "left" }, { "\x1bOP", "F1" }, { "\x1bOQ", "F2" },
+	{ "\x1bOR", "F3" }, { "\x1bOS", "F4" }, { "\x1b[15~", "F5" },
+	{ "\x1b[17~", "F6" }, { "\x1b[18~", "F7" }, { "\x1b[19~", "F8" },
+	{ "\x1b[20~", "F9" }, { "\x1b[21~", "F10" }, { "\x1b[23~", "F11" },
+	{ "\x1b[24~", "F12" }, { "\x1b", "esc" },
+};
+
+/* keystrokes: "text" runs and <key> names, comma separated */
+static void do_tty(struct sb *b, struct span v)
+{
+	char buf[4096];
+	size_t n, i = 0, k, len;
+	bool in_text = false, any = false;
+
+	if (!record_is_hex(v) ||
+	    (n = record_hex_decode(v, buf, sizeof buf)) == (size_t)-1) {
+		sb_span(b, v);
+		return;
+	}
+	while (i < n) {
+		unsigned char c = (unsigned char)buf[i];
+		const char *name = NULL;
+
+		if (c < ' ' || (c >= 0x7f && c < 0xa0))
+			for (k = 0; k < sizeof tty_keys / sizeof tty_keys[0];
+			     k++) {
+				len = strlen(tty_keys[k][0]);
+				if (len <= n - i &&
+				    !memcmp(buf + i, tty_keys[k][0], len)) {
+					name = tty_keys[k][1];
+					i += len;
+					break;
+				}
+			}
+		if (name) {
+			if (in_text)
+				sb_str(b, "\"");
+			in_text = false;
+			interpret_sb_fmt(b, "%s<%s>", any ? "," : "", name);
+		} else {
+			if (!in_text)
+				sb_str(b, any ? ",\"" : "\"");
+			in_text = true;
+			if (c < 0x20 || c > 0x7e)
+				interpret_sb_fmt(b, "\\%03o", c);
+			else if (c == '\\' || c == '"')
+				interpret_sb_fmt(b, "\\%c", c);
+			else
+				sb_put(b, buf + i, 1);
+			i++;
+		}
+		any = true;
+	}
+	if (in_text)
+		sb_str(b, "\"");
+}
+
+/* the netfilter and fanotify numbers */
+static void do_net(struct interp *ip, struct sb *b, int t, struct span v)
+{
+	static const char *const nfproto[] = { "unspecified", "inet", "ipv4",
+		"arp", NULL, "netdev", NULL, "bridge", NULL, NULL, "ipv6",
+		NULL, "decnet" };
+	static const char *const hooks[] = { "PREROUTING", "INPUT", "FORWARD",
+		"OUTPUT", "POSTROUTING" };
+	static const char *const actions[] = { "ACCEPT", "DROP", "REJECT" };
+	unsigned long x;
+	const char *s;
+
+	switch (t) {
+	case F_PROMISC:
+		sb_str(b, lead_ul(v, 10) ? "yes" : "no");
+		return;
+	case F_NFPROTO:
+		x = lead_ul(v, 10);
+		if (x < sizeof nfproto / sizeof nfproto[0] && nfproto[x])
+			sb_str(b, nfproto[x]);
+		else
+			interpret_sb_fmt(b, "unknown-netfilter-protocol("
+					 SPAN_FMT ")", SPAN_ARG(v));
+		return;
+	case F_PROTOCOL:
+		s = interpret_protocol(ip, (int)lead_ul(v, 10));
+		sb_str(b, s ? s : "undefined protocol");
+		return;
+	case F_HOOK: case F_NETACTION:
+		x = lead_ul(v, 16);
+		if (t == F_HOOK && x < 5)
+			sb_str(b, hooks[x]);
+		else if (t == F_NETACTION && x < 3)
+			sb_str(b, actions[x]);
+		else
+			interpret_sb_fmt(b, t == F_HOOK ? "unknown-hook(" SPAN_FMT
+					 ")" : "unknown-action(" SPAN_FMT ")",
+					 SPAN_ARG(v));
+		return;
+	case F_MACPROTO:
+		x = lead_ul(v, 16);
+		sb_str(b, x == 0x800 ? "IP" : x == 0x806 ? "ARP" : "UNKNOWN");
+		return;
+	default:	/* F_FANOTIFY */
+		if (!v.n || v.p[0] < '0' || v.p[0] > '9') {
+			sb_span(b, v);
+			return;
+		}
+		x = lead_ul(v, 10);
+		sb_str(b, x == 1 ? "allow" : x == 2 ? "deny" : "unknown");
+		return;
+	}
+}
+
 static void interp_typed(struct interp *ip, const struct interp_event *ie,
 			 int t, struct span n, struct span v, struct span enrich,
 			 struct sb *b)
@@ -152,6 +304,10 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 			sb_span(b, v);
 		return;
 	case F_ARG: interpret_do_syscall_arg(ip, ie, b, n.p[1] - '0', v); return;
+	case F_ARGHEX:	/* ref 3.0.9: no syscall known there */
+		sb_str(b, "0x");
+		sb_span(b, v);
+		return;
 	case F_MMAP:	/* ref 3.0.9: "0x%s" of the text, so "0x0x4" */
 		if (!interpret_mmap_flags(b, (uint32_t)interpret_hex_u64(
 			span_sub(v, v.n > 1 && v.p[1] == 'x' ? 2 : 0, v.n)))) {
@@ -166,6 +322,15 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 	case F_LIST: do_list(b, v); return;
 	case F_PERM: do_perm(b, v); return;
 	case F_KEY: interpret_do_key(b, v, 0); return;
+	case F_TTY: do_tty(b, v); return;
+	case F_OFLAG: interpret_open_flags(b, (uint32_t)lead_ul(v, 16)); return;
+	case F_MODE_SHORT:
+		interpret_mode_short(b, (uint32_t)lead_ul(v, 8));
+		return;
+	case F_PROMISC: case F_NFPROTO: case F_PROTOCOL: case F_HOOK:
+	case F_NETACTION: case F_MACPROTO: case F_FANOTIFY:
+		do_net(ip, b, t, v);
+		return;
 	default: sb_span(b, v); return;
 	}
 }
@@ -187,9 +352,7 @@ static void interp_value(struct interp *ip, const struct interp_event *ie,
 		sb_span(b, ev);
 		return;
 	}
-	if (ty == F_NONE) {
-		if (v.n >= 2 && v.p[0] == '"' && v.p[v.n - 1] == '"')
-			v = span_sub(v, 1, v.n - 1);
+	if (ty == F_NONE) {	/* as logged, quotes and all */
 		sb_span(b, v);
 		return;
 	}
@@ -236,46 +399,100 @@ size_t interpret_field_esc(struct interp *ip, const struct interp_event *ie,
 	return b.n;
 }
 
-/* fields of s written "name=value" separated by sep */
-static void fields(struct interp *ip, const struct interp_event *ie,
-		   int rtype, struct span s, struct span enrich, struct sb *b,
-		   int esc, bool user_inner)
+static bool mac_label(struct span n)
 {
-	size_t pos = 0;
-	struct span n, v;
-	bool first = true;
-
-	while (record_next_field(s, &pos, &n, &v)) {
-		if (user_inner && !first)
-			sb_str(b, " ");
-		first = false;
-		sb_span(b, n);
-		if (v.p == n.p + n.n && v.n == 0 && (n.p + n.n >= s.p + s.n ||
-						       n.p[n.n] != '=')) {
-			if (!user_inner)
-				sb_str(b, " ");
-			continue;
-		}
-		sb_str(b, "=");
-		if (span_eqs(n, "msg") && v.n >= 2 && v.p[0] == '\'') {
-			/* the closing quote stays on the last inner value,
-			 * as the reference's tokenizer leaves it */
-			sb_str(b, "'");
-			fields(ip, ie, rtype, span_sub(v, 1, v.n), enrich, b,
-			       esc, true);
-		} else {
-			interp_value(ip, ie, rtype, n, v, enrich, b, esc);
-		}
-		if (!user_inner)
-			sb_str(b, " ");
-	}
+	return span_eqs(n, "subj") || span_eqs(n, "obj") ||
+		span_eqs(n, "scontext") || span_eqs(n, "tcontext") ||
+		span_eqs(n, "vm-ctx") || span_eqs(n, "img-ctx");
 }
 
-/* " msg=audit(%x %T.%03u:%lu) : " with the date of the second cached
+static const char *find_c(const char *p, const char *e, char c)
+{
+	return p < e ? memchr(p, c, (size_t)(e - p)) : NULL;
+}
+
+/* one value, as ausearch's interpret(): the interpretation and a space
+ * (untyped: the text and the separator it ended at; TTY data: nothing) */
+static void walk_value(struct interp *ip, const struct interp_event *ie,
+		       int rtype, struct span name, struct span v, bool comma,
+		       struct span enrich, struct sb *b, int esc)
+{
+	int ty;
+
+	while (name.n && (name.p[0] == ' ' || name.p[0] == '('))
+		name = span_sub(name, 1, name.n);
+	if (span_eqs(name, "acct") && v.n && v.p[v.n - 1] == ':')
+		v.n--;
+	ty = interpret_field_type(rtype, name);
+	interp_value(ip, ie, rtype, name, v, enrich, b, esc);
+	if (ty == F_NONE)
+		sb_str(b, comma ? "," : " ");
+	else if (ty != F_TTY)
+		sb_str(b, " ");
+}
+
+/* ausearch 3.0.9's output_interpreted_node over the text after the
+ * timestamp's ')': everything up to each '=' as it is, each value
+ * interpreted; a value ends at its closing quote, else at a space, or
+ * at a comma before the space (not in a MAC label) */
+static void walk(struct interp *ip, const struct interp_event *ie, int rtype,
+		 const char *s, const char *e, struct span enrich,
+		 struct sb *b, int esc)
+{
+	const char *eq = NULL, *val, *c, *sp, *nm;
+	bool found = false, comma = false;
+
+	while (s && s < e && (eq = find_c(s, e, '='))) {
+		struct span name, v;
+
+		comma = false;
+		found = true;
+		for (nm = eq; *nm != ' ' && nm > s; nm--)
+			;
+		sb_put(b, s, (size_t)(eq - s));
+		sb_str(b, "=");
+		name = (struct span){ nm, (size_t)(eq - nm) };
+		val = eq + 1;
+		if (span_eqs(name, "msg")) {
+			s = val;
+			continue;
+		}
+		if (name.n && name.p[0] == '\'')
+			name = span_sub(name, 1, name.n);
+		if (val < e && (*val == '\'' || *val == '"')) {
+			s = find_c(val + 1, e, *val);
+			v = (struct span){ val, s ? (size_t)(s + 1 - val) :
+					   (size_t)(e - val) };
+			if (s && ++s < e)
+				s++;
+		} else {
+			c = find_c(val, e, ',');
+			sp = find_c(val, e, ' ');
+			if (c && sp && c < sp && !mac_label(name)) {
+				v = (struct span){ val, (size_t)(c - val) };
+				s = c + 1, comma = true;
+			} else if (c && !sp && !mac_label(name)) {
+				v = (struct span){ val, (size_t)(c - val) };
+				s = c + 1, comma = true;
+			} else if (sp) {
+				v = (struct span){ val, (size_t)(sp - val) };
+				s = sp + 1;
+			} else {
+				v = (struct span){ val, (size_t)(e - val) };
+				s = NULL;
+			}
+		}
+		walk_value(ip, ie, rtype, name, v, comma, enrich, b, esc);
+	}
+	if ((!found && !eq && s) || (found && comma && s))
+		interpret_sb_esc(b, s, (size_t)(e - s), esc ? 1 : 0);
+}
+
+/* " msg=audit(%x %T.%03u:%lu) " with the date of the second cached
  * (localtime and strftime cost more than the rest of a record) */
 static void msg_stamp(struct interp *ip, struct sb *b, const struct record *r)
 {
-	char num[32], *p = num + sizeof num;	/* ".999:" 20 digits ") : " */
+	char num[32], *p = num + sizeof num;	/* ".999:" 20 digits ") " */
 	unsigned long s = r->serial;
 	time_t sec = (time_t)r->sec;
 	struct tm tm;
@@ -288,10 +505,10 @@ static void msg_stamp(struct interp *ip, struct sb *b, const struct record *r)
 	sb_str(b, " msg=audit(");
 	sb_put(b, ip->tbuf, ip->tlen);
 	if (r->milli > 999) {
-		interpret_sb_fmt(b, ".%03u:%lu) : ", r->milli, s);
+		interpret_sb_fmt(b, ".%03u:%lu) ", r->milli, s);
 		return;
 	}
-	*--p = ' ', *--p = ':', *--p = ' ', *--p = ')';
+	*--p = ' ', *--p = ')';
 	do
 		*--p = (char)('0' + s % 10);
 	while (s /= 10);
@@ -309,6 +526,7 @@ size_t interpret_record(struct interp *ip, const struct interp_event *ie,
 {
 	struct sb b = { out, 0, cap ? cap - 1 : 0 };
 	struct record rec;
+	const char *body, *end;
 
 	if (record_parse(&rec, r->line.p, r->line.n)) {
 		sb_span(&b, r->line);
@@ -321,8 +539,12 @@ size_t interpret_record(struct interp *ip, const struct interp_event *ie,
 		sb_str(&b, "type=");
 		sb_span(&b, rec.type_name);
 		msg_stamp(ip, &b, &rec);
-		fields(ip, ie, rec.type, rec.body, rec.enrich, &b, escape,
-		       false);
+		body = rec.msg.p + rec.body_from;
+		end = rec.msg.p + rec.msg.n;
+		body = find_c(body, end, ')');
+		if (body)
+			walk(ip, ie, rec.type, body + 1, end, rec.enrich, &b,
+			     escape);
 	}
 	if (cap)
 		out[b.n < cap ? b.n : cap - 1] = 0;

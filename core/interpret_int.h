@@ -12,10 +12,17 @@
 #include <auditbox/interpret.h>
 #include <auditbox/span.h>
 
+/* open(2) flags "O_RDWR|O_CREAT"; a mode as "0644" or "suid,0755" */
+struct sb;
+void interpret_open_flags(struct sb *b, uint32_t f);
+void interpret_mode_short(struct sb *b, uint32_t m);
+
 enum ftype {
 	F_NONE, F_UID, F_GID, F_ARCH, F_SYSCALL, F_EXIT, F_SUCCESS, F_ESC,
 	F_PROCTITLE, F_MODE, F_SES, F_ARG, F_SADDR, F_CAPS, F_LIST, F_KEY,
-	F_PERM, F_EXECARG, F_MMAP, F_SIG, F_SECCOMP, F_ADDR,
+	F_PERM, F_EXECARG, F_MMAP, F_SIG, F_SECCOMP, F_ADDR, F_TTY, F_PROMISC,
+	F_NFPROTO, F_PROTOCOL, F_HOOK, F_NETACTION, F_MACPROTO, F_FANOTIFY,
+	F_OFLAG, F_MODE_SHORT, F_ARGHEX,
 };
 
 struct sb {

@@ -322,6 +322,16 @@ static void p_shm(struct sb *b, uint32_t f)
 	p_mode_short(b, f & 0777);
 }
 
+void interpret_open_flags(struct sb *b, uint32_t f)
+{
+	p_open(b, f);
+}
+
+void interpret_mode_short(struct sb *b, uint32_t m)
+{
+	p_mode_short(b, m);
+}
+
 /* Printers of whole names and flag sets (one line each). */
 static void p_simple(struct sb *b, int kind, const struct arg *a)
 {

@@ -2,8 +2,8 @@
  * way audit 3.0.9's auparse normalizer finds them (auparse/normalize.c
  * semantics: a cursor that searches forward through the records), checked
  * against /sbin/ausearch --format csv/text. This file: the cursor, the
- * tables and the one-record ("simple") events; normalize_syscall.c has the
- * SYSCALL based ones. */
+ * tables and the subject kinds; normalize_simple.c has the one-record
+ * ("simple") events, normalize_syscall.c the SYSCALL based ones. */
 #include "normalize_int.h"
 #include "interpret_int.h"
 
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <auditbox/record.h>
+#include <auditbox/tables.h>
 
 /* ---- the cursor ------------------------------------------------------- */
 
@@ -136,6 +137,37 @@ static void add_fields(struct normalize *n, struct span s, bool inner)
 	}
 }
 
+/* auparse names the unlabelled words of a kernel AVC ("avc:  denied
+ * { read write } for ..."): seresult, seperms; the body after them */
+static struct span avc_words(struct normalize *n, struct span b)
+{
+	size_t p = 0, s, e;
+
+	if (b.n < 4 || memcmp(b.p, "avc:", 4))
+		return b;
+	for (p = 4; p < b.n && b.p[p] == ' '; p++)
+		;
+	for (s = p; p < b.n && b.p[p] != ' '; p++)
+		;
+	if (p == s)
+		return span_sub(b, s, b.n);
+	add_field(n, SPAN_LIT("seresult"), span_sub(b, s, p));
+	for (; p < b.n && b.p[p] == ' '; p++)
+		;
+	if (p < b.n && b.p[p] == '{') {
+		for (s = ++p; p < b.n && b.p[p] != '}'; p++)
+			;
+		for (; s < p && b.p[s] == ' '; s++)
+			;
+		for (e = p; e > s && b.p[e - 1] == ' '; e--)
+			;
+		add_field(n, SPAN_LIT("seperms"), span_sub(b, s, e));
+		if (p < b.n)
+			p++;
+	}
+	return span_sub(b, p, b.n);
+}
+
 static void split(struct normalize *n, const struct event_rec *const *recs,
 		  size_t nrec)
 {
@@ -155,7 +187,8 @@ static void split(struct normalize *n, const struct event_rec *const *recs,
 		if (r.node.p)
 			add_field(n, SPAN_LIT("node"), r.node);
 		add_field(n, SPAN_LIT("type"), r.type_name);
-		add_fields(n, r.body, false);
+		add_fields(n, r.type == 1400 ? avc_words(n, r.body) : r.body,
+			   false);
 		n->cf[n->nrec] = 0;
 		n->nrec++;
 	}
@@ -168,7 +201,7 @@ static const struct { int type; const char *act; } actions[] = {
 	{ 1100, "authenticated" }, { 1101, "was-authorized" },
 	{ 1102, "modified-user-account" }, { 1103, "acquired-credentials" },
 	{ 1104, "disposed-credentials" }, { 1105, "started-session" },
-	{ 1106, "ended-session" }, { 1107, "access-permission" },
+	{ 1106, "ended-session" }, { 1107, "accessed-mac-policy-controlled-object" },
 	{ 1108, "changed-password" }, { 1109, "caused-account-error" },
 	{ 1110, "refreshed-credentials" }, { 1111, "changed-configuration" },
 	{ 1112, "logged-in" }, { 1113, "logged-out" },
@@ -250,7 +283,7 @@ const char *norm_evkind(int t)
 	if (t == 2000 || IN(1127, 1131))
 		return "system-services";
 	if (t == 1111 || t == 1305 || t == 1325 || IN(1328, 1329) ||
-	    t == 1137)
+	    t == 1137 || t == 1138 || IN(1332, 1333))
 		return "configuration";
 	if (t == 1326)
 		return "dac-decision";
@@ -281,6 +314,8 @@ const char *norm_evkind(int t)
 		return "audit-rule";
 	if (t == 1331)
 		return "av-decision";
+	if (t == 1334)
+		return "bpf-program";
 	return "unknown";
 }
 
@@ -288,7 +323,7 @@ static const char *const what_names[] = {
 	"unknown", "fifo", "character-device", "directory", "block-device",
 	"file", "file-system", "symlink", "socket", "process", "firewall",
 	"service", "account", "user-session", "virtual-machine", "printer",
-	"system", "admin-defined-rule", "audit-config", "security-policy",
+	"system", "admin-defined-rule", "audit-config", "mac-config",
 	"memory", "keystrokes", "device", "software",
 };
 
@@ -337,7 +372,8 @@ void norm_subject_what(struct normalize *n, int i)
 			return;
 		}
 		uid = pw->pw_uid;
-	} else {
+	} else {	/* ref 3.0.9: TRUSTED_APP's raw uid= */
+		n->subj_kind = "unknown-acct";
 		return;
 	}
 	uid = (long long)(int)(uint32_t)uid;
@@ -353,279 +389,41 @@ void norm_subject_what(struct normalize *n, int i)
 		n->subj_kind = "unknown-acct";
 }
 
-/* set_prime_subject and friends: the field, or -1 and no change */
-static int take(struct normalize *n, const char *name, int *slot)
+/* ref 3.0.9: auparse knows a SECCOMP record's syscall only as its field
+ * 11 (node= and type= count), the arch only as field 10, else the
+ * machine it runs on; otherwise "unknown-syscall(-1)" */
+static size_t seccomp_syscall(struct normalize *n, int i, char *out,
+			      size_t cap)
 {
-	int i = norm_find(n, name);
+	const struct norm_rec *r = &n->rec[n->f[i].rec];
+	/* node= does not count here */
+	uint32_t k = (uint32_t)i - r->first -
+		(span_eqs(n->f[r->first].name, "node") ? 1 : 0);
+	struct sb b = { out, 0, cap ? cap - 1 : 0 };
+	const char *name = NULL;
+	char tmp[64];
+	long long nr = -1;
+	int m = tables_machine_detect();
+	bool ok = false;
 
-	if (i >= 0)
-		*slot = i;
-	return i < 0;
-}
-
-static int take_secondary(struct normalize *n, const char *name)
-{
-	if (take(n, name, &n->subj_sec))
-		return 1;
-	norm_subject_what(n, n->subj_sec);
-	return 0;
-}
-
-static void simple_attrs(struct normalize *n)
-{
-	int i;
-
-	if (!n->all)
-		return;
-	norm_first_record(n);
-	if (norm_find(n, "pid") < 0)
-		norm_goto_record(n, 0);
-	if ((i = norm_find(n, "subj")) >= 0)
-		n->subj_label = i;
-	else
-		norm_goto_record(n, 0);
-}
-
-static int simple_object(struct normalize *n, int t)
-{
-	const char *const cc[] = { "key", "audit_enabled", "audit_pid",
-				   "audit_backlog_limit", "audit_failure" };
-	int i = -1;
-	size_t k;
-
-	norm_first_field(n);
-	switch (t) {
-	case 1130: case 1131:
-		i = norm_find(n, "unit"); n->obj_kind = W_SERVICE; break;
-	case 1129:
-		i = norm_find(n, "new-level"); n->obj_kind = W_SYSTEM; break;
-	case 2300:
-		i = norm_find(n, "selected-context");
-		n->obj_kind = W_USER_SESSION; break;
-	case 2301: case 2302: case 1102: case 1135: case 1136: case 1114:
-	case 1115: case 1116: case 1117: case 1132:
-		i = norm_find(n, "id");
-		if (i < 0) {
-			norm_first_record(n);
-			i = norm_find(n, "acct");
-		}
-		n->obj_kind = W_ACCT; break;
-	case 1105: case 1106: case 1109: case 1112: case 1113:
-		i = norm_find(n, "terminal"); n->obj_kind = W_USER_SESSION; break;
-	case 1100: case 1101: case 1103: case 1110: case 1104: case 1108:
-	case 1133: case 2100: case 2101: case 2102: case 2104:
-		i = norm_find(n, "acct"); n->obj_kind = W_USER_SESSION; break;
-	case 2112: case 1123:
-		i = norm_find(n, "cmd"); n->obj_kind = W_PROCESS; break;
-	case 1124: case 1319:
-		norm_first_record(n);
-		i = norm_find(n, "data"); n->obj_kind = W_KEYSTROKES; break;
-	case 1137:
-		norm_first_record(n);
-		i = norm_find(n, "device"); n->obj_kind = W_KEYSTROKES; break;
-	case 2502: i = norm_find(n, "vm"); n->obj_kind = W_VM; break;
-	case 2501: i = norm_find(n, "resrc"); n->obj_kind = W_VM; break;
-	case 2500: i = norm_find(n, "op"); n->obj_kind = W_VM; break;
-	case 2304: i = norm_find(n, "printer"); n->obj_kind = W_PRINTER; break;
-	case 1305:
-		for (k = 0; k < 5 && i < 0; k++) {
-			if (k)
-				norm_first_record(n);
-			i = norm_find(n, cc[k]);
-		}
-		n->obj_kind = W_AUDIT_CONFIG; break;
-	case 1405:
-		i = norm_find(n, "bool"); n->obj_kind = W_SECURITY_POLICY; break;
-	case 1005: i = norm_find(n, "addr"); break;
-	case 2404: i = norm_find(n, "fp"); n->obj_kind = W_USER_SESSION; break;
-	case 2407: i = norm_find(n, "addr"); n->obj_kind = W_USER_SESSION; break;
-	case 2109: i = norm_find(n, "hostname"); n->obj_kind = W_FILESYSTEM;
-		break;
-	default: break;
+	if (k == 11) {
+		nr = interpret_dec_ll(n->f[i].value, &ok);
+		if (span_eqs(n->f[i - 1].name, "arch"))
+			m = tables_elf_machine((uint32_t)interpret_hex_u64(
+				n->f[i - 1].value));
+		if (!ok)
+			nr = 0;
 	}
-	return i;
-}
-
-static void how_from_exe(struct normalize *n)
-{
-	int i = norm_find(n, "exe");
-
-	if (i >= 0)
-		n->how_f = i;
-}
-
-/* CONFIG_CHANGE, FEATURE_CHANGE, SECCOMP, ANOM_ABEND: auid, (op), (uid) */
-static int simple_auid_first(struct normalize *n, int t)
-{
-	int i;
-
-	take(n, "auid", &n->subj_prime);
-	if (take(n, "ses", &n->session))
-		norm_first_record(n);
-	simple_attrs(n);
-	if (t == 1305) {
-		norm_first_field(n);
-		i = norm_find(n, "op");
-		if (i >= 0 && (span_eqs(n->f[i].value, "add_rule") ||
-			       span_eqs(n->f[i].value, "remove_rule"))) {
-			n->action = n->f[i].value.p[0] == 'a' ?
-				"added-audit-rule" : "deleted-audit-rule";
-			n->obj_prime = simple_object(n, t);
-		} else {
-			n->action = norm_record_action(t);
-			n->obj_prime = simple_object(n, t);
-			norm_first_record(n);
-		}
-	} else {
-		n->action = norm_record_action(t);
-		norm_first_record(n);
+	if (ok && m >= 0 && nr >= 0 && nr <= 0x7fffffff)
+		name = tables_syscall_name(m, (int)nr);
+	if (!name) {
+		snprintf(tmp, sizeof tmp, "unknown-syscall(%lld)", nr);
+		name = tmp;
 	}
-	if (t == 1328 || t == 1326 || t == 1701) {
-		norm_first_field(n);
-		if (take_secondary(n, "uid"))
-			norm_first_record(n);
-	}
-	if (t == 1328) {
-		how_from_exe(n);
-		take(n, "feature", &n->obj_prime);
-		n->obj_kind = W_SYSTEM;
-	} else if (t == 1326) {
-		how_from_exe(n);
-		if (take(n, "syscall", &n->obj_prime))
-			norm_first_record(n);
-		n->obj_kind = W_PROCESS;
-		take(n, "code", &n->results);
-		return 0;
-	} else if (t == 1701) {
-		if (take(n, "exe", &n->obj_prime))
-			norm_first_record(n);
-		n->obj_kind = W_PROCESS;
-		if ((i = norm_find(n, "sig")) >= 0)
-			n->how_f = i;
-	}
-	take(n, "res", &n->results);
-	return 0;
-}
-
-static int simple_login(struct normalize *n)
-{
-	if (take_secondary(n, "uid"))
-		norm_first_record(n);
-	simple_attrs(n);
-	if (take(n, "old-auid", &n->subj_prime))
-		norm_first_record(n);
-	if (take(n, "auid", &n->obj_prime))
-		norm_first_record(n);
-	n->obj_kind = W_USER_SESSION;
-	take(n, "ses", &n->session);
-	take(n, "res", &n->results);
-	n->action = norm_record_action(1006);
-	return 0;
-}
-
-static int simple_daemon(struct normalize *n, int t)
-{
-	take(n, "auid", &n->subj_prime);
-	if (take_secondary(n, "uid"))
-		norm_first_record(n);
-	if (take(n, "ses", &n->session))
-		norm_first_record(n);
-	simple_attrs(n);
-	n->subj_kind = "auditd";
-	n->action = norm_record_action(t);
-	n->obj_kind = W_SERVICE;
-	if (t == 1200)
-		n->how = "init";
-	else if (t < 1207 && t != 1202)
-		n->how = "signal";
-	take(n, "res", &n->results);
-	return 0;
-}
-
-static int simple_generic(struct normalize *n, int t)
-{
-	int i;
-
-	if (t == 1112) {
-		if (take(n, "id", &n->subj_prime)) {
-			norm_first_record(n);
-			if (take(n, "acct", &n->subj_prime) == 0)
-				norm_subject_what(n, n->subj_prime);
-		} else {
-			norm_subject_what(n, n->subj_prime);
-		}
-		norm_first_record(n);
-	} else {
-		if (take_secondary(n, "uid"))
-			norm_first_record(n);
-		take(n, "auid", &n->subj_prime);
-	}
-	if (take(n, "ses", &n->session))
-		norm_first_record(n);
-	simple_attrs(n);
-	take(n, "res", &n->results);
-	if (t == 1137) {
-		norm_first_record(n);
-		if ((i = norm_find(n, "op")) >= 0)
-			n->action_f = i;
-	}
-	if (n->action_f < 0)
-		n->action = norm_record_action(t);
-	n->obj_prime = simple_object(n, t);
-	norm_first_field(n);
-	if (t == 2407 && (i = norm_find(n, "rport")) >= 0)
-		n->obj_sec = i;
-	norm_first_field(n);
-	if ((t == 2500 || t == 2501) && (i = norm_find(n, "vm")) >= 0)
-		n->obj2 = i;
-	if (t == 1127) {
-		n->obj_kind = W_SYSTEM;
-		return 0;
-	}
-	if (t == 1128) {
-		n->obj_kind = W_SERVICE;
-		return 0;
-	}
-	norm_first_record(n);
-	if (t == 2112 || t == 1319) {
-		if ((i = norm_find(n, t == 1319 ? "comm" : "terminal")) >= 0)
-			n->how_f = i;
-		return 0;
-	}
-	how_from_exe(n);
-	return 0;
-}
-
-static int simple(struct normalize *n)
-{
-	int t = n->rec[0].type;
-
-	if (t == 1325)
-		return 1;
-	if (t == 1300)
-		return norm_compound(n);
-	n->evkind = norm_evkind(t);
-	if (t == 1305 || t == 1328 || t == 1326 || t == 1701)
-		return simple_auid_first(n, t);
-	if (t == 1006)
-		return simple_login(n);
-	if (t == 1400) {
-		int i = norm_find(n, "comm");
-
-		if (i >= 0)
-			n->how_f = i;
-		else
-			norm_first_record(n);
-		if (take(n, "scontext", &n->subj_prime))
-			norm_first_record(n);
-		if (n->all && take(n, "tcontext", &n->obj_prime))
-			norm_first_record(n);
-		n->action = norm_record_action(t);
-		return 0;
-	}
-	if (t >= 1200 && t < 1299)
-		return simple_daemon(n, t);
-	return simple_generic(n, t);
+	interpret_sb_esc(&b, name, strlen(name), n->escape);
+	if (cap)
+		out[b.n < cap ? b.n : cap - 1] = 0;
+	return b.n;
 }
 
 size_t normalize_value(struct normalize *n, int i, char *out, size_t cap)
@@ -635,12 +433,12 @@ size_t normalize_value(struct normalize *n, int i, char *out, size_t cap)
 	size_t l;
 	char *k;
 
-	if (t == 1326 && span_eqs(f->name, "syscall")) {
-		/* ref 3.0.9: auparse has no arch for it there */
-		static const char u[] = "unknown-syscall(-1)";
+	if (t == 1326 && span_eqs(f->name, "syscall"))
+		return seccomp_syscall(n, i, out, cap);
+	if (i == n->obj_prime && n->obj_is_name) {
 		struct sb b = { out, 0, cap ? cap - 1 : 0 };
 
-		interpret_sb_esc(&b, u, sizeof u - 1, n->escape);
+		interpret_sb_esc(&b, f->name.p, f->name.n, n->escape);
 		if (cap)
 			out[b.n < cap ? b.n : cap - 1] = 0;
 		return b.n;
@@ -669,10 +467,11 @@ int normalize_event(struct normalize *n, struct interp *ip,
 	n->obj_prime = n->obj_sec = n->obj2 = NORM_UNSET;
 	n->results = n->key = n->subj_label = n->obj_label = NORM_UNSET;
 	n->obj_kind = W_UNKNOWN;
+	n->obj_is_name = false;
 	if (n->nrec == 0)
 		return 1;
 	norm_first_record(n);
-	rc = n->nrec > 1 ? norm_compound(n) : simple(n);
+	rc = n->nrec > 1 ? norm_compound(n) : norm_simple(n);
 	norm_first_record(n);
 	return rc;
 }

@@ -10,7 +10,7 @@ enum norm_what {
 	W_UNKNOWN, W_FIFO, W_CHAR_DEV, W_DIRECTORY, W_BLOCK_DEV, W_FILE,
 	W_FILESYSTEM, W_LINK, W_SOCKET, W_PROCESS, W_FIREWALL, W_SERVICE,
 	W_ACCT, W_USER_SESSION, W_VM, W_PRINTER, W_SYSTEM, W_AUDIT_RULE,
-	W_AUDIT_CONFIG, W_SECURITY_POLICY, W_MEMORY, W_KEYSTROKES, W_DEVICE,
+	W_AUDIT_CONFIG, W_MAC_CONFIG, W_MEMORY, W_KEYSTROKES, W_DEVICE,
 	W_SOFTWARE,
 };
 
@@ -35,6 +35,10 @@ bool norm_val_is(const struct normalize *n, int i, const char *s);
 
 /* the SYSCALL based (compound) events; 0 or 1 */
 int norm_compound(struct normalize *n);
+/* the one-record (simple) events, SYSCALL ones to norm_compound; 0 or 1 */
+int norm_simple(struct normalize *n);
+/* field i's value starts with /usr/bin/{python,sh,bash,perl} */
+bool norm_is_script_host(struct normalize *n, int i);
 /* the subject kind from uid field i (set_subject_what) */
 void norm_subject_what(struct normalize *n, int i);
 /* normalize_record_map: the action of a record type, NULL if none */

@@ -16,7 +16,7 @@ enum norm_class {
 	C_SOCKET_RECV, C_SOCKET_SEND, C_PID, C_UID, C_GID, C_SYSTEM_TIME,
 	C_MAKE_DEV, C_SYSTEM_NAME, C_SYSTEM_MEMORY, C_SCHEDULER, C_MAC,
 	C_MAC_ERR, C_IPTABLES, C_PROMISCUOUS, C_MAC_LOAD, C_MAC_ENFORCE,
-	C_MAC_CONFIG, C_AV,
+	C_MAC_CONFIG, C_AV, C_BPF,
 };
 
 static const struct { const char *name; unsigned char c; } classes[] = {
@@ -183,11 +183,45 @@ static void file_label(struct normalize *n)
 	}
 }
 
+/* set_prime_object(au, name, rnum) with a fixed rnum: the field found
+ * (in whatever record) is remembered as record rnum's field of the same
+ * number, which may be another field or none (ref 3.0.9) */
+static void take_pinned(struct normalize *n, const char *name, unsigned rnum)
+{
+	int i = norm_find(n, name);
+	uint32_t k;
+
+	if (i < 0 || rnum >= n->nrec)
+		return;
+	k = (uint32_t)i - n->rec[n->f[i].rec].first;
+	n->obj_prime = k < n->rec[rnum].n ?
+		(int)(n->rec[rnum].first + k) : NORM_UNSET;
+}
+
 static void socket_object(struct normalize *n)
 {
 	norm_goto_record(n, 1);
 	norm_first_field(n);
-	take(n, "saddr", &n->obj_prime);
+	take_pinned(n, "saddr", 1);
+}
+
+/* collect_path_attrs of the current record: "obj" after "mode" */
+static void path_label(struct normalize *n)
+{
+	int i = -1, r;
+	uint32_t j;
+
+	if (!n->all || n->cr >= n->nrec)
+		return;
+	norm_first_field(n);
+	if ((i = norm_find(n, "mode")) < 0)
+		return;
+	r = n->f[i].rec;
+	for (j = (uint32_t)i + 1; j < n->rec[r].first + n->rec[r].n; j++)
+		if (span_eqs(n->f[j].name, "obj")) {
+			n->obj_label = (int)j;
+			return;
+		}
 }
 
 static void obj2_at(struct normalize *n, const char *name, int adjust)
@@ -197,7 +231,7 @@ static void obj2_at(struct normalize *n, const char *name, int adjust)
 	take(n, name, &n->obj2);
 }
 
-static bool is_script_host(struct normalize *n, int i)
+bool norm_is_script_host(struct normalize *n, int i)
 {
 	char buf[4096];
 
@@ -214,9 +248,13 @@ static void program_object(struct normalize *n)
 	int i;
 
 	norm_first_record(n);
+	if (n->nrec && n->rec[0].type == 1334) {
+		take(n, "prog-id", &n->obj_prime);
+		return;
+	}
 	if ((i = norm_find(n, "exe")) < 0)
 		return;
-	if (is_script_host(n, i)) {
+	if (norm_is_script_host(n, i)) {
 		uint32_t fnum = n->cf[n->cr];
 
 		if (fnum > 0)
@@ -345,7 +383,7 @@ static void syscall_class(struct normalize *n, int c)
 		n->action = "loaded-kernel-module";
 		n->obj_kind = W_FILE;
 		norm_goto_record(n, 1);
-		take(n, "name", &n->obj_prime);
+		take_pinned(n, "name", 1);
 		break;
 	case C_FILE_UNLDMOD:
 		n->action = "unloaded-kernel-module";
@@ -357,6 +395,7 @@ static void syscall_class(struct normalize *n, int c)
 		if (n->success == 1)
 			obj2_at(n, "name", 0);
 		file_object(n, n->success);
+		path_label(n);
 		break;
 	case C_SOCKET_ACCEPT: case C_SOCKET_BIND: case C_SOCKET_CONN:
 	case C_SOCKET_RECV: case C_SOCKET_SEND:
@@ -382,6 +421,14 @@ static void syscall_class(struct normalize *n, int c)
 		}
 		if (c != C_SCHEDULER)
 			id_obj2(n);
+		break;
+	case C_BPF:
+		norm_first_record(n);
+		i = norm_find(n, "op");
+		n->action = i < 0 ? "bpf-program" : norm_val_is(n, i, "LOAD") ?
+			"loaded-bpf-program" : "unloaded-bpf-program";
+		n->obj_kind = W_PROCESS;
+		program_object(n);
 		break;
 	case C_SYSTEM_TIME: case C_SYSTEM_NAME:
 		n->action = c == C_SYSTEM_TIME ? "changed-system-time" :
@@ -435,6 +482,8 @@ static void by_syscall(struct normalize *n)
 		if (t == 1404) { c = C_MAC_ENFORCE; break; }
 		if (t == 1405) { c = C_MAC_CONFIG; break; }
 		if (t == 1331) { tmp = C_AV; break; }
+		if (t == 1332 || t == 1333) { c = C_SYSTEM_TIME; break; }
+		if (t == 1334) { c = C_BPF; break; }
 		norm_next_record(n);
 	}
 	if (c == C_UNKNOWN)
@@ -442,7 +491,7 @@ static void by_syscall(struct normalize *n)
 	switch (c) {
 	case C_MAC_LOAD: case C_MAC_CONFIG: case C_MAC_ENFORCE:
 		n->action = norm_record_action(t);
-		n->obj_kind = W_SECURITY_POLICY;
+		n->obj_kind = W_MAC_CONFIG;
 		if (c != C_MAC_LOAD &&
 		    (i = norm_find(n, c == C_MAC_CONFIG ? "bool" :
 				   "enforcing")) >= 0)
@@ -540,7 +589,7 @@ static int syscall_part(struct normalize *n, int otype)
 	norm_first_field(n);
 	if ((i = norm_find(n, "exe")) >= 0) {
 		n->how_f = i;
-		if (is_script_host(n, i)) {
+		if (norm_is_script_host(n, i)) {
 			uint32_t fnum = n->cf[n->cr];
 			int rc = 0;
 
@@ -575,8 +624,11 @@ static int syscall_part(struct normalize *n, int otype)
 				norm_first_record(n);
 				i = norm_find(n, cc[k]);
 			}
-			if (i >= 0 && n->f[i].rec == 0)
+			if (i >= 0 && n->f[i].rec == 0) {
 				n->obj_prime = i;
+				/* ref 3.0.9: audit_enabled=1 shows as its name */
+				n->obj_is_name = k > 1;
+			}
 		}
 	} else {
 		by_syscall(n);
@@ -584,25 +636,18 @@ static int syscall_part(struct normalize *n, int otype)
 	return 0;
 }
 
+/* ref 3.0.9: the kind from the first record, the rest from the first
+ * SYSCALL record wherever it is; none is "error normalizing" */
 int norm_compound(struct normalize *n)
 {
-	int otype, type;
+	int otype = n->rec[n->cr].type;
+	unsigned r;
 
-	otype = type = n->rec[n->cr].type;
-	if (type == 1325 || type == 1700 || type == 1400 || type == 1401 ||
-	    type == 1403 || type == 1404 || type == 1405 || type == 1331 ||
-	    type == 1305) {
-		norm_next_record(n);
-		type = n->cr < n->nrec ? n->rec[n->cr].type : -1;
-		if (type != 1300)
-			return 1;	/* ref 3.0.9: "error normalizing" */
-	} else if (type == 1702) {
-		norm_next_record(n);
-		norm_next_record(n);
-		type = n->cr < n->nrec ? n->rec[n->cr].type : -1;
-	}
 	n->evkind = norm_evkind(otype);
-	if (type != 1300)
-		return 0;
+	for (r = 0; r < n->nrec && n->rec[r].type != 1300; r++)
+		;
+	if (r == n->nrec)
+		return 1;
+	norm_goto_record(n, r);
 	return syscall_part(n, otype);
 }

@@ -77,7 +77,8 @@ bool search_findable(const struct search_criteria *c)
 {
 	struct want w;
 
-	return want_of(c, &w);
+	/* -hn and -f: every SOCKADDR is read, for its messages */
+	return !c->host && !c->file && want_of(c, &w);
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)

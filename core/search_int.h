@@ -25,6 +25,10 @@ enum {
 	T_ANOM_PROMISCUOUS = 1700, T_ANOM_ABEND = 1701, T_ANOM_LINK = 1702,
 	T_FIRST_USER2 = 2100, T_LAST_USER2 = 2999,
 	T_ADD_GROUP = 1116, T_DEL_GROUP = 1117, T_GRP_MGMT = 1132,
+	T_TTY = 1319, T_NETFILTER_PKT = 1324, T_NETFILTER_CFG = 1325,
+	T_EVENT_LISTENER = 1335, T_AVC = 1400, T_INTEGRITY_DATA = 1800,
+	T_INTEGRITY_RULE = 1805, T_VIRT_RESOURCE = 2501,
+	T_VIRT_MACHINE_ID = 2502,
 };
 
 struct cur {
@@ -129,11 +133,20 @@ int search_parse_task_info(struct px *x, size_t term);
 int search_key_field(struct px *x, size_t str, int err_quote, int err_hex);
 int search_parse_syscall(struct px *x);
 int search_parse_dir(struct px *x);
+/* a file name value at i (quoted, "(null)", hex) added to the files */
+int search_common_path(struct px *x, size_t i);
 int search_avc_parse_path(struct px *x);
 int search_parse_path(struct px *x);
 int search_parse_user(struct px *x);
 int search_parse_login(struct px *x);
 int search_parse_daemon1(struct px *x);
 int search_parse_daemon2(struct px *x);
+/* search_mac.c: AVC/USER_AVC, INTEGRITY_*, TTY, NETFILTER_PKT, and the
+ * kernel's subject-attribute records (NETFILTER_CFG, EVENT_LISTENER) */
+int search_parse_avc(struct px *x);
+int search_parse_integrity(struct px *x);
+int search_parse_tty(struct px *x);
+int search_parse_pkt(struct px *x);
+int search_parse_kernel(struct px *x);
 
 #endif

@@ -2,6 +2,8 @@
 #include "search_int.h"
 
 #include <arpa/inet.h>
+#include <netdb.h>
+#include <sys/socket.h>
 #include <ctype.h>
 #include <grp.h>
 #include <pwd.h>
@@ -13,13 +15,52 @@
 #include <auditbox/record.h>
 #include <auditbox/tables.h>
 
+/* the reference's message on stderr, then its return code */
+static int notice(struct px *x, const char *text, int rc)
+{
+	if (x->c->notice)
+		x->c->notice(x->c->notice_ctx, text);
+	return rc;
+}
+
+/* the numeric host of an inet or inet6 sockaddr (getnameinfo: an
+ * IPv6 link-local address gets its %scope) into the arena */
+static void sockaddr_host(struct search_items *s, const unsigned char *b,
+			  unsigned fam)
+{
+	union {
+		struct sockaddr sa;
+		struct sockaddr_in in;
+		struct sockaddr_in6 in6;
+	} u;
+	socklen_t len = fam == 2 ? sizeof u.in : sizeof u.in6;
+	char name[NI_MAXHOST], *p;
+	size_t n;
+
+	memset(&u, 0, sizeof u);
+	memcpy(&u, b, len);
+	u.sa.sa_family = (sa_family_t)(fam == 2 ? AF_INET : AF_INET6);
+	if (getnameinfo(&u.sa, len, name, sizeof name, NULL, 0,
+			NI_NUMERICHOST))
+		return;
+	n = strlen(name);
+	p = arena_take(s, n);
+	if (p) {
+		memcpy(p, name, n);
+		s->host = (struct span){ p, n };
+		s->has_host = true;
+	}
+}
+
+/* saddr=: the reference's unescape() (an odd last digit is a high
+ * nibble), a length of half the hex digits, its messages */
 static int parse_sockaddr(struct px *x)
 {
 	struct search_items *s = x->s;
-	size_t str, e, n, i, plen;
+	size_t str, e, n, m, i;
 	unsigned char *b;
 	unsigned fam;
-	char name[INET6_ADDRSTRLEN];
+	const char *path;
 
 	if (!x->c->host && !x->c->file)
 		return 0;
@@ -27,57 +68,36 @@ static int parse_sockaddr(struct px *x)
 	if (str == NPOS)
 		return 0;
 	str += 6;
+	if (at(&x->m, str) == '(')	/* "(...)": kept, no family of ours */
+		return sc(&x->m, str, ')') == NPOS ? 4 : 0;
 	for (e = str; e < x->m.m.n && isxdigit((unsigned char)x->m.m.p[e]); e++)
 		;
-	n = (e - str) / 2;
-	if (n < 2)
+	if (e - str < 2)
 		return 4;
-	b = (unsigned char *)arena_take(s, n + 1);
+	n = (e - str) / 2;
+	m = (e - str + 1) / 2;
+	b = (unsigned char *)arena_take(s, m + 1);
 	if (!b)
 		return 4;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < m; i++)
 		b[i] = (unsigned char)(hexv(x->m.m.p[str + 2 * i]) << 4 |
-				       hexv(x->m.m.p[str + 2 * i + 1]));
-	b[n] = 0;
+			(str + 2 * i + 1 < e ? hexv(x->m.m.p[str + 2 * i + 1]) : 0));
+	b[m] = 0;
 	fam = b[0] | (unsigned)b[1] << 8;
-	if (fam == 2) {
-		if ((x->m.m.n - str) / 2 < 16)
-			return 1;
-		if (!x->c->host)
-			return 0;
-		if (n >= 8 && inet_ntop(AF_INET, b + 4, name, sizeof name)) {
-			char *p = arena_take(s, strlen(name));
-
-			if (p) {
-				memcpy(p, name, strlen(name));
-				s->host = (struct span){ p, strlen(name) };
-				s->has_host = true;
-			}
-		}
-	} else if (fam == 10) {
-		if ((x->m.m.n - str) / 2 < 28)
-			return 2;
-		if (!x->c->host)
-			return 0;
-		if (n >= 24 && inet_ntop(AF_INET6, b + 8, name, sizeof name)) {
-			char *p = arena_take(s, strlen(name));
-
-			if (p) {
-				memcpy(p, name, strlen(name));
-				s->host = (struct span){ p, strlen(name) };
-				s->has_host = true;
-			}
-		}
+	if (fam == 2 || fam == 10) {
+		if (fam == 2 && n < 16)
+			return notice(x, "sockaddr len too short", 1);
+		if (fam == 10 && n < 28)
+			return notice(x, "sockaddr6 len too short", 2);
+		if (x->c->host)
+			sockaddr_host(s, b, fam);
 	} else if (fam == 1) {
-		const char *path = (const char *)b + 2;
-
-		if (n > 2 && path[0] == 0)
-			path++;
-		plen = strnlen(path, n - (size_t)(path - (const char *)b));
-		if (plen == 0)
-			return 3;
+		if (n < 4)
+			return notice(x, "sun_path len too short", 3);
+		path = (const char *)b + (b[2] ? 2 : 3);
 		if (x->c->file && s->nfiles < SEARCH_MAX_STRS)
-			s->files[s->nfiles++] = (struct span){ path, plen };
+			s->files[s->nfiles++] = (struct span){ path,
+				strlen(path) };
 	}
 	return 0;
 }
@@ -259,28 +279,6 @@ static int parse_obj(struct px *x)
 	return 0;
 }
 
-static int parse_avc_pid(struct px *x)
-{
-	size_t str;
-	unsigned long v;
-	size_t term = 0;
-
-	if (x->type == T_USER_AVC) {
-		int rc = search_parse_user(x);
-
-		return rc > 20 ? 0 : rc;
-	}
-	if (x->c->pid != -1) {
-		str = ss(&x->m, 0, "pid=");
-		if (str != NPOS) {
-			if (search_num_field(x, &term, "pid=", &v) < 0)
-				return 3;
-			x->s->pid = (long)v;
-		}
-	}
-	return 0;
-}
-
 static int parse_config(struct px *x)
 {
 	int rc = parse_simple_message(x);
@@ -316,8 +314,8 @@ static parse_fn parser_of(const struct search_criteria *c, int t)
 		return c->file ? search_avc_parse_path : NULL;
 	if (t == T_PATH)
 		return c->file || c->object ? search_parse_path : NULL;
-	if (t == T_USER_AVC || t == 1400)
-		return parse_avc_pid;
+	if (t == T_USER_AVC || t == T_AVC)
+		return search_parse_avc;
 	if (t == T_USER || (t >= T_FIRST_USER && t <= T_USER_END) ||
 	    (t >= T_USER_CHAUTHTOK && t <= T_LAST_USER) ||
 	    (t >= T_FIRST_USER2 && t <= T_LAST_USER2))
@@ -340,11 +338,18 @@ static parse_fn parser_of(const struct search_criteria *c, int t)
 		return parse_kernel_anom;
 	if (t >= T_MAC_POLICY_LOAD && t <= T_MAC_UNLBL_STCDEL)
 		return parse_simple_message;
+	if (t >= T_INTEGRITY_DATA && t <= T_INTEGRITY_RULE)
+		return search_parse_integrity;
+	if (t == T_NETFILTER_PKT)
+		return search_parse_pkt;
+	if (t == T_NETFILTER_CFG || t == T_EVENT_LISTENER)
+		return search_parse_kernel;
+	if (t == T_TTY)
+		return search_parse_tty;
 	/* types the reference knows it need not parse */
 	if (t == 2000 || t == 1401 || t == 1309 || (t >= 1311 && t <= 1315) ||
 	    t == 1317 || t == 1321 || t == 1322 || t == 1323 || t == 1327 ||
-	    (t >= 1329 && t <= 1334) || t == 1324 || t == 1325 ||
-	    t == 1335 || t == 1319 || (t >= 1800 && t <= 1807))
+	    (t >= 1329 && t <= 1334))
 		return NULL;
 	return parse_unknown;
 }
@@ -362,7 +367,7 @@ static void items_reset(struct search_items *it)
 	it->success = S_UNSET;
 	it->has_comm = it->has_exe = it->has_host = it->has_terminal = false;
 	it->has_cwd = it->has_tuid = it->has_teuid = it->has_tauid = false;
-	it->has_vmname = it->has_uuid = false;
+	it->has_vmname = it->has_uuid = it->has_avc = false;
 	it->nfiles = it->nkeys = it->nsubj = it->nobj = 0;
 	it->used = 0;
 	it->interp = (struct span){ NULL, 0 };

@@ -344,7 +344,7 @@ static void add_file(struct search_items *s, struct span f)
 		s->files[s->nfiles++] = f;
 }
 
-static int common_path(struct px *x, size_t path)
+int search_common_path(struct px *x, size_t path)
 {
 	struct span v;
 	size_t e;
@@ -383,7 +383,7 @@ int search_avc_parse_path(struct px *x)
 	str = ss(&x->m, 0, " path=");
 	if (str == NPOS)
 		return 1;
-	return common_path(x, str + 6);
+	return search_common_path(x, str + 6);
 }
 
 int search_parse_path(struct px *x)
@@ -394,7 +394,7 @@ int search_parse_path(struct px *x)
 	if (x->c->file) {
 		str = ss(&x->m, term, " name=");
 		if (str != NPOS) {
-			rc = common_path(x, str + 6);
+			rc = search_common_path(x, str + 6);
 			if (rc)
 				return rc;
 			term = str + 6;

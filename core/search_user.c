@@ -214,6 +214,98 @@ static int user_rest(struct px *x, size_t mptr, size_t term)
 	return 0;
 }
 
+/* USER_AVC: tcontext= for -o, then past tclass= */
+static void user_avc_obj(struct px *x, size_t *term)
+{
+	size_t str = ss(&x->m, *term, "tcontext="), e;
+
+	if (str != NPOS) {
+		str += 9;
+		e = sc(&x->m, str, ' ');
+		if (e != NPOS)
+			search_add_obj(x->s, span_sub(x->m.m, str, e));
+		*term = e != NPOS ? e : str;
+	}
+	str = ss(&x->m, *term, "tclass=");
+	if (str != NPOS) {
+		str += 7;
+		e = sc(&x->m, str, ' ');
+		*term = e != NPOS ? e : str;
+	}
+}
+
+/* "name=" context up to the next space; err when there is none */
+static int user_ctx(struct px *x, size_t *term, const char *name, bool subj,
+		    int err)
+{
+	size_t str = ss(&x->m, *term, name), e;
+
+	if (str == NPOS)
+		return 0;
+	str += strlen(name);
+	e = sc(&x->m, str, ' ');
+	if (e == NPOS)
+		return err;
+	if (subj)
+		search_add_subj(x->s, span_sub(x->m.m, str, e));
+	else
+		search_add_obj(x->s, span_sub(x->m.m, str, e));
+	*term = e;
+	return 0;
+}
+
+/* VIRT_MACHINE_ID's vm-ctx/img-ctx, VIRT_RESOURCE's path or new-disk */
+static int user_virt(struct px *x, size_t *term)
+{
+	const struct search_criteria *c = x->c;
+	size_t str;
+	int rc;
+
+	if (x->type == T_VIRT_MACHINE_ID) {
+		if (c->subject &&
+		    (rc = user_ctx(x, term, "vm-ctx=", true, 27)))
+			return rc;
+		if (c->object &&
+		    (rc = user_ctx(x, term, "img-ctx=", false, 29)))
+			return rc;
+	} else if (x->type == T_VIRT_RESOURCE && c->file) {
+		size_t incr = 6;
+
+		str = ss(&x->m, *term, " path=");
+		if (str == NPOS) {
+			incr = 10;
+			str = ss(&x->m, *term, " new-disk=");
+		}
+		if (str != NPOS) {
+			rc = search_common_path(x, str + incr);
+			if (rc)
+				return rc;
+			*term = str + incr;
+		}
+	}
+	return 0;
+}
+
+/* -gi of group records: " id=", for GRP_MGMT also "gid=" */
+static int user_gid(struct px *x, size_t *term)
+{
+	size_t str;
+
+	if (x->c->gid == (uint32_t)-1 || !(x->type == T_ADD_GROUP ||
+	    x->type == T_DEL_GROUP || x->type == T_GRP_MGMT))
+		return 0;
+	str = ss(&x->m, *term, " id=");
+	if (str == NPOS && x->type == T_GRP_MGMT)
+		str = ss(&x->m, *term, "gid=");
+	if (str != NPOS) {
+		*term = sc(&x->m, str + 4, ' ');
+		if (*term == NPOS)
+			return 31;
+		x->s->gid = (uint32_t)sul(&x->m, str + 4);
+	}
+	return 0;
+}
+
 int search_parse_user(struct px *x)
 {
 	const struct search_criteria *c = x->c;
@@ -224,24 +316,19 @@ int search_parse_user(struct px *x)
 	rc = user_ids(x, &term);
 	if (rc)
 		return rc;
-	if (c->gid != (uint32_t)-1 && (x->type == T_ADD_GROUP ||
-	    x->type == T_DEL_GROUP || x->type == T_GRP_MGMT)) {
-		str = ss(&x->m, term, " id=");
-		if (str == NPOS && x->type == T_GRP_MGMT)
-			str = ss(&x->m, term, "gid=");
-		if (str != NPOS) {
-			term = sc(&x->m, str + 4, ' ');
-			if (term == NPOS)
-				return 31;
-			s->gid = (uint32_t)sul(&x->m, str + 4);
-		}
-	}
+	if (x->type == T_USER_AVC && c->object)
+		user_avc_obj(x, &term);
+	rc = user_gid(x, &term);
+	if (rc)
+		return rc;
 	if (c->vmname) {
 		str = ss(&x->m, term, "vm=");
 		if (str != NPOS) {
 			rc = search_str_value(x, str + 3, &s->vmname, &s->has_vmname, 23);
 			if (rc)
 				return rc;
+			if (at(&x->m, str + 3) == '"')
+				term = sc(&x->m, str + 4, '"');
 		}
 	}
 	if (c->uuid) {
@@ -255,8 +342,12 @@ int search_parse_user(struct px *x)
 				return 24;
 			s->uuid = span_sub(x->m.m, str + 5, e);
 			s->has_uuid = true;
+			term = e;
 		}
 	}
+	rc = user_virt(x, &term);
+	if (rc)
+		return rc;
 	if (search_want_uid(x)) {
 		rc = user_second_uid(x, &term);
 		if (rc > 0)

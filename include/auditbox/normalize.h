@@ -49,6 +49,7 @@ struct normalize {
 	int session, subj_prime, subj_sec, obj_prime, obj_sec, obj2;
 	int results, key, subj_label, obj_label;
 	int obj_kind;			/* NORM_WHAT_* */
+	bool obj_is_name;		/* obj_prime prints its field name */
 };
 
 /* Splits records recs[0..n) into n's fields and normalizes them; all

@@ -51,6 +51,10 @@ struct search_criteria {
 	/* --debug: told of record types the extraction does not know */
 	void (*unparsed)(void *ctx, int type);
 	void *unparsed_ctx;
+	/* told the reference's stderr messages about odd records
+	 * ("sockaddr len too short"), when their extraction runs */
+	void (*notice)(void *ctx, const char *text);
+	void *notice_ctx;
 };
 
 /* Facts of one event; spans point into the records or the arena. */
@@ -72,6 +76,7 @@ struct search_items {
 	int nsubj, nobj;
 	struct span vmname, uuid;
 	bool has_vmname, has_uuid;
+	bool has_avc;			/* an AVC record was parsed */
 	size_t used;
 	char arena[SEARCH_ARENA];
 	struct span interp;		/* ENRICHED part used for names */
@@ -95,7 +100,8 @@ bool search_match(const struct search_criteria *c, const struct event_table *t,
 		  int *rc, const struct event_rec **bad);
 
 /* True when search_find can tell records that cannot match (-k, or -p
- * with a pid above 0). */
+ * with a pid above 0) and no skipped record could print a notice (no -hn,
+ * no -f). */
 bool search_findable(const struct search_criteria *c);
 
 /* Prefilter (a scan_find_fn): the first position in [p, end) where text

@@ -102,6 +102,7 @@ static void interpret_enrich_cases(void **state)
 	/* the text stops at a NUL, as the log line does */
 	{
 		static const char t[] = "audit(1.0:2): saddr=020000097F000001"
+					"0000000000000000"
 					"\0uid=0";
 
 		interpret_enrich(&ip, 1306, t, sizeof t - 1, out, sizeof out);
