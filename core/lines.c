@@ -2,6 +2,8 @@
  * reader (see lines.h). */
 #include <auditbox/lines.h>
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -14,10 +16,9 @@
 #define LINES_AVX2 1
 
 /* cut_ends' loop 32 bytes a step, for CPUs with AVX2: true when the block
- * ended (*ret: where the next starts), else *ip and *np say how far it
- * got. */
+ * ended (*ret: its length), else *ip and *np say how far it got. */
 __attribute__((target("avx2")))
-static bool ends_avx2(struct lines_blk *k, const char *b, size_t size,
+static bool ends_avx2(struct lines_blk *k, const char *d, size_t size,
 		      size_t lim, uint32_t max, size_t *ip, uint32_t *np,
 		      size_t *ret)
 {
@@ -26,13 +27,13 @@ static bool ends_avx2(struct lines_blk *k, const char *b, size_t size,
 	uint32_t n = *np;
 
 	for (; i + 32 <= size; i += 32) {
-		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(b + i));
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(d + i));
 		unsigned m = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, nl));
 
 		for (; m; m &= m - 1) {
 			size_t e = i + (size_t)__builtin_ctz(m);
 
-			k->end[n++] = e;
+			k->end[n++] = k->from + e;
 			if (n == max || e + 1 >= lim) {
 				*np = n;
 				*ret = e + 1;
@@ -46,15 +47,17 @@ static bool ends_avx2(struct lines_blk *k, const char *b, size_t size,
 }
 #endif
 
-/* Records in k the line ends from l->next on, up to the first line that
- * ends at or past the block limit, or blk_max lines; a last line without
- * '\n' ends at the end of the buffer. Returns where the next block starts.
- * One pass of 16-byte compares over the block. */
-static size_t cut_ends(struct lines *l, struct lines_blk *k)
+/* Records in k the ends of the lines of d[0, size) (the file from k->from
+ * on), up to the first line that ends at or past lim, or max lines. With
+ * eof (d runs to the end of the file) a last line without '\n' ends at
+ * size; without, a line d does not end is left to the next block. Returns
+ * the block's length: 0 when d holds no whole line. One pass of 32- or
+ * 16-byte compares. */
+static size_t cut_ends(struct lines_blk *k, const char *d, size_t size,
+		       size_t lim, uint32_t max, bool eof)
 {
-	const char *b = l->base;
-	size_t pos = l->next, lim = pos + l->blk_bytes, size = l->size, i = pos;
-	uint32_t n = 0, max = l->blk_max;
+	size_t i = 0, last;
+	uint32_t n = 0;
 #ifdef __SSE2__
 	const __m128i nl = _mm_set1_epi8('\n');
 #endif
@@ -62,22 +65,20 @@ static size_t cut_ends(struct lines *l, struct lines_blk *k)
 	size_t ret;
 
 	if (__builtin_cpu_supports("avx2") &&
-	    ends_avx2(k, b, size, lim, max, &i, &n, &ret)) {
+	    ends_avx2(k, d, size, lim, max, &i, &n, &ret)) {
 		k->n = n;
 		return ret;
 	}
 #endif
 #ifdef __SSE2__
-
 	for (; i + 16 <= size; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(d + i));
 		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
-
 
 		for (; m; m &= m - 1) {
 			size_t e = i + (size_t)__builtin_ctz(m);
 
-			k->end[n++] = e;
+			k->end[n++] = k->from + e;
 			if (n == max || e + 1 >= lim) {
 				k->n = n;
 				return e + 1;
@@ -87,35 +88,67 @@ static size_t cut_ends(struct lines *l, struct lines_blk *k)
 #endif
 	/* the rest (all of it without SSE2) */
 	while (i < size) {
-		const char *q = memchr(b + i, '\n', size - i);
+		const char *q = memchr(d + i, '\n', size - i);
 
 		if (!q)
 			break;
-		i = (size_t)(q - b);
-		k->end[n++] = i++;
+		i = (size_t)(q - d);
+		k->end[n++] = k->from + i++;
 		if (n == max || i >= lim) {
 			k->n = n;
 			return i;
 		}
 	}
-	if (n == 0 || k->end[n - 1] + 1 < size)
-		k->end[n++] = size;
+	last = n ? (size_t)(k->end[n - 1] - k->from) + 1 : 0;
+	if (eof && last < size) {
+		k->end[n++] = k->from + size;	/* no '\n' at the end */
+		last = size;
+	}
 	k->n = n;
-	return size;
+	return last;
 }
 
-/* Cuts the block starting at l->next into k: its line ends, then the
- * lines the prefilter marks. */
+/* Reads n bytes at off into buf; false on an error or a short file. */
+static bool read_at(int fd, char *buf, size_t n, size_t off)
+{
+	while (n) {
+		ssize_t r = pread(fd, buf, n, (off_t)off);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return false;
+		buf += r;
+		off += (size_t)r;
+		n -= (size_t)r;
+	}
+	return true;
+}
+
+/* Cuts the block starting at l->next into k: its bytes (read into the
+ * slot's copy, or else the mapping itself), its line ends, then the lines
+ * the prefilter marks. */
 static void cut(struct lines *l, struct lines_blk *k)
 {
-	const char *b = l->base;
-	size_t pos;
+	size_t left = l->size - l->next, len = 0, want;
 	uint32_t n, j;
 
 	k->from = l->next;
-	pos = cut_ends(l, k);
+	if (l->fd >= 0 && k->buf) {
+		want = left < l->copy_bytes ? left : l->copy_bytes;
+		if (read_at(l->fd, k->buf, want, k->from)) {
+			k->data = k->buf;
+			len = cut_ends(k, k->data, want, l->blk_bytes,
+				       l->blk_max, want == left);
+		}
+	}
+	if (!len) {	/* no copy, or a line longer than the copy */
+		k->data = l->base + k->from;
+		len = cut_ends(k, k->data, left, l->blk_bytes, l->blk_max,
+			       true);
+	}
+	l->next += len;
 	n = k->n;
-	l->next = pos;
 	if (!l->find) {
 		for (j = 0; j < n; j++)
 			k->end[j] |= LINES_HIT;
@@ -125,12 +158,13 @@ static void cut(struct lines *l, struct lines_blk *k)
 	 * a candidate found further on skips the lines before it */
 	for (j = 0; j < n;) {
 		size_t st = j ? (k->end[j - 1] & ~LINES_HIT) + 1 : k->from;
-		const char *h = l->find(l->find_ctx, b + st, b + pos);
+		const char *h = l->find(l->find_ctx, k->data + (st - k->from),
+					k->data + len);
 		size_t off;
 
 		if (!h)
 			break;
-		off = (size_t)(h - b);
+		off = k->from + (size_t)(h - k->data);
 		while (j < n && off >= (k->end[j] & ~LINES_HIT))
 			j++;
 		if (j == n)
@@ -195,9 +229,11 @@ static void *cutter(void *arg)
 	return NULL;
 }
 
-void lines_start(struct lines *l, const char *base, size_t size,
+void lines_start(struct lines *l, const char *base, size_t size, int fd,
 		 lines_find_fn find, void *ctx, bool thread)
 {
+	unsigned i;
+
 	l->base = base;
 	l->size = size;
 	l->find = find;
@@ -206,6 +242,14 @@ void lines_start(struct lines *l, const char *base, size_t size,
 		l->blk_bytes = LINES_BLOCK_BYTES;
 	if (!l->blk_max || l->blk_max > LINES_BLOCK_MAX)
 		l->blk_max = LINES_BLOCK_MAX;
+	if (!l->copy_bytes)
+		l->copy_bytes = l->blk_bytes + LINES_COPY_SLACK;
+	l->fd = fd;
+	l->copies = fd >= 0 ? malloc(LINES_RING * l->copy_bytes) : NULL;
+	if (!l->copies)
+		l->fd = -1;
+	for (i = 0; i < LINES_RING; i++)
+		l->ring[i].buf = l->copies ? l->copies + i * l->copy_bytes : NULL;
 	l->next = l->pos = l->released = 0;
 	l->head = l->tail = 0;
 	l->i = 0;
@@ -266,7 +310,8 @@ static bool next_block(struct lines *l)
 	return l->held;
 }
 
-int lines_more(struct lines *l, struct span *line, bool *hit)
+int lines_more(struct lines *l, struct span *line, struct span *text,
+	       bool *hit)
 {
 	const struct lines_blk *k = &l->ring[l->tail % LINES_RING];
 
@@ -276,11 +321,13 @@ int lines_more(struct lines *l, struct span *line, bool *hit)
 		k = &l->ring[l->tail % LINES_RING];
 		l->pos = k->from;
 	}
-	return lines_next(l, line, hit);
+	return lines_next(l, line, text, hit);
 }
 
 void lines_stop(struct lines *l)
 {
+	free(l->copies);
+	l->copies = NULL;
 	if (!l->threaded)
 		return;
 	pthread_mutex_lock(&l->mu);

@@ -87,14 +87,22 @@ static bool scan_hit(struct scan *s, struct span line)
 	return s->hit && (uintptr_t)s->hit < e;
 }
 
-/* hit: -1 to ask find(), else the answer already known */
-static void scan_line(struct scan *s, struct span line, int hit)
+/* hit: -1 to ask find(), else the answer already known. text: the
+ * line's bytes where they are read (a copy of line, or line itself); the
+ * event keeps line. */
+static void scan_line(struct scan *s, struct span line, struct span text,
+		      int hit)
 {
 	struct record rec;
 	uint32_t n;
 
-	if (record_parse_header(&rec, line.p, line.n) != RECORD_OK)
+	if (record_parse_header(&rec, text.p, text.n) != RECORD_OK)
 		return;
+	if (text.p != line.p) {
+		rec.line = line;
+		if (rec.node.p)
+			rec.node.p = line.p + (rec.node.p - text.p);
+	}
 	if ((s->start && (time_t)rec.sec < s->start) ||
 	    (s->end && (time_t)rec.sec > s->end))
 		return;
@@ -118,7 +126,7 @@ static bool scan_refers(void *ctx, const char *lo, const char *hi)
 static int scan_mapped(struct scan *s, struct logread *lr)
 {
 	struct lines *l = malloc(sizeof *l);
-	struct span line;
+	struct span line, text;
 	bool hit;
 
 	if (!l)
@@ -127,11 +135,15 @@ static int scan_mapped(struct scan *s, struct logread *lr)
 	/* the pages behind us are given back (open events fault theirs in
 	 * again when they are matched) */
 	l->release_lag = READ_LAG;
-	lines_start(l, lr->base, lr->size, s->find, s->find_ctx,
+	/* with a prefilter most lines are never read again: they are read
+	 * into copies, and the mapping is touched only for the events that
+	 * may match; without, every event is read again from the mapping */
+	lines_start(l, lr->base, lr->size, s->find ? lr->fd : -1, s->find,
+		    s->find_ctx,
 		    lr->size >= (s->thread_min ? s->thread_min : SCAN_THREAD_MIN));
-	while (!s->stop && lines_next(l, &line, &hit)) {
+	while (!s->stop && lines_next(l, &line, &text, &hit)) {
 		lr->pos = lines_pos(l);
-		scan_line(s, line, s->find ? hit : 1);
+		scan_line(s, line, text, s->find ? hit : 1);
 	}
 	lines_stop(l);
 	free(l);
@@ -148,7 +160,7 @@ static int scan_read(struct scan *s, struct logread *lr)
 	if (lr->mapped)
 		return scan_mapped(s, lr);
 	while (!s->stop && (rc = logread_line(lr, &line)) > 0) {
-		scan_line(s, line, -1);
+		scan_line(s, line, line, -1);
 		if (++lines % 4096 == 0 && logread_trimmable(lr))
 			logread_trim(lr, scan_refers, &s->t);
 	}

@@ -17,6 +17,7 @@
 #define LINES_BLOCK_BYTES (128u << 10)	/* a block ends at the first line end past this */
 #define LINES_BLOCK_MAX 4096		/* or after this many lines */
 #define LINES_RING 8			/* blocks cut ahead of the reader */
+#define LINES_COPY_SLACK (64u << 10)	/* a copy holds a block and this */
 #define LINES_HIT (1ull << 63)
 
 /* A candidate may begin at the returned position in [p, end) (lying
@@ -27,12 +28,19 @@ typedef const char *(*lines_find_fn)(void *ctx, const char *p,
 struct lines_blk {
 	uint32_t n;			/* lines */
 	size_t from;			/* offset of the first line */
+	const char *data;		/* the block's bytes from `from` on: the
+					 * copy in buf, or the mapping */
+	char *buf;			/* this slot's copy (NULL: none) */
 	uint64_t end[LINES_BLOCK_MAX];	/* line end offset | LINES_HIT */
 };
 
 struct lines {
 	const char *base;
 	size_t size;
+	int fd;				/* >= 0: blocks are read from it into
+					 * copies; the mapping is left alone */
+	size_t copy_bytes;		/* a copy's size (blk_bytes + slack) */
+	char *copies;
 	lines_find_fn find;		/* NULL: every line is a hit */
 	void *find_ctx;
 	size_t blk_bytes;		/* LINES_BLOCK_BYTES, smaller in tests */
@@ -56,29 +64,38 @@ struct lines {
 					 * next line of the block starts */
 };
 
-/* Prepares l over base[0, size) with find (may be NULL) and, if thread,
- * starts the cutting thread (threaded = false when it could not be
- * started: then lines_next cuts as it goes). */
-void lines_start(struct lines *l, const char *base, size_t size,
+/* Prepares l over base[0, size), a mapping of the file open as fd, with
+ * find (may be NULL) and, if thread, starts the cutting thread (threaded
+ * = false when it could not be started: then lines_next cuts as it goes).
+ * With fd >= 0 the blocks are read() into copies and searched there: the
+ * pages of the mapping are touched only by whoever reads the lines given
+ * out (no page faults for lines nobody looks at again); fd -1: the
+ * mapping is read. */
+void lines_start(struct lines *l, const char *base, size_t size, int fd,
 		 lines_find_fn find, void *ctx, bool thread);
 
 /* lines_next when the block at hand is used up: takes the next one. */
-int lines_more(struct lines *l, struct span *line, bool *hit);
+int lines_more(struct lines *l, struct span *line, struct span *text,
+	       bool *hit);
 
-/* The next line without its '\n' (a last line without '\n' counts) and
- * whether find has a candidate starting in it. Returns 1, or 0 at the
- * end. */
-static inline int lines_next(struct lines *l, struct span *line, bool *hit)
+/* The next line without its '\n' (a last line without '\n' counts): in
+ * the mapping (line) and the same bytes in the block's copy (text, which
+ * stays valid until the next call), and whether find has a candidate
+ * starting in it. Returns 1, or 0 at the end. */
+static inline int lines_next(struct lines *l, struct span *line,
+			     struct span *text, bool *hit)
 {
 	const struct lines_blk *k = &l->ring[l->tail % LINES_RING];
 	uint64_t e;
 
 	if (!l->held || l->i == k->n)
-		return lines_more(l, line, hit);
+		return lines_more(l, line, text, hit);
 	e = k->end[l->i++];
 	*hit = (e & LINES_HIT) != 0;
 	e &= ~LINES_HIT;
 	*line = (struct span){ l->base + l->pos, (size_t)e - l->pos };
+	*text = (struct span){ k->data + (l->pos - k->from),
+			       (size_t)e - l->pos };
 	l->pos = e < l->size ? (size_t)e + 1 : (size_t)e;
 	return 1;
 }
@@ -89,8 +106,8 @@ static inline size_t lines_pos(const struct lines *l)
 	return l->pos;
 }
 
-/* Stops the cutting thread (at once, also before the end) and waits for
- * it. */
+/* Stops the cutting thread (at once, also before the end), waits for it
+ * and frees the copies. */
 void lines_stop(struct lines *l);
 
 #endif

@@ -1,11 +1,17 @@
 /* fuzz_lines - libFuzzer target for core/lines.c: the input (after two
- * bytes that pick the block limits and the thread) is cut into lines with
- * a prefilter looking for "XY"; lines and marks must equal a plain split
- * with the prefilter asked line by line; aborts otherwise. */
+ * bytes that pick the block limits, the copies read from a file and the
+ * thread) is cut into lines with a prefilter looking for "XY"; lines,
+ * their copies and marks must equal a plain split with the prefilter
+ * asked line by line; aborts otherwise. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE	/* memfd_create */
+#endif
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <auditbox/lines.h>
 
@@ -24,8 +30,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *b;
 	size_t pos = 0;
-	struct span line;
+	struct span line, text;
 	bool hit;
+	int fd = -1;
 
 	if (size < 2)
 		return 0;
@@ -34,13 +41,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	l.blk_max = 1 + data[1] % 8;
 	b = (const char *)data + 2;
 	size -= 2;
-	lines_start(&l, b, size, find_xy, NULL, data[1] & 0x80);
-	while (lines_next(&l, &line, &hit)) {
+	if (data[0] & 0x40) {	/* copies of 1 to 64 bytes, from a file */
+		fd = memfd_create("fuzz_lines", 0);
+		if (fd < 0 || write(fd, b, size) != (ssize_t)size)
+			abort();
+		l.copy_bytes = 1 + (data[0] >> 2) % 64;
+	}
+	lines_start(&l, b, size, fd, find_xy, NULL, data[1] & 0x80);
+	while (lines_next(&l, &line, &text, &hit)) {
 		const char *nl = memchr(b + pos, '\n', size - pos);
 		size_t e = nl ? (size_t)(nl - b) : size;
 		const char *h = find_xy(NULL, b + pos, b + size);
 
 		if (pos >= size || line.p != b + pos || line.n != e - pos ||
+		    text.n != line.n || memcmp(text.p, line.p, line.n) ||
 		    hit != (h && (size_t)(h - b) < e))
 			abort();
 		pos = e + 1;
@@ -48,5 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (pos < size)
 		abort();
 	lines_stop(&l);
+	if (fd >= 0)
+		close(fd);
 	return 0;
 }

@@ -1,6 +1,9 @@
 /* test_lines - core/lines.c: the lines and prefilter marks of a buffer cut
  * in blocks, by the thread or inline, equal those of a plain split with
  * the prefilter asked line by line; early stops; released pages. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE	/* memfd_create */
+#endif
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -50,49 +53,81 @@ static size_t ref_split(const char *b, size_t size, bool with_find,
 	return k;
 }
 
-/* Cuts b with the given block limits and thread mode, and compares. */
+/* A file holding b[0, size) (a memfd): the copies are read from it. */
+static int file_of(const char *b, size_t size)
+{
+	int fd = memfd_create("test_lines", 0);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, b, size), (ssize_t)size);
+	return fd;
+}
+
+/* Cuts b with the given block limits, copy size (0: no copies, the
+ * buffer itself is read) and thread mode, and compares. */
 static void check_same(const char *b, size_t size, bool with_find,
-		       size_t blk_bytes, uint32_t blk_max, bool thread)
+		       size_t blk_bytes, uint32_t blk_max, size_t copy,
+		       bool thread)
 {
 	static struct ref_line ref[70000];
 	struct lines *l = calloc(1, sizeof *l);
 	size_t n = ref_split(b, size, with_find, ref, 70000), k = 0;
-	struct span line;
+	struct span line, text;
+	int fd = copy ? file_of(b, size) : -1;
+	size_t copied = 0;
 	bool hit;
 
 	assert_non_null(l);
 	l->blk_bytes = blk_bytes;
 	l->blk_max = blk_max;
-	lines_start(l, b, size, with_find ? find_xy : NULL, NULL, thread);
+	l->copy_bytes = copy;
+	lines_start(l, b, size, fd, with_find ? find_xy : NULL, NULL, thread);
 	if (thread)
 		assert_true(l->threaded);
-	while (lines_next(l, &line, &hit)) {
+	while (lines_next(l, &line, &text, &hit)) {
 		assert_true(k < n);
 		assert_ptr_equal(line.p, b + ref[k].off);
 		assert_int_equal(line.n, ref[k].n);
+		assert_int_equal(text.n, line.n);
+		assert_memory_equal(text.p, line.p, line.n);
+		copied += text.p != line.p;
 		assert_int_equal(hit, ref[k].hit);
 		assert_int_equal(lines_pos(l),
 				 ref[k].off + ref[k].n + (ref[k].off + ref[k].n < size));
 		k++;
 	}
 	assert_int_equal(k, n);
-	assert_int_equal(lines_next(l, &line, &hit), 0);
+	/* a copy big enough for a block: every line is read from it */
+	if (copy >= blk_bytes + size)
+		assert_int_equal(copied, n);
+	if (!copy)
+		assert_int_equal(copied, 0);
+	assert_int_equal(lines_next(l, &line, &text, &hit), 0);
 	lines_stop(l);
+	if (fd >= 0)
+		close(fd);
 	free(l);
 }
 
+/* Copies of 1 byte (no line fits: the buffer is read), a few bytes
+ * (most lines fit, some not) and the default. */
 static void check_all_modes(const char *b, size_t size)
 {
 	static const size_t bytes[] = { 1, 7, 64, LINES_BLOCK_BYTES };
 	static const uint32_t max[] = { 1, 3, LINES_BLOCK_MAX };
-	size_t i, j;
+	static const size_t copy[] = { 0, 1, 9, LINES_BLOCK_BYTES * 2 };
+	size_t i, j, c;
 
 	for (i = 0; i < sizeof bytes / sizeof *bytes; i++)
-		for (j = 0; j < sizeof max / sizeof *max; j++) {
-			check_same(b, size, true, bytes[i], max[j], false);
-			check_same(b, size, true, bytes[i], max[j], true);
-			check_same(b, size, false, bytes[i], max[j], true);
-		}
+		for (j = 0; j < sizeof max / sizeof *max; j++)
+			for (c = 0; c < sizeof copy / sizeof *copy; c++) {
+				check_same(b, size, true, bytes[i], max[j],
+					   copy[c], false);
+				check_same(b, size, true, bytes[i], max[j],
+					   copy[c], true);
+				check_same(b, size, false, bytes[i], max[j],
+					   copy[c], true);
+			}
 }
 
 static void lines_next_small_cases(void **state)
@@ -130,10 +165,12 @@ static void lines_next_random(void **state)
 		}
 	}
 	memset(b + 1000, 'a', 200000);	/* a line longer than a block */
-	check_same(b, size, true, LINES_BLOCK_BYTES, LINES_BLOCK_MAX, true);
-	check_same(b, size, true, 4096, 100, true);
-	check_same(b, size, true, 333, 7, false);
-	check_same(b, size, false, 4096, LINES_BLOCK_MAX, true);
+	check_same(b, size, true, LINES_BLOCK_BYTES, LINES_BLOCK_MAX, 0, true);
+	check_same(b, size, true, LINES_BLOCK_BYTES, LINES_BLOCK_MAX,
+		   LINES_BLOCK_BYTES + LINES_COPY_SLACK, true);
+	check_same(b, size, true, 4096, 100, 5000, true);
+	check_same(b, size, true, 333, 7, 400, false);
+	check_same(b, size, false, 4096, LINES_BLOCK_MAX, 0, true);
 	free(b);
 }
 
@@ -143,7 +180,7 @@ static void lines_stop_early(void **state)
 	size_t size = 1u << 20, i;
 	char *b = malloc(size);
 	struct lines *l = calloc(1, sizeof *l);
-	struct span line;
+	struct span line, text;
 	bool hit;
 
 	(void)state;
@@ -152,9 +189,9 @@ static void lines_stop_early(void **state)
 	for (i = 0; i < size; i++)
 		b[i] = i % 10 == 9 ? '\n' : 'a';
 	l->blk_bytes = 64;
-	lines_start(l, b, size, find_xy, NULL, true);
+	lines_start(l, b, size, -1, find_xy, NULL, true);
 	for (i = 0; i < 5; i++)
-		assert_int_equal(lines_next(l, &line, &hit), 1);
+		assert_int_equal(lines_next(l, &line, &text, &hit), 1);
 	assert_int_equal(line.n, 9);
 	assert_false(hit);
 	lines_stop(l);
@@ -173,7 +210,7 @@ static void lines_next_release(void **state)
 	int fd = mkstemp(path);
 	char *w = malloc(size), *m;
 	struct lines *l = calloc(1, sizeof *l);
-	struct span line, first = { 0 };
+	struct span line, text, first = { 0 };
 	bool hit;
 	size_t n = 0;
 
@@ -187,8 +224,8 @@ static void lines_next_release(void **state)
 	m = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
 	assert_true(m != MAP_FAILED);
 	l->release_lag = 256u << 10;
-	lines_start(l, m, size, find_xy, NULL, true);
-	while (lines_next(l, &line, &hit)) {
+	lines_start(l, m, size, -1, find_xy, NULL, true);
+	while (lines_next(l, &line, &text, &hit)) {
 		if (!n)
 			first = line;
 		assert_int_equal(line.n, 99);
