@@ -197,9 +197,29 @@ static void give_back(struct lines *l, size_t from)
 #define CUT_RESUME (LINES_RING / 2)
 #define READ_RESUME (LINES_RING / 4)
 
+/* The cutter calls each() on the lines of the blocks it cuts while this
+ * many are waiting for the reader: it is the faster side then. */
+#define AUX_AHEAD (LINES_RING / 2)
+
+static void each_line(struct lines *l, struct lines_blk *k)
+{
+	size_t st = k->from, e;
+	uint32_t j;
+
+	for (j = 0; j < k->n; j++) {
+		e = k->end[j] & ~LINES_HIT;
+		l->each(l->each_ctx,
+			(struct span){ k->data + (st - k->from), e - st },
+			k->aux[j]);
+		st = e + 1;
+	}
+}
+
 static void *cutter(void *arg)
 {
 	struct lines *l = arg;
+	struct lines_blk *k;
+	unsigned ahead;
 	size_t from;
 
 	pthread_mutex_lock(&l->mu);
@@ -212,8 +232,14 @@ static void *cutter(void *arg)
 			continue;
 		}
 		/* the block at head is the cutter's until head moves */
+		ahead = l->head - l->tail;
 		pthread_mutex_unlock(&l->mu);
-		cut(l, &l->ring[l->head % LINES_RING]);
+		k = &l->ring[l->head % LINES_RING];
+		cut(l, k);
+		/* ahead of the reader: take some of its work too */
+		k->has_aux = l->each && ahead >= AUX_AHEAD;
+		if (k->has_aux)
+			each_line(l, k);
 		pthread_mutex_lock(&l->mu);
 		l->head++;
 		if (l->read_waits && l->head - l->tail >= READ_RESUME)
@@ -287,6 +313,7 @@ static bool next_block(struct lines *l)
 			return false;
 		give_back(l, l->next);
 		cut(l, &l->ring[l->tail % LINES_RING]);
+		l->ring[l->tail % LINES_RING].has_aux = false;
 		l->held = true;
 		l->i = 0;
 		return true;

@@ -87,21 +87,62 @@ static bool scan_hit(struct scan *s, struct span line)
 	return s->hit && (uintptr_t)s->hit < e;
 }
 
+/* A line's header as the cutting thread parsed it (lines_each_fn). */
+struct scan_hdr {
+	uint64_t sec;
+	unsigned long serial;
+	unsigned milli;
+	int type, rc;
+	uint32_t node_at, node_n;	/* node= value, from the line's start */
+};
+_Static_assert(sizeof(struct scan_hdr) <= LINES_AUX, "scan_hdr");
+
+static void scan_each(void *ctx, struct span text, void *aux)
+{
+	struct scan_hdr *h = aux;
+	struct record rec;
+
+	(void)ctx;
+	h->rc = record_parse_header(&rec, text.p, text.n);
+	if (h->rc != RECORD_OK)
+		return;
+	h->sec = rec.sec;
+	h->serial = rec.serial;
+	h->milli = rec.milli;
+	h->type = rec.type;
+	h->node_at = rec.node.p ? (uint32_t)(rec.node.p - text.p) : 0;
+	h->node_n = (uint32_t)rec.node.n;
+}
+
 /* hit: -1 to ask find(), else the answer already known. text: the
  * line's bytes where they are read (a copy of line, or line itself); the
- * event keeps line. */
+ * event keeps line. h: the header already parsed, or NULL. */
 static void scan_line(struct scan *s, struct span line, struct span text,
-		      int hit)
+		      int hit, const struct scan_hdr *h)
 {
 	struct record rec;
 	uint32_t n;
 
-	if (record_parse_header(&rec, text.p, text.n) != RECORD_OK)
-		return;
-	if (text.p != line.p) {
+	if (h) {
+		if (h->rc != RECORD_OK)
+			return;
 		rec.line = line;
-		if (rec.node.p)
-			rec.node.p = line.p + (rec.node.p - text.p);
+		rec.node = h->node_n ? (struct span){ line.p + h->node_at,
+						      h->node_n }
+				     : (struct span){ NULL, 0 };
+		rec.sec = h->sec;
+		rec.serial = h->serial;
+		rec.milli = h->milli;
+		rec.type = h->type;
+		rec.hit = true;
+	} else {
+		if (record_parse_header(&rec, text.p, text.n) != RECORD_OK)
+			return;
+		if (text.p != line.p) {
+			rec.line = line;
+			if (rec.node.p)
+				rec.node.p = line.p + (rec.node.p - text.p);
+		}
 	}
 	if ((s->start && (time_t)rec.sec < s->start) ||
 	    (s->end && (time_t)rec.sec > s->end))
@@ -135,6 +176,7 @@ static int scan_mapped(struct scan *s, struct logread *lr)
 	/* the pages behind us are given back (open events fault theirs in
 	 * again when they are matched) */
 	l->release_lag = READ_LAG;
+	l->each = scan_each;
 	/* with a prefilter most lines are never read again: they are read
 	 * into copies, and the mapping is touched only for the events that
 	 * may match; without, every event is read again from the mapping */
@@ -143,7 +185,7 @@ static int scan_mapped(struct scan *s, struct logread *lr)
 		    lr->size >= (s->thread_min ? s->thread_min : SCAN_THREAD_MIN));
 	while (!s->stop && lines_next(l, &line, &text, &hit)) {
 		lr->pos = lines_pos(l);
-		scan_line(s, line, text, s->find ? hit : 1);
+		scan_line(s, line, text, s->find ? hit : 1, lines_aux(l));
 	}
 	lines_stop(l);
 	free(l);
@@ -160,7 +202,7 @@ static int scan_read(struct scan *s, struct logread *lr)
 	if (lr->mapped)
 		return scan_mapped(s, lr);
 	while (!s->stop && (rc = logread_line(lr, &line)) > 0) {
-		scan_line(s, line, line, -1);
+		scan_line(s, line, line, -1, NULL);
 		if (++lines % 4096 == 0 && logread_trimmable(lr))
 			logread_trim(lr, scan_refers, &s->t);
 	}

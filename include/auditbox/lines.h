@@ -20,6 +20,14 @@
 #define LINES_COPY_SLACK (64u << 10)	/* a copy holds a block and this */
 #define LINES_HIT (1ull << 63)
 
+/* What a caller keeps per line (lines_each_fn), in bytes. */
+#define LINES_AUX 40
+
+/* Called by the cutting thread for each line of a block it cuts ahead of
+ * the reader: text is the line, aux LINES_AUX bytes kept with it for the
+ * reader (lines_aux). Must not touch anything the reader uses. */
+typedef void (*lines_each_fn)(void *ctx, struct span text, void *aux);
+
 /* A candidate may begin at the returned position in [p, end) (lying
  * wholly inside it), or NULL: scan_find_fn. */
 typedef const char *(*lines_find_fn)(void *ctx, const char *p,
@@ -31,7 +39,9 @@ struct lines_blk {
 	const char *data;		/* the block's bytes from `from` on: the
 					 * copy in buf, or the mapping */
 	char *buf;			/* this slot's copy (NULL: none) */
+	bool has_aux;			/* each() was called on its lines */
 	uint64_t end[LINES_BLOCK_MAX];	/* line end offset | LINES_HIT */
+	_Alignas(8) unsigned char aux[LINES_BLOCK_MAX][LINES_AUX];
 };
 
 struct lines {
@@ -43,6 +53,8 @@ struct lines {
 	char *copies;
 	lines_find_fn find;		/* NULL: every line is a hit */
 	void *find_ctx;
+	lines_each_fn each;		/* optional: set before lines_start */
+	void *each_ctx;
 	size_t blk_bytes;		/* LINES_BLOCK_BYTES, smaller in tests */
 	uint32_t blk_max;		/* LINES_BLOCK_MAX, smaller in tests */
 	/* a mapping: pages this far behind the reader are given back
@@ -98,6 +110,15 @@ static inline int lines_next(struct lines *l, struct span *line,
 			       (size_t)e - l->pos };
 	l->pos = e < l->size ? (size_t)e + 1 : (size_t)e;
 	return 1;
+}
+
+/* The aux bytes each() filled for the line lines_next gave last, or NULL
+ * when each() was not called on it. */
+static inline const void *lines_aux(const struct lines *l)
+{
+	const struct lines_blk *k = &l->ring[l->tail % LINES_RING];
+
+	return k->has_aux ? k->aux[l->i - 1] : NULL;
 }
 
 /* Offset just past the line lines_next gave last (its '\n'). */

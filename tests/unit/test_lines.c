@@ -174,6 +174,64 @@ static void lines_next_random(void **state)
 	free(b);
 }
 
+/* each(): a line's length and first byte, kept as aux */
+struct aux_rec {
+	size_t n;
+	int first;
+};
+
+static void each_rec(void *ctx, struct span text, void *aux)
+{
+	struct aux_rec *a = aux;
+
+	(void)ctx;
+	a->n = text.n;
+	a->first = text.n ? (unsigned char)text.p[0] : -1;
+}
+
+/* A reader slower than the cutter gets each()'s results with the lines,
+ * for the right lines, from copies and from the buffer itself. */
+static void lines_aux_ahead(void **state)
+{
+	size_t size = 1u << 20, i, seen, n;
+	char *b = malloc(size);
+	struct lines *l = calloc(1, sizeof *l);
+	struct span line, text;
+	const struct aux_rec *a;
+	bool hit;
+	int fd, round;
+
+	(void)state;
+	assert_non_null(b);
+	assert_non_null(l);
+	for (i = 0; i < size; i++)
+		b[i] = i % 37 == 36 ? '\n' : (char)('a' + i % 26);
+	fd = file_of(b, size);
+	for (round = 0; round < 2; round++) {
+		memset(l, 0, sizeof *l);
+		l->blk_bytes = 4096;
+		l->each = each_rec;
+		lines_start(l, b, size, round ? fd : -1, find_xy, NULL, true);
+		usleep(20000);	/* the cutter fills the ring */
+		seen = n = 0;
+		while (lines_next(l, &line, &text, &hit)) {
+			a = lines_aux(l);
+			n++;
+			if (!a)
+				continue;
+			seen++;
+			assert_int_equal(a->n, line.n);
+			assert_int_equal(a->first, (unsigned char)line.p[0]);
+		}
+		assert_int_equal(n, size / 37 + 1);
+		assert_true(seen > 0);
+		lines_stop(l);
+	}
+	close(fd);
+	free(l);
+	free(b);
+}
+
 /* Stopping before the end: the thread, waiting on a full ring, quits. */
 static void lines_stop_early(void **state)
 {
@@ -248,6 +306,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lines_next_small_cases),
 		cmocka_unit_test(lines_next_random),
+		cmocka_unit_test(lines_aux_ahead),
 		cmocka_unit_test(lines_stop_early),
 		cmocka_unit_test(lines_next_release),
 	};
