@@ -12,6 +12,7 @@
 
 #define FIND_WINDOW (64u << 10)		/* find() looks this far ahead */
 #define READ_LAG (256u << 10)		/* lines.c gives back pages this far behind */
+#define SCAN_TOUCH_EVERY 1024		/* events between scan_touched's releases */
 
 int scan_init(struct scan *s, unsigned timeout, scan_fn fn, void *ctx)
 {
@@ -30,7 +31,7 @@ void scan_fini(struct scan *s)
 }
 
 /* The callback may read the records of the events it is given, faulting
- * their pages in again behind the reader: every 4096 events, the pages
+ * their pages in again behind the reader: every 1024 events, the pages
  * from the first record of the oldest of them (to the start of its 2 MiB)
  * are given back. */
 static void scan_touched(struct scan *s, const struct event *e)
@@ -43,7 +44,7 @@ static void scan_touched(struct scan *s, const struct event *e)
 	if (r && r->line.p >= lr->base && r->line.p < lr->base + lr->size &&
 	    (size_t)(r->line.p - lr->base) < s->touched)
 		s->touched = (size_t)(r->line.p - lr->base);
-	if (++s->drained % 4096 == 0) {
+	if (++s->drained % SCAN_TOUCH_EVERY == 0) {
 		/* a fault maps the pages around the one read, up to the
 		 * 2 MiB of a page table */
 		size_t lo = s->touched & ~(size_t)((2u << 20) - 1);

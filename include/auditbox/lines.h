@@ -17,7 +17,7 @@
 #define LINES_BLOCK_BYTES (128u << 10)	/* a block ends at the first line end past this */
 #define LINES_BLOCK_MAX 4096		/* or after this many lines */
 #define LINES_RING 8			/* blocks cut ahead of the reader */
-#define LINES_COPY_SLACK (64u << 10)	/* a copy holds a block and this */
+#define LINES_COPY_SLACK (16u << 10)	/* a copy holds a block and this */
 #define LINES_HIT (1ull << 63)
 
 /* What a caller keeps per line (lines_each_fn), in bytes. */
