@@ -404,3 +404,16 @@ bool event_refers(const struct event_table *t, const char *lo,
 			return true;
 	return t->current != EVENT_NONE && first_in(t, t->current, lo, hi);
 }
+
+void event_rebase(struct event_table *t, const struct event *e,
+		  const char *from, size_t n, const char *to)
+{
+	uint32_t i;
+
+	for (i = e->first; i != EVENT_NONE; i = t->rec[i].next) {
+		struct span *l = &t->rec[i].line;
+
+		if (l->p >= from && l->p + l->n <= from + n)
+			l->p = to + (l->p - from);
+	}
+}

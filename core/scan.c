@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <auditbox/lines.h>
 #include <auditbox/record.h>
@@ -22,11 +23,14 @@ int scan_init(struct scan *s, unsigned timeout, scan_fn fn, void *ctx)
 	s->ctx = ctx;
 	if (event_init(&s->t, SCAN_MAX_EVENTS, SCAN_MAX_RECORDS, timeout))
 		return -ENOMEM;
+	s->scratch = malloc(SCAN_SCRATCH);	/* none: the mapping is read */
 	return 0;
 }
 
 void scan_fini(struct scan *s)
 {
+	free(s->scratch);
+	s->scratch = NULL;
 	event_fini(&s->t);
 }
 
@@ -55,13 +59,50 @@ static void scan_touched(struct scan *s, const struct event *e)
 	}
 }
 
+/* When the lines were read into copies (a prefilter), an event the
+ * prefilter marked is read again with one pread of the bytes its records
+ * span, and its records point there while the callback runs: the mapping
+ * is never faulted in for it. Events whose records lie in another file or
+ * spread wider than the scratch buffer are read from the mapping. */
+static void scan_localize(struct scan *s, const struct event *e)
+{
+	struct logread *lr = s->lr;
+	const struct event_rec *r;
+	const char *lo = NULL, *hi = NULL;
+	size_t n, off;
+	ssize_t got;
+
+	if (!s->scratch || !lr || !lr->mapped || !s->find || !e->hit)
+		return;
+	for (r = event_rec_first(&s->t, e); r; r = event_rec_next(&s->t, r)) {
+		if (r->line.p < lr->base || r->line.p + r->line.n > lr->base + lr->size)
+			return;
+		if (!lo || r->line.p < lo)
+			lo = r->line.p;
+		if (!hi || r->line.p + r->line.n > hi)
+			hi = r->line.p + r->line.n;
+	}
+	if (!lo || (size_t)(hi - lo) > SCAN_SCRATCH)
+		return;
+	n = (size_t)(hi - lo);
+	off = (size_t)(lo - lr->base);
+	do
+		got = pread(lr->fd, s->scratch, n, (off_t)off);
+	while (got < 0 && errno == EINTR);
+	if (got != (ssize_t)n)
+		return;
+	event_rebase(&s->t, e, lo, n, s->scratch);
+}
+
 static void scan_drain(struct scan *s)
 {
 	const struct event *e;
 
 	while ((e = event_next(&s->t))) {
-		if (!s->stop)
+		if (!s->stop) {
+			scan_localize(s, e);
 			s->stop = s->fn(s->ctx, &s->t, e);
+		}
 		scan_touched(s, e);
 	}
 }

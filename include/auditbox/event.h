@@ -98,4 +98,9 @@ bool event_refers(const struct event_table *t, const char *lo,
 /* True for the types that make one-record events in ausearch 3.0.9. */
 bool event_type_is_single(int type);
 
+/* Points the records of e that lie in [from, from + n) at the same bytes
+ * in to (a copy of them): they are read there until e is released. */
+void event_rebase(struct event_table *t, const struct event *e,
+		  const char *from, size_t n, const char *to);
+
 #endif

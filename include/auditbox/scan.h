@@ -43,9 +43,11 @@ struct scan {
 	int file;		/* its index in scan_files' list */
 	unsigned long drained;
 	size_t touched;		/* lowest offset drained events start at */
+	char *scratch;		/* SCAN_SCRATCH bytes: a marked event's records */
 };
 
 #define SCAN_THREAD_MIN (4u << 20)
+#define SCAN_SCRATCH (64u << 10)
 #define SCAN_MAX_EVENTS 65536
 #define SCAN_MAX_RECORDS (SCAN_MAX_EVENTS * 8)
 

@@ -118,6 +118,49 @@ static void event_feed_table_full_forces_oldest(void **state)
 	assert_string_equal(out, "1:1 2:1 1:1 3:1 ");
 }
 
+/* event_rebase: the records inside the range move to the copy, one
+ * outside it stays. */
+static void event_rebase_moves_inside_only(void **state)
+{
+	static const char log[] =
+		"type=SYSCALL msg=audit(100.000:1): arch=c000003e syscall=2\n"
+		"type=CWD msg=audit(100.000:1): cwd=\"/\"\n"
+		"type=PATH msg=audit(100.000:1): item=0 name=\"/x\"\n";
+	const char *l1 = log, *l2 = strchr(l1, '\n') + 1,
+		   *l3 = strchr(l2, '\n') + 1;
+	char copy[sizeof log];
+	struct event_table t;
+	struct record r;
+	const struct event *e;
+	const struct event_rec *x;
+	const char *at[3] = { l1, l2, l3 };
+	int i;
+
+	(void)state;
+	memcpy(copy, log, sizeof log);
+	assert_int_equal(event_init(&t, 8, 64, 2), 0);
+	for (i = 0; i < 3; i++) {
+		const char *nl = strchr(at[i], '\n');
+
+		assert_int_equal(record_parse(&r, at[i], (size_t)(nl - at[i])), 0);
+		event_feed(&t, &r);
+	}
+	event_flush(&t);
+	e = event_next(&t);
+	assert_non_null(e);
+	/* the first two lines are copied; the third is not */
+	event_rebase(&t, e, l1, (size_t)(l3 - l1), copy);
+	x = event_rec_first(&t, e);
+	assert_ptr_equal(x->line.p, copy);
+	x = event_rec_next(&t, x);
+	assert_ptr_equal(x->line.p, copy + (l2 - l1));
+	assert_memory_equal(x->line.p, "type=CWD", 8);
+	x = event_rec_next(&t, x);
+	assert_ptr_equal(x->line.p, l3);
+	assert_null(event_next(&t));
+	event_fini(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -127,6 +170,7 @@ int main(void)
 		cmocka_unit_test(event_feed_interleaved),
 		cmocka_unit_test(event_feed_standalone_eoe_dropped),
 		cmocka_unit_test(event_feed_table_full_forces_oldest),
+		cmocka_unit_test(event_rebase_moves_inside_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
