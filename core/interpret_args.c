@@ -405,7 +405,9 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 }
 
 /* A typed value is interpreted, then escaped as --escape says (the key
- * separator " key=" excepted); an untyped one is written as it is. */
+ * separator " key=" excepted); an untyped one is escaped as it is (as
+ * auparse does for --format csv and text; ausearch -i's walk prints it
+ * unescaped itself). */
 static void interp_value(struct interp *ip, const struct interp_event *ie,
 			 int rtype, struct span n, struct span v,
 			 struct span enrich, struct sb *b, int esc)
@@ -421,8 +423,8 @@ static void interp_value(struct interp *ip, const struct interp_event *ie,
 		sb_span(b, ev);
 		return;
 	}
-	if (ty == F_NONE) {	/* as logged, quotes and all */
-		sb_span(b, v);
+	if (ty == F_NONE) {	/* as logged, quotes and all, escaped */
+		interpret_sb_esc(b, v.p, v.n, esc);
 		return;
 	}
 	interp_typed(ip, ie, ty, n, v, enrich, &t);
@@ -493,10 +495,13 @@ static void walk_value(struct interp *ip, const struct interp_event *ie,
 	if (span_eqs(name, "acct") && v.n && v.p[v.n - 1] == ':')
 		v.n--;
 	ty = interpret_field_type(rtype, name);
-	interp_value(ip, ie, rtype, name, v, enrich, b, esc);
-	if (ty == F_NONE)
+	if (ty == F_NONE) {	/* ref 3.0.9: printed as logged, unescaped */
+		sb_span(b, v);
 		sb_str(b, comma ? "," : " ");
-	else if (ty != F_TTY)
+		return;
+	}
+	interp_value(ip, ie, rtype, name, v, enrich, b, esc);
+	if (ty != F_TTY)
 		sb_str(b, " ");
 }
 

@@ -330,14 +330,48 @@ static void interpret_field_mac_labels(void **state)
 			    "\\(null\\)");
 	assert_string_equal(field_esc(1400, "scontext", "u:r:t:s0:c1,c2", 1),
 			    "u:r:t:s0:c1,c2");
-	/* TRUSTED_APP's are text */
-	assert_string_equal(field_esc(1121, "subj", "a\002b$c", 2),
-			    "a\002b$c");
-	/* untyped: as logged, quotes kept */
-	assert_string_equal(field_esc(1200, "foo", "a\002b$c", 1),
-			    "a\002b$c");
-	assert_string_equal(field_esc(1200, "zz", "\"q r$\"", 2),
-			    "\"q r$\"");
+	/* untyped, as --format csv and text print them: escaped as logged
+	 * (a CRYPTO_KEY_USER's fp) */
+	assert_string_equal(field_esc(2404, "fp", "a\002b$", 0), "a\002b$");
+	assert_string_equal(field_esc(2404, "fp", "a\002b$", 1), "a\\002b$");
+	assert_string_equal(field_esc(2404, "fp", "a\002b$", 3),
+			    "a\\002b\\$");
+}
+
+static const char *record_esc(const char *line, int type, int esc)
+{
+	static char out[512];
+	struct interp_event ie = { 0, -1, false, 0, 0 };
+	struct event_rec r = { { line, strlen(line) }, type, 0 };
+
+	interpret_record(&ip, &ie, &r, out, sizeof out, esc);
+	return out;
+}
+
+/* ausearch -i of a whole record: the MAC label escaped as --escape says,
+ * untyped values as logged (control bytes and quotes kept) */
+static void interpret_record_untyped(void **state)
+{
+	static const char line[] = "type=DAEMON_START "
+		"msg=audit(1763000005.010:4242): op=start auid=4294967295 "
+		"pid=1 uid=0 subj=a\002b$c zz=\"q r$\" yy=x\001y res=success";
+#define HEAD "type=DAEMON_START msg=audit(11/13/25 02:13:25.010:4242) : " \
+	"op=start auid=unset pid=1 uid=root "
+
+	(void)state;
+	assert_string_equal(record_esc(line, 1200, 0), HEAD
+		"subj=a\002b$c zz=\"q r$\" yy=x\001y res=success ");
+	assert_string_equal(record_esc(line, 1200, 1), HEAD
+		"subj=a\\002b$c zz=\"q r$\" yy=x\001y res=success ");
+	assert_string_equal(record_esc(line, 1200, 2), HEAD
+		"subj=a\\002b\\$c zz=\"q r$\" yy=x\001y res=success ");
+#undef HEAD
+	/* TRUSTED_APP's fields are all text */
+	assert_string_equal(record_esc("type=TRUSTED_APP msg=audit("
+		"1763000005.010:4242): pid=1 uid=0 subj=a\002b,c$ obj=x,y "
+		"foo=1 list=4", 1121, 2), "type=TRUSTED_APP msg=audit("
+		"11/13/25 02:13:25.010:4242) : pid=1 uid=0 subj=a\002b,c$ "
+		"obj=x,y foo=1 list=4 ");
 }
 
 /* --escape modes on a decoded string: control bytes in octal (tty and
@@ -406,6 +440,7 @@ int main(void)
 		cmocka_unit_test(interpret_field_escapes),
 		cmocka_unit_test(interpret_field_rule_kinds),
 		cmocka_unit_test(interpret_field_mac_labels),
+		cmocka_unit_test(interpret_record_untyped),
 	};
 	setenv("TZ", "UTC", 1);
 	interpret_init(&ip);
