@@ -266,31 +266,26 @@ int evfmt_csv(struct evfmt *f, const struct event_table *t,
 	return 0;
 }
 
-/* auparse_interpret_sock_address, else _sock_family */
+/* auparse_interpret_sock_address, else _sock_family, else the whole
+ * interpretation: the text after "laddr=" (else "fam=") up to a space,
+ * in the escaped interpretation, so a shell escape's backslash stays */
 static const char *sock_text(struct evfmt *f, int i)
 {
-	static const char *const keys[] = { " laddr=", " path=" };
-	int esc = f->norm.escape;
-	const char *s, *p, *q;
+	static const char *const keys[] = { "laddr=", "fam=" };
+	const char *s = val(f, i), *p, *q;
+	size_t k, n;
 
-	f->norm.escape = 0;	/* the address itself, unescaped */
-	s = val(f, i);
-	f->norm.escape = esc;
-	if (strncmp(s, "{ saddr_fam=", 12))
-		return s;
-	p = strstr(s, keys[0]);
-	if (p) {
-		p += strlen(keys[0]);
-		q = strchr(p, ' ');
-		memmove(f->line, p, q ? (size_t)(q - p) : strlen(p));
-		f->line[q ? (size_t)(q - p) : strlen(p)] = 0;
+	for (k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+		p = strstr(s, keys[k]);
+		q = p ? strchr(p += strlen(keys[k]), ' ') : NULL;
+		if (!q)
+			continue;
+		n = (size_t)(q - p);
+		memmove(f->line, p, n);
+		f->line[n] = 0;
 		return f->line;
 	}
-	p = s + 12;
-	q = strchr(p, ' ');
-	memmove(f->line, p, q ? (size_t)(q - p) : strlen(p));
-	f->line[q ? (size_t)(q - p) : strlen(p)] = 0;
-	return f->line;
+	return s;
 }
 
 /* auparse_get_field_int: strtol of the value as logged, as an int */

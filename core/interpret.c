@@ -66,6 +66,15 @@ void interpret_init(struct interp *ip)
 	memset(ip, 0, sizeof *ip);
 }
 
+static int digit_of(char c, int base)
+{
+	int d = c >= '0' && c <= '9' ? c - '0' :
+		(c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? (c | 0x20) - 'a' + 10 :
+		-1;
+
+	return d < base ? d : -1;
+}
+
 uint64_t interpret_hex_u64(struct span v)
 {
 	uint64_t x = 0;
@@ -103,6 +112,33 @@ long long interpret_dec_ll(struct span v, bool *ok)
 		*ok = true;
 	}
 	return neg ? -x : x;
+}
+
+bool interpret_strto(struct span v, int base, unsigned long *mag, bool *neg)
+{
+	size_t i = 0;
+	unsigned long x = 0;
+
+	*neg = false;
+	while (i < v.n && (v.p[i] == ' ' || (v.p[i] >= '\t' && v.p[i] <= '\r')))
+		i++;
+	if (i < v.n && (v.p[i] == '-' || v.p[i] == '+'))
+		*neg = v.p[i++] == '-';
+	/* "0x" counts only before a hex digit ("0xg" reads as 0) */
+	if (base == 16 && i + 2 < v.n && v.p[i] == '0' &&
+	    (v.p[i + 1] | 0x20) == 'x' && digit_of(v.p[i + 2], 16) >= 0)
+		i += 2;
+	for (; i < v.n; i++) {
+		int d = digit_of(v.p[i], base);
+
+		if (d < 0)
+			break;
+		if (x > (ULONG_MAX - (unsigned)d) / (unsigned)base)
+			return false;
+		x = x * (unsigned)base + (unsigned)d;
+	}
+	*mag = x;
+	return true;
 }
 
 void interpret_event_init(struct interp_event *ie,
@@ -157,7 +193,7 @@ static const struct ftype_row {
 	FT("cap_pp", F_CAPS, 0),
 	FT("cgroup", F_ESC, 0),
 	FT("cmd", F_ESC, 0),
-	FT("code", F_SECCOMP, 1326),
+	FT("code", F_SECCOMP, 0),
 	FT("comm", F_ESC, 0),
 	FT("cwd", F_ESC, 0),
 	FT("device", F_ESC, 0),
@@ -168,7 +204,7 @@ static const struct ftype_row {
 	FT("exit", F_EXIT, 0),
 	FT("fi", F_CAPS, 0),
 	FT("file", F_ESC, 0),
-	FT("flags", F_MMAP, 1323),
+	FT("flags", F_MMAP, 0),
 	FT("fp", F_CAPS, 0),
 	FT("fsgid", F_GID, 0),
 	FT("fsuid", F_UID, 0),
@@ -176,12 +212,13 @@ static const struct ftype_row {
 	FT("grp", F_ESC, 0),
 	FT("id", F_UID, 0),
 	FT("igid", F_GID, 0),
+	FT("img-ctx", F_MAC, 0),
 	FT("inode_gid", F_GID, 0),
 	FT("inode_uid", F_UID, 0),
 	FT("invalid_context", F_ESC, 0),
 	FT("iuid", F_UID, 0),
 	FT("key", F_KEY, 0),
-	FT("list", F_LIST, 1305),
+	FT("list", F_LIST, 0),
 	FT("mode", F_MODE, 0),
 	FT("name", F_ESC, 0),
 	FT("new-chardev", F_ESC, 0),
@@ -196,6 +233,7 @@ static const struct ftype_row {
 	FT("new_pi", F_CAPS, 0),
 	FT("new_pp", F_CAPS, 0),
 	FT("oauid", F_UID, 0),
+	FT("obj", F_MAC, 0),
 	FT("obj_gid", F_GID, 0),
 	FT("obj_uid", F_UID, 0),
 	FT("ocomm", F_ESC, 0),
@@ -215,7 +253,7 @@ static const struct ftype_row {
 	FT("pa", F_CAPS, 0),
 	FT("path", F_ESC, 0),
 	FT("pe", F_CAPS, 0),
-	FT("perm", F_PERM, 1305),
+	FT("perm", F_PERM, 0),
 	FT("pi", F_CAPS, 0),
 	FT("pp", F_CAPS, 0),
 	FT("proctitle", F_PROCTITLE, 0),
@@ -224,15 +262,19 @@ static const struct ftype_row {
 	FT("root_dir", F_ESC, 0),
 	FT("saddr", F_SADDR, 0),
 	FT("sauid", F_UID, 0),
+	FT("scontext", F_MAC, 0),
 	FT("ses", F_SES, 0),
 	FT("sgid", F_GID, 0),
 	FT("sig", F_SIG, 0),
+	FT("subj", F_MAC, 0),
 	FT("success", F_SUCCESS, 0),
 	FT("suid", F_UID, 0),
 	FT("sw", F_ESC, 0),
 	FT("syscall", F_SYSCALL, 0),
+	FT("tcontext", F_MAC, 0),
 	FT("uid", F_UID, 0),
 	FT("vm", F_ESC, 0),
+	FT("vm-ctx", F_MAC, 0),
 	FT("watch", F_ESC, 0),
 };
 #undef FT
@@ -288,6 +330,8 @@ int interpret_field_type(int rtype, struct span n)
 
 	if (rtype == 1312 && span_eqs(n, "mode"))
 		return F_MODE_SHORT;
+	if (rtype == 1302 && span_eqs(n, "flags"))	/* lookup flags */
+		return F_FLAGS;
 	if (span_eqs(n, "oflag"))
 		return F_OFLAG;
 	if (rtype == 1400 && span_eqs(n, "saddr"))

@@ -3,6 +3,7 @@
 #include "interpret_int.h"
 
 #include <arpa/inet.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -61,40 +62,67 @@ void interpret_do_saddr(struct sb *b, struct span v)
 	}
 }
 
-static const char *const list_names[] = {
-	"user", "task", "entry", "watch", "exit", "exclude", "filesystem",
-	"io_uring",
-};
-
-static void do_list(struct sb *b, struct span v)
+/* strtoul(v, base) into *x, or "conversion error(v)" written and false
+ * on ERANGE (ref 3.0.9's printers test errno so) */
+static bool conv_ul(struct sb *b, struct span v, int base, unsigned long *x)
 {
-	bool ok;
-	long long x = interpret_dec_ll(v, &ok);
+	bool neg;
 
-	if (ok && x >= 0 && x < 8)
-		sb_str(b, list_names[x]);
-	else
-		sb_span(b, v);
+	if (!interpret_strto(v, base, x, &neg)) {
+		interpret_sb_fmt(b, "conversion error(" SPAN_FMT ")",
+				 SPAN_ARG(v));
+		return false;
+	}
+	if (neg)
+		*x = 0UL - *x;
+	return true;
 }
 
+/* ref 3.0.9: strtoul, kept as an int; lists 2, 3 and 7 have no name */
+static void do_list(struct sb *b, struct span v)
+{
+	static const char *const names[] = {
+		"user", "task", NULL, NULL, "exit", "exclude", "filesystem",
+	};
+	unsigned long x;
+	unsigned i;
+
+	if (!conv_ul(b, v, 10, &x))
+		return;
+	i = (unsigned)x;
+	if (i < sizeof names / sizeof names[0] && names[i])
+		sb_str(b, names[i]);
+	else
+		interpret_sb_fmt(b, "unknown-list(" SPAN_FMT ")", SPAN_ARG(v));
+}
+
+/* ref 3.0.9: strtol, kept as an int; 0 is every permission (as the
+ * kernel reads it), bits beyond the four print nothing */
 static void do_perm(struct sb *b, struct span v)
 {
-	bool ok;
-	long long x = interpret_dec_ll(v, &ok);
-	static const char *const bits[] = { "exec", "write", "read", "attr" };
-	int i;
-	bool first = true;
+	static const struct { unsigned bit; const char *n; } bits[] = {
+		{ 4, "read" }, { 2, "write" }, { 1, "exec" }, { 8, "attr" },
+	};
+	unsigned long mag;
+	unsigned x;
+	bool neg, first = true;
+	size_t i;
 
-	if (!ok || x == 0) {
-		sb_str(b, "none");
+	if (!interpret_strto(v, 10, &mag, &neg) ||
+	    mag > (unsigned long)LONG_MAX + neg) {
+		interpret_sb_fmt(b, "conversion error(" SPAN_FMT ")",
+				 SPAN_ARG(v));
 		return;
 	}
-	for (i = 0; i < 4; i++)
-		if (x >> i & 1) {
+	x = (unsigned)(neg ? 0UL - mag : mag);
+	if (x == 0)
+		x = 0xf;
+	for (i = 0; i < sizeof bits / sizeof bits[0]; i++)
+		if (x & bits[i].bit) {
 			if (!first)
 				sb_str(b, ",");
 			first = false;
-			sb_str(b, bits[i]);
+			sb_str(b, bits[i].n);
 		}
 }
 
@@ -111,23 +139,62 @@ static void do_sig(struct sb *b, struct span v)
 		interpret_sb_fmt(b, "unknown-signal(" SPAN_FMT ")", SPAN_ARG(v));
 }
 
+/* ref 3.0.9: strtoul(v, 16) masked with SECCOMP_RET_ACTION (0x7fff0000),
+ * so 0x80000000 (kill-process) reads as kill */
 static void do_seccomp(struct sb *b, struct span v)
 {
 	static const struct { uint32_t v; const char *n; } codes[] = {
-		{ 0x00000000, "kill" }, { 0x80000000, "kill-process" },
-		{ 0x00030000, "trap" }, { 0x00050000, "errno" },
-		{ 0x7ff00000, "trace" }, { 0x7ffc0000, "log" },
-		{ 0x7fff0000, "allow" },
+		{ 0x00000000, "kill" }, { 0x00030000, "trap" },
+		{ 0x00050000, "errno" }, { 0x7ff00000, "trace" },
+		{ 0x7ffc0000, "log" }, { 0x7fff0000, "allow" },
 	};
-	uint64_t x = interpret_hex_u64(span_sub(v, v.n > 1 && v.p[1] == 'x' ? 2 : 0, v.n));
+	unsigned long x;
 	size_t i;
 
+	if (!conv_ul(b, v, 16, &x))
+		return;
 	for (i = 0; i < sizeof codes / sizeof codes[0]; i++)
-		if (codes[i].v == (x & 0xffff0000u)) {
+		if (codes[i].v == (x & 0x7fff0000u)) {
 			sb_str(b, codes[i].n);
 			return;
 		}
 	interpret_sb_fmt(b, "unknown-seccomp-code(" SPAN_FMT ")", SPAN_ARG(v));
+}
+
+/* a PATH record's lookup flags: strtoul(v, 16) kept as an int, then
+ * named by the bits of ref 3.0.9's flag table; "0x<text>" when no bit
+ * has a name, "conversion error(<text>)" when strtoul overflows */
+static void do_flags(struct sb *b, struct span v)
+{
+	static const struct { unsigned v; const char *n; } bits[] = {
+		{ 0x001, "follow" }, { 0x002, "directory" },
+		{ 0x004, "continue" }, { 0x010, "parent" }, { 0x020, "noalt" },
+		{ 0x040, "atomic" }, { 0x100, "open" }, { 0x200, "create" },
+		{ 0x400, "access" },
+	};
+	unsigned long x;
+	unsigned f;
+	size_t k;
+	bool any = false;
+
+	if (!conv_ul(b, v, 16, &x))
+		return;
+	f = (unsigned)x;
+	if (f == 0) {
+		sb_str(b, "none");
+		return;
+	}
+	for (k = 0; k < sizeof bits / sizeof bits[0]; k++)
+		if (f & bits[k].v) {
+			if (any)
+				sb_str(b, ",");
+			sb_str(b, bits[k].n);
+			any = true;
+		}
+	if (!any) {
+		sb_str(b, "0x");
+		sb_span(b, v);
+	}
 }
 
 /* strtoul: the leading digits of base (0 when none) */
@@ -280,6 +347,7 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 			 struct sb *b)
 {
 	struct span ev;
+	unsigned long x;
 
 	switch (t) {
 	case F_UID:
@@ -309,8 +377,8 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 		sb_span(b, v);
 		return;
 	case F_MMAP:	/* ref 3.0.9: "0x%s" of the text, so "0x0x4" */
-		if (!interpret_mmap_flags(b, (uint32_t)interpret_hex_u64(
-			span_sub(v, v.n > 1 && v.p[1] == 'x' ? 2 : 0, v.n)))) {
+		if (conv_ul(b, v, 16, &x) &&
+		    !interpret_mmap_flags(b, (uint32_t)x)) {
 			sb_str(b, "0x");
 			sb_span(b, v);
 		}
@@ -321,6 +389,7 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 	case F_CAPS: interpret_do_caps(b, v); return;
 	case F_LIST: do_list(b, v); return;
 	case F_PERM: do_perm(b, v); return;
+	case F_FLAGS: do_flags(b, v); return;
 	case F_KEY: interpret_do_key(b, v, 0); return;
 	case F_TTY: do_tty(b, v); return;
 	case F_OFLAG: interpret_open_flags(b, (uint32_t)lead_ul(v, 16)); return;
@@ -336,7 +405,9 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 }
 
 /* A typed value is interpreted, then escaped as --escape says (the key
- * separator " key=" excepted); an untyped one is written as it is. */
+ * separator " key=" excepted); an untyped one is escaped as it is (as
+ * auparse does for --format csv and text; ausearch -i's walk prints it
+ * unescaped itself). */
 static void interp_value(struct interp *ip, const struct interp_event *ie,
 			 int rtype, struct span n, struct span v,
 			 struct span enrich, struct sb *b, int esc)
@@ -352,8 +423,8 @@ static void interp_value(struct interp *ip, const struct interp_event *ie,
 		sb_span(b, ev);
 		return;
 	}
-	if (ty == F_NONE) {	/* as logged, quotes and all */
-		sb_span(b, v);
+	if (ty == F_NONE) {	/* as logged, quotes and all, escaped */
+		interpret_sb_esc(b, v.p, v.n, esc);
 		return;
 	}
 	interp_typed(ip, ie, ty, n, v, enrich, &t);
@@ -424,10 +495,13 @@ static void walk_value(struct interp *ip, const struct interp_event *ie,
 	if (span_eqs(name, "acct") && v.n && v.p[v.n - 1] == ':')
 		v.n--;
 	ty = interpret_field_type(rtype, name);
-	interp_value(ip, ie, rtype, name, v, enrich, b, esc);
-	if (ty == F_NONE)
+	if (ty == F_NONE) {	/* ref 3.0.9: printed as logged, unescaped */
+		sb_span(b, v);
 		sb_str(b, comma ? "," : " ");
-	else if (ty != F_TTY)
+		return;
+	}
+	interp_value(ip, ie, rtype, name, v, enrich, b, esc);
+	if (ty != F_TTY)
 		sb_str(b, " ");
 }
 

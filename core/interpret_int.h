@@ -22,7 +22,7 @@ enum ftype {
 	F_PROCTITLE, F_MODE, F_SES, F_ARG, F_SADDR, F_CAPS, F_LIST, F_KEY,
 	F_PERM, F_EXECARG, F_MMAP, F_SIG, F_SECCOMP, F_ADDR, F_TTY, F_PROMISC,
 	F_NFPROTO, F_PROTOCOL, F_HOOK, F_NETACTION, F_MACPROTO, F_FANOTIFY,
-	F_OFLAG, F_MODE_SHORT, F_ARGHEX,
+	F_OFLAG, F_MODE_SHORT, F_ARGHEX, F_MAC, F_FLAGS,
 };
 
 struct sb {
@@ -61,6 +61,10 @@ void interpret_sb_fmt(struct sb *b, const char *fmt, ...)
 void interpret_sb_esc(struct sb *b, const char *s, size_t n, int mode);
 uint64_t interpret_hex_u64(struct span v);
 long long interpret_dec_ll(struct span v, bool *ok);
+/* strtoul/strtol's reading of v in base 10 or 16 (blanks, a sign, a 0x
+ * before a hex digit, the leading digits): the sign and the magnitude;
+ * false (ERANGE) when the magnitude overflows an unsigned long */
+bool interpret_strto(struct span v, int base, unsigned long *mag, bool *neg);
 int interpret_field_type(int rtype, struct span n);
 /* field names of the uid (gid) kind */
 bool interpret_uid_field(struct span n);

@@ -210,12 +210,168 @@ static void interpret_field_kinds(void **state)
 	for (i = 0; i < sizeof none / sizeof none[0]; i++)
 		assert_string_equal(field(1300, none[i], "0", ""), "0");
 	assert_string_equal(field(1305, "list", "4", ""), "exit");
-	assert_string_equal(field(1300, "list", "4", ""), "4");
+	assert_string_equal(field(1300, "list", "4", ""), "exit");
 	assert_string_equal(field(1300, "a0", "ffffff9c", ""), "AT_FDCWD");
 	/* as /sbin/ausearch -i prints them: a0..a3 outside SYSCALL in hex,
 	 * data= through the keystroke printer */
 	assert_string_equal(field(1302, "a0", "ffffff9c", ""), "0xffffff9c");
 	assert_string_equal(field(1302, "data", "414243", ""), "\"ABC\"");
+}
+
+/* list, perm, code and flags as /sbin/ausearch -i (3.0.9) prints them in
+ * every record type (TRUSTED_APP aside; PATH's flags are lookup flags),
+ * with its strtoul/strtol readings of odd values */
+static void interpret_field_rule_kinds(void **state)
+{
+	static const int rtypes[] = { 1005, 1112, 1123, 1200, 1300, 1305,
+		1309, 1323, 1326, 1400, 1701 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof rtypes / sizeof rtypes[0]; i++) {
+		assert_string_equal(field(rtypes[i], "list", "4", ""), "exit");
+		assert_string_equal(field(rtypes[i], "perm", "6", ""),
+				    "read,write");
+		assert_string_equal(field(rtypes[i], "code", "0x50000", ""),
+				    "errno");
+		assert_string_equal(field(rtypes[i], "flags", "1", ""),
+				    "MAP_SHARED");
+	}
+	assert_string_equal(field(1121, "list", "4", ""), "4");
+	assert_string_equal(field(1121, "flags", "1", ""), "1");
+	/* list: strtoul kept as an int; 2, 3 and 7 have no name */
+	assert_string_equal(field(1123, "list", "2", ""), "unknown-list(2)");
+	assert_string_equal(field(1123, "list", "7", ""), "unknown-list(7)");
+	assert_string_equal(field(1123, "list", "zz", ""), "user");
+	assert_string_equal(field(1123, "list", "4294967300", ""), "exit");
+	assert_string_equal(field(1123, "list", "-18446744073709551615", ""),
+			    "task");
+	assert_string_equal(field(1123, "list", "18446744073709551615", ""),
+			    "unknown-list(18446744073709551615)");
+	assert_string_equal(field(1123, "list", "18446744073709551616", ""),
+			    "conversion error(18446744073709551616)");
+	/* perm: strtol; 0 is everything, other bits print nothing */
+	assert_string_equal(field(1305, "perm", "0", ""),
+			    "read,write,exec,attr");
+	assert_string_equal(field(1305, "perm", "9", ""), "exec,attr");
+	assert_string_equal(field(1305, "perm", "16", ""), "");
+	assert_string_equal(field(1305, "perm", "-9223372036854775808", ""),
+			    "read,write,exec,attr");
+	assert_string_equal(field(1305, "perm", "9223372036854775808", ""),
+			    "conversion error(9223372036854775808)");
+	/* code: the action bits under 0x7fff0000 */
+	assert_string_equal(field(1123, "code", "80000000", ""), "kill");
+	assert_string_equal(field(1123, "code", "ffff0000", ""), "allow");
+	assert_string_equal(field(1123, "code", "7ffc0000", ""), "log");
+	assert_string_equal(field(1123, "code", "4294967300", ""),
+			    "unknown-seccomp-code(4294967300)");
+	assert_string_equal(field(1123, "code", "fffffffffffffffff", ""),
+			    "conversion error(fffffffffffffffff)");
+	/* mmap flags */
+	assert_string_equal(field(1123, "flags", "0", ""), "MAP_FILE");
+	assert_string_equal(field(1123, "flags", "0x4", ""), "0x0x4");
+	assert_string_equal(field(1123, "flags", "30000", ""),
+			    "MAP_FILE|MAP_NONBLOCK|MAP_STACK");
+	assert_string_equal(field(1123, "flags", "-1", ""),
+			    "MAP_SHARED|MAP_PRIVATE|MAP_FIXED|MAP_ANONYMOUS|"
+			    "MAP_32BIT|MAP_GROWSDOWN|MAP_DENYWRITE|"
+			    "MAP_EXECUTABLE|MAP_LOCKED|MAP_NORESERVE|"
+			    "MAP_POPULATE|MAP_NONBLOCK|MAP_STACK|MAP_HUGETLB|"
+			    "MAP_SYNC|MAP_FIXED_NOREPLACE|MAP_UNINITIALIZED");
+	/* PATH: lookup flags */
+	assert_string_equal(field(1302, "flags", "0", ""), "none");
+	assert_string_equal(field(1302, "flags", "1", ""), "follow");
+	assert_string_equal(field(1302, "flags", "17", ""),
+			    "follow,directory,continue,parent");
+	assert_string_equal(field(1302, "flags", "8", ""), "0x8");
+	assert_string_equal(field(1302, "flags", "0x3", ""),
+			    "follow,directory");
+	assert_string_equal(field(1302, "flags", "100000000", ""), "none");
+	assert_string_equal(field(1302, "flags", "1ffffffffffffffff", ""),
+			    "conversion error(1ffffffffffffffff)");
+}
+
+static const char *field_esc(int rtype, const char *name, const char *value,
+			     int esc)
+{
+	static char out[256];
+	struct interp_event ie = { 0xc000003e, 257, true, 0, 0 };
+
+	interpret_field_esc(&ip, &ie, rtype, span_str(name), span_str(value),
+			    SPAN_LIT(""), out, sizeof out, esc);
+	return out;
+}
+
+/* MAC labels (subj, obj, scontext, tcontext, vm-ctx, img-ctx) are a kind
+ * of their own: printed as logged, quotes and all, but escaped as
+ * --escape says; an untyped value is printed as logged, control bytes
+ * too (ausearch -i of DAEMON_START, SYSCALL, AVC records) */
+static void interpret_field_mac_labels(void **state)
+{
+	static const char *const labels[] = {
+		"subj", "obj", "scontext", "tcontext", "vm-ctx", "img-ctx",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		assert_string_equal(field_esc(1200, labels[i], "a\002b$c", 0),
+				    "a\002b$c");
+		assert_string_equal(field_esc(1200, labels[i], "a\002b$c", 1),
+				    "a\\002b$c");
+		assert_string_equal(field_esc(1300, labels[i], "a\002b$c", 1),
+				    "a\\002b$c");
+	}
+	assert_string_equal(field_esc(1200, "subj", "a\002b$c", 2),
+			    "a\\002b\\$c");
+	assert_string_equal(field_esc(1200, "subj", "\"a b$\"", 2),
+			    "\\\"a\\ b\\$\\\"");
+	assert_string_equal(field_esc(1200, "tcontext", "(null)", 3),
+			    "\\(null\\)");
+	assert_string_equal(field_esc(1400, "scontext", "u:r:t:s0:c1,c2", 1),
+			    "u:r:t:s0:c1,c2");
+	/* untyped, as --format csv and text print them: escaped as logged
+	 * (a CRYPTO_KEY_USER's fp) */
+	assert_string_equal(field_esc(2404, "fp", "a\002b$", 0), "a\002b$");
+	assert_string_equal(field_esc(2404, "fp", "a\002b$", 1), "a\\002b$");
+	assert_string_equal(field_esc(2404, "fp", "a\002b$", 3),
+			    "a\\002b\\$");
+}
+
+static const char *record_esc(const char *line, int type, int esc)
+{
+	static char out[512];
+	struct interp_event ie = { 0, -1, false, 0, 0 };
+	struct event_rec r = { { line, strlen(line) }, type, 0 };
+
+	interpret_record(&ip, &ie, &r, out, sizeof out, esc);
+	return out;
+}
+
+/* ausearch -i of a whole record: the MAC label escaped as --escape says,
+ * untyped values as logged (control bytes and quotes kept) */
+static void interpret_record_untyped(void **state)
+{
+	static const char line[] = "type=DAEMON_START "
+		"msg=audit(1763000005.010:4242): op=start auid=4294967295 "
+		"pid=1 uid=0 subj=a\002b$c zz=\"q r$\" yy=x\001y res=success";
+#define HEAD "type=DAEMON_START msg=audit(11/13/25 02:13:25.010:4242) : " \
+	"op=start auid=unset pid=1 uid=root "
+
+	(void)state;
+	assert_string_equal(record_esc(line, 1200, 0), HEAD
+		"subj=a\002b$c zz=\"q r$\" yy=x\001y res=success ");
+	assert_string_equal(record_esc(line, 1200, 1), HEAD
+		"subj=a\\002b$c zz=\"q r$\" yy=x\001y res=success ");
+	assert_string_equal(record_esc(line, 1200, 2), HEAD
+		"subj=a\\002b\\$c zz=\"q r$\" yy=x\001y res=success ");
+#undef HEAD
+	/* TRUSTED_APP's fields are all text */
+	assert_string_equal(record_esc("type=TRUSTED_APP msg=audit("
+		"1763000005.010:4242): pid=1 uid=0 subj=a\002b,c$ obj=x,y "
+		"foo=1 list=4", 1121, 2), "type=TRUSTED_APP msg=audit("
+		"11/13/25 02:13:25.010:4242) : pid=1 uid=0 subj=a\002b,c$ "
+		"obj=x,y foo=1 list=4 ");
 }
 
 /* --escape modes on a decoded string: control bytes in octal (tty and
@@ -282,6 +438,9 @@ int main(void)
 		cmocka_unit_test(interpret_field_kinds),
 		cmocka_unit_test(interpret_field_id_cache),
 		cmocka_unit_test(interpret_field_escapes),
+		cmocka_unit_test(interpret_field_rule_kinds),
+		cmocka_unit_test(interpret_field_mac_labels),
+		cmocka_unit_test(interpret_record_untyped),
 	};
 	setenv("TZ", "UTC", 1);
 	interpret_init(&ip);

@@ -106,6 +106,21 @@ for i, e in enumerate((-1, -2, -13, -17, -22, -95)):
     out.append(sysc(T + 21, i, 30 + i, succ='no', ex=e, pid=1200 + i, sc=87,
                     comm='"rm"', exe='"/usr/bin/rm"', key='"delete"'))
     out.append(rec('PROCTITLE', T + 21, i, 30 + i, 'proctitle=' + hx('rm\0x%d' % i)))
+# 13. interpretation corners: a MAC label holding a control byte (escaped
+# as --escape says) beside untyped values (as logged: a raw byte, quotes
+# kept); list, perm, code and flags outside CONFIG_CHANGE, SECCOMP and
+# MMAP records (interpreted in every type but TRUSTED_APP; PATH's flags
+# are lookup flags), with odd values
+out.append(rec('DAEMON_START', T + 22, 0, 4300, 'op=start ver=3.0.9 format=raw kernel=6.1.0 auid=4294967295 pid=1 uid=0 ses=4294967295 subj=a\x02b$c zz="q r$" yy=x\x01y res=success'))
+out.append(rec('USER_CMD', T + 22, 10, 40, "pid=1300 uid=1000 auid=1000 ses=5 subj=u:r:t:s0:c1,c2 msg='cwd=\"/home/bob\" cmd=" + hx('ls') + " list=4 perm=6 code=0x50000 flags=1 exe=\"/usr/bin/sudo\" terminal=pts/1 res=success'"))
+out.append(sysc(T + 22, 20, 41, pid=1301, sc=2, key='"flagged"'))
+out.append(rec('PATH', T + 22, 20, 41, 'item=0 name="/tmp/f" inode=8 dev=fd:01 mode=0100644 ouid=0 ogid=0 rdev=00:00 obj=system_u:object_r:tmp_t:s0:c3,c7 flags=3 nametype=NORMAL cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0'))
+out.append(rec('PATH', T + 22, 20, 41, 'item=1 name="/tmp" inode=9 dev=fd:01 mode=041777 ouid=0 ogid=0 rdev=00:00 obj=x\x03y flags=8 nametype=PARENT cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0'))
+out.append(rec('PROCTITLE', T + 22, 20, 41, 'proctitle=' + hx('cat')))
+out.append(rec('CONFIG_CHANGE', T + 22, 30, 42, 'auid=1000 ses=5 op=remove_rule key=(null) list=2 perm=0 res=1'))
+out.append(rec('CONFIG_CHANGE', T + 22, 40, 43, 'auid=1000 ses=5 op=add_rule key="w" list=7 perm=16 res=1'))
+out.append(rec('AVC', T + 22, 50, 44, 'avc:  denied  { read } for  pid=1302 comm="cat" name="f" dev="dm-1" ino=8 scontext=u:r:t\x01:s0 tcontext=system_u:object_r:tmp_t:s0:c0,c1 tclass=file permissive=0 code=80000000 flags=-1'))
+out.append(rec('TRUSTED_APP', T + 22, 60, 45, 'pid=1303 uid=0 subj=a\x02b list=4 flags=1 res=1'))
 
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'edge.log')
 with open(path, 'w', encoding='latin-1', newline='\n') as f:
