@@ -138,6 +138,10 @@ int search_common_path(struct px *x, size_t i);
 int search_avc_parse_path(struct px *x);
 int search_parse_path(struct px *x);
 int search_parse_user(struct px *x);
+/* "name=" context after *term up to the next space, into the subjects
+ * (subj) or objects; moves *term there. 0, or err when no space follows. */
+int search_parse_ctx(struct px *x, size_t *term, const char *name, bool subj,
+		     int err);
 int search_parse_login(struct px *x);
 int search_parse_daemon1(struct px *x);
 int search_parse_daemon2(struct px *x);

@@ -97,26 +97,6 @@ static int avc_file(struct px *x, size_t *term)
 	return 0;
 }
 
-/* "name=" context up to the next space into subj or obj; err: no space */
-static int avc_ctx(struct px *x, size_t *term, const char *name, bool subj,
-		   int err)
-{
-	size_t str = ss(&x->m, *term, name), e;
-
-	if (str == NPOS)
-		return 0;
-	str += strlen(name);
-	e = sc(&x->m, str, ' ');
-	if (e == NPOS)
-		return err;
-	if (subj)
-		search_add_subj(x->s, span_sub(x->m.m, str, e));
-	else
-		search_add_obj(x->s, span_sub(x->m.m, str, e));
-	*term = e;
-	return 0;
-}
-
 int search_parse_avc(struct px *x)
 {
 	const struct search_criteria *c = x->c;
@@ -156,9 +136,9 @@ int search_parse_avc(struct px *x)
 	}
 	if (c->file && (rc = avc_file(x, &term)))
 		return rc;
-	if (c->subject && (rc = avc_ctx(x, &term, "scontext=", true, 7)))
+	if (c->subject && (rc = search_parse_ctx(x, &term, "scontext=", true, 7)))
 		return rc;
-	if (c->object && (rc = avc_ctx(x, &term, "tcontext=", false, 8)))
+	if (c->object && (rc = search_parse_ctx(x, &term, "tcontext=", false, 8)))
 		return rc;
 	if (ss(&x->m, term, "tclass=") == NPOS)
 		return 9;
@@ -201,7 +181,7 @@ int search_parse_integrity(struct px *x)
 		if (rc)
 			s->session = (uint32_t)v;
 	}
-	if (c->subject && (rc = avc_ctx(x, &term, "subj=", true, 12)))
+	if (c->subject && (rc = search_parse_ctx(x, &term, "subj=", true, 12)))
 		return rc;
 	if (c->comm) {
 		str = ss(&x->m, term, "comm=");
@@ -357,7 +337,7 @@ int search_parse_kernel(struct px *x)
 	if (!(s->has_avc || s->nsubj || s->nobj) && c->subject) {
 		if (ss(&x->m, term, "subj=") == NPOS)
 			return 64;
-		if ((rc = avc_ctx(x, &term, "subj=", true, 62)))
+		if ((rc = search_parse_ctx(x, &term, "subj=", true, 62)))
 			return rc;
 	}
 	if (!s->has_comm && c->comm) {

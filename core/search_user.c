@@ -234,9 +234,8 @@ static void user_avc_obj(struct px *x, size_t *term)
 	}
 }
 
-/* "name=" context up to the next space; err when there is none */
-static int user_ctx(struct px *x, size_t *term, const char *name, bool subj,
-		    int err)
+int search_parse_ctx(struct px *x, size_t *term, const char *name, bool subj,
+		     int err)
 {
 	size_t str = ss(&x->m, *term, name), e;
 
@@ -263,10 +262,10 @@ static int user_virt(struct px *x, size_t *term)
 
 	if (x->type == T_VIRT_MACHINE_ID) {
 		if (c->subject &&
-		    (rc = user_ctx(x, term, "vm-ctx=", true, 27)))
+		    (rc = search_parse_ctx(x, term, "vm-ctx=", true, 27)))
 			return rc;
 		if (c->object &&
-		    (rc = user_ctx(x, term, "img-ctx=", false, 29)))
+		    (rc = search_parse_ctx(x, term, "img-ctx=", false, 29)))
 			return rc;
 	} else if (x->type == T_VIRT_RESOURCE && c->file) {
 		size_t incr = 6;
