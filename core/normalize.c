@@ -324,6 +324,8 @@ const char *norm_evkind(int t)
 		return "av-decision";
 	if (t == 1334)
 		return "bpf-program";
+	if (t == 1335)
+		return "audit-daemon";
 	return "unknown";
 }
 
