@@ -86,9 +86,9 @@ static const char *realpath_val(struct evfmt *f, int i)
 
 			if (!span_eqs(n->f[k].name, "cwd"))
 				continue;
-			normalize_value(n, k, buf, VAL_MAX);
-			if (buf[0] != '/')
-				return f->line;
+			/* a relative CWD is taken from the root */
+			buf[0] = '/';
+			normalize_value(n, k, buf + 1, VAL_MAX - 1);
 			if (strlen(buf) + strlen(f->line) + 2 >= VAL_MAX)
 				return f->line;
 			strcat(buf, "/");

@@ -126,17 +126,130 @@ static void do_perm(struct sb *b, struct span v)
 		}
 }
 
+/* ref 3.0.9's sig and sigev_signo: strtoul kept as an int, named for
+ * 0..31, else "unknown-signal(<text>)" */
 static void do_sig(struct sb *b, struct span v)
 {
-	bool ok;
-	long long x = interpret_dec_ll(v, &ok);
-	const char *s = ok && x >= 0 && x < 32 ?
-		interpret_signal_name((int)x) : NULL;
+	unsigned long x;
+	int s;
 
+	if (!conv_ul(b, v, 10, &x))
+		return;
+	s = (int)(unsigned)x;
+	if (s >= 0 && s < 32)
+		sb_str(b, interpret_signal_name(s));
+	else
+		interpret_sb_fmt(b, "unknown-signal(" SPAN_FMT ")", SPAN_ARG(v));
+}
+
+/* capability: strtoul kept as an int; icmptype likewise */
+static void do_capability(struct sb *b, struct span v)
+{
+	unsigned long x;
+	const char *s;
+
+	if (!conv_ul(b, v, 10, &x))
+		return;
+	s = (int)(unsigned)x < 0 ? NULL : interpret_cap_name((unsigned)x);
 	if (s)
 		sb_str(b, s);
 	else
-		interpret_sb_fmt(b, "unknown-signal(" SPAN_FMT ")", SPAN_ARG(v));
+		interpret_sb_fmt(b, "unknown-capability(" SPAN_FMT ")",
+				 SPAN_ARG(v));
+}
+
+static void do_icmptype(struct sb *b, struct span v)
+{
+	static const char *const names[] = {
+		"echo-reply", NULL, NULL, "destination-unreachable",
+		"source-quench", "redirect", NULL, NULL, "echo", NULL, NULL,
+		"time-exceeded", "parameter-problem", "timestamp-request",
+		"timestamp-reply", "info-request", "info-reply",
+		"address-mask-request", "address-mask-reply",
+	};
+	unsigned long x;
+	unsigned t;
+
+	if (!conv_ul(b, v, 10, &x))
+		return;
+	t = (unsigned)x;
+	if (t < sizeof names / sizeof names[0] && names[t])
+		sb_str(b, names[t]);
+	else
+		interpret_sb_fmt(b, "unknown-icmp-type(" SPAN_FMT ")",
+				 SPAN_ARG(v));
+}
+
+/* per: strtoul(v, 16); the name of its low byte, "|~ADDR_NO_RANDOMIZE"
+ * when that bit (0x0040000) is set; else "unknown-personality(0x<text>)" */
+static void do_person(struct sb *b, struct span v)
+{
+	unsigned long x;
+	const char *s;
+
+	if (!conv_ul(b, v, 16, &x))
+		return;
+	s = interpret_name(NM_PERSON_TAB, (uint32_t)(x & 0xff));
+	if (!s) {
+		interpret_sb_fmt(b, "unknown-personality(0x" SPAN_FMT ")",
+				 SPAN_ARG(v));
+		return;
+	}
+	sb_str(b, s);
+	if (x & 0x0040000)
+		sb_str(b, "|~ADDR_NO_RANDOMIZE");
+}
+
+/* ioctlcmd: strtoul(v, 16) kept as an int; named, else "0x%x" */
+static void do_ioctl(struct sb *b, struct span v)
+{
+	unsigned long x;
+	const char *s;
+
+	if (!conv_ul(b, v, 16, &x))
+		return;
+	s = interpret_name(NM_IOCTL_TAB, (uint32_t)x);
+	if (s)
+		sb_str(b, s);
+	else
+		interpret_sb_fmt(b, "0x%x", (unsigned)x);
+}
+
+/* nl-mcgrp: strtoul(v, 16); 1 (AUDIT_NLGRP_READLOG) or none */
+static void do_nlmcgrp(struct sb *b, struct span v)
+{
+	unsigned long x;
+
+	if (conv_ul(b, v, 16, &x))
+		sb_str(b, x == 1 ? "audit-netlink-multicast" : "audit-none");
+}
+
+/* resolve: strtoul(v, 16); openat2's RESOLVE_* bits '|' separated, else
+ * "0x<text>" */
+static void do_resolve(struct sb *b, struct span v)
+{
+	static const char *const bits[] = {
+		"RESOLVE_NO_XDEV", "RESOLVE_NO_MAGICLINKS",
+		"RESOLVE_NO_SYMLINKS", "RESOLVE_BENEATH", "RESOLVE_IN_ROOT",
+		"RESOLVE_CACHED",
+	};
+	unsigned long x;
+	unsigned i;
+	bool any = false;
+
+	if (!conv_ul(b, v, 16, &x))
+		return;
+	for (i = 0; i < sizeof bits / sizeof bits[0]; i++)
+		if (x >> i & 1) {
+			if (any)
+				sb_str(b, "|");
+			sb_str(b, bits[i]);
+			any = true;
+		}
+	if (!any) {
+		sb_str(b, "0x");
+		sb_span(b, v);
+	}
 }
 
 /* ref 3.0.9: strtoul(v, 16) masked with SECCOMP_RET_ACTION (0x7fff0000),
@@ -385,6 +498,12 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 		return;
 	case F_SIG: do_sig(b, v); return;
 	case F_SECCOMP: do_seccomp(b, v); return;
+	case F_CAPABILITY: do_capability(b, v); return;
+	case F_ICMP: do_icmptype(b, v); return;
+	case F_PERSON: do_person(b, v); return;
+	case F_IOCTL: do_ioctl(b, v); return;
+	case F_NLMCGRP: do_nlmcgrp(b, v); return;
+	case F_RESOLVE: do_resolve(b, v); return;
 	case F_SADDR: interpret_do_saddr(b, v); return;
 	case F_CAPS: interpret_do_caps(b, v); return;
 	case F_LIST: do_list(b, v); return;

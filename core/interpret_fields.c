@@ -146,14 +146,20 @@ void interpret_do_success(struct sb *b, struct span v)
 		sb_span(b, v);
 }
 
-/* quoted -> inner text; hex -> decoded; else as is */
+/* quoted -> the text up to the next quote (" " when none); hex ->
+ * decoded; else as is */
 void interpret_do_esc(struct sb *b, struct span v, int esc, bool nul_space)
 {
 	char buf[8192];
 	size_t n, i;
 
-	if (v.n >= 2 && v.p[0] == '"' && v.p[v.n - 1] == '"') {
-		interpret_sb_esc(b, v.p + 1, v.n - 2, esc);
+	if (v.n >= 1 && v.p[0] == '"') {	/* ref: up to the next quote */
+		size_t q = span_chr(v, 1, '"');
+
+		if (q == (size_t)-1)	/* unterminated: one blank */
+			sb_str(b, " ");
+		else
+			interpret_sb_esc(b, v.p + 1, q - 1, esc);
 		return;
 	}
 	if (span_eqs(v, "(null)") || span_eqs(v, "(none)") || !record_is_hex(v)) {

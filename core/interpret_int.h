@@ -22,7 +22,8 @@ enum ftype {
 	F_PROCTITLE, F_MODE, F_SES, F_ARG, F_SADDR, F_CAPS, F_LIST, F_KEY,
 	F_PERM, F_EXECARG, F_MMAP, F_SIG, F_SECCOMP, F_ADDR, F_TTY, F_PROMISC,
 	F_NFPROTO, F_PROTOCOL, F_HOOK, F_NETACTION, F_MACPROTO, F_FANOTIFY,
-	F_OFLAG, F_MODE_SHORT, F_ARGHEX, F_MAC, F_FLAGS,
+	F_OFLAG, F_MODE_SHORT, F_ARGHEX, F_MAC, F_FLAGS, F_CAPABILITY, F_ICMP,
+	F_PERSON, F_IOCTL, F_NLMCGRP, F_RESOLVE,
 };
 
 struct sb {
@@ -137,6 +138,8 @@ enum {
 
 /* The tables by NM_* (interpret_names.c). */
 extern const struct iname_tab interpret_names[NM_COUNT];
+/* the name of v in table tab (an NM_*), NULL when it has none */
+const char *interpret_name(int tab, uint32_t v);
 
 
 /* print_mode: "file,644", "dir,suid,755", "000,644" */

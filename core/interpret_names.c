@@ -444,3 +444,14 @@ const struct iname_tab interpret_names[NM_COUNT] = {
 	[NM_ACCESS_BITS] = { access_bits, sizeof access_bits / sizeof access_bits[0] },
 	[NM_IOCTL_TAB] = { ioctl_tab, sizeof ioctl_tab / sizeof ioctl_tab[0] },
 };
+
+const char *interpret_name(int tab, uint32_t v)
+{
+	const struct iname_tab *t = &interpret_names[tab];
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->t[i].v == v)
+			return t->t[i].n;
+	return NULL;
+}

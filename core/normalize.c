@@ -122,7 +122,7 @@ static void add_field(struct normalize *n, struct span name, struct span v)
 static void add_fields(struct normalize *n, struct span s, bool inner)
 {
 	struct span name, v;
-	size_t pos = 0;
+	size_t pos = 0, sp;
 
 	while (record_next_field(s, &pos, &name, &v)) {
 		if (!inner && span_eqs(name, "msg") && v.n >= 2 && v.p[0] == '\'') {
@@ -133,6 +133,14 @@ static void add_fields(struct normalize *n, struct span s, bool inner)
 		if (v.n == 0 && v.p == name.p + name.n &&
 		    (name.p + name.n >= s.p + s.n || name.p[name.n] != '='))
 			continue;	/* a word without '=' */
+		sp = v.n && v.p[0] == '"' ? span_chr(v, 1, ' ') : (size_t)-1;
+		if (sp != (size_t)-1) {
+			/* auparse splits at every blank, quotes or not:
+			 * the value ends there, the rest is more words */
+			add_field(n, name, span_sub(v, 0, sp));
+			add_fields(n, span_sub(v, sp, v.n), inner);
+			continue;
+		}
 		add_field(n, name, v);
 	}
 }
@@ -316,6 +324,8 @@ const char *norm_evkind(int t)
 		return "av-decision";
 	if (t == 1334)
 		return "bpf-program";
+	if (t == 1335)
+		return "audit-daemon";
 	return "unknown";
 }
 

@@ -235,6 +235,28 @@ static void user_avc(struct normalize *n)
 	n->results = NORM_UNSET;
 }
 
+/* EVENT_LISTENER (ref 3.0.9): op=connect is "connected-to", any other op
+ * "disconnected-from", none "connected"; the object the multicast
+ * group, the how the exe (a script host's too) */
+static int event_listener(struct normalize *n)
+{
+	int i;
+
+	norm_first_record(n);
+	i = norm_find(n, "op");
+	n->action = i < 0 ? "connected" : norm_val_is(n, i, "connect") ?
+		"connected-to" : "disconnected-from";
+	norm_first_record(n);
+	take(n, "nl-mcgrp", &n->obj_prime);
+	n->obj_kind = W_SOCKET;
+	norm_first_record(n);
+	if ((i = norm_find(n, "exe")) >= 0)
+		n->how_f = i;
+	norm_first_record(n);	/* res is found wherever it is */
+	take(n, "res", &n->results);
+	return 0;
+}
+
 static int simple_generic(struct normalize *n, int t)
 {
 	int i;
@@ -262,6 +284,8 @@ static int simple_generic(struct normalize *n, int t)
 		if ((i = norm_find(n, "op")) >= 0)
 			n->action_f = i;
 	}
+	if (t == 1335)
+		return event_listener(n);
 	if (n->action_f < 0)
 		n->action = norm_record_action(t);
 	n->obj_prime = simple_object(n, t);
@@ -323,6 +347,8 @@ static int simple_labeled_net(struct normalize *n, int t)
 
 	if (take(n, "auid", &n->subj_prime) == 0)
 		norm_subject_what(n, n->subj_prime);
+	else	/* ref 3.0.9: no auid is an unknown account */
+		n->subj_kind = "unknown-acct";
 	if (take(n, "ses", &n->session))
 		norm_first_record(n);
 	if (n->all && take(n, "subj", &n->subj_label))
@@ -340,6 +366,7 @@ static int simple_labeled_net(struct normalize *n, int t)
 	if ((t == 1409 || t == 1410) && take(n, "nlbl_domain", &n->obj_prime))
 		norm_first_record(n);
 	n->obj_kind = W_MAC_CONFIG;
+	norm_first_record(n);	/* res is found wherever it is */
 	take(n, "res", &n->results);
 	return 0;
 }

@@ -291,6 +291,77 @@ static void interpret_field_rule_kinds(void **state)
 			    "conversion error(1ffffffffffffffff)");
 }
 
+/* capability, per, icmptype, sigev_signo (and sig), ioctlcmd, perm_mask,
+ * nl-mcgrp and resolve as /sbin/ausearch -i (3.0.9) prints them, odd
+ * values read as its strtoul(10 or 16) kept as an int does; uring_op is
+ * not interpreted by 3.0.9 */
+static void interpret_field_more_kinds(void **state)
+{
+	static const struct { const char *n, *v, *want; } c[] = {
+		{ "capability", "12", "net_admin" },
+		{ "capability", "40", "checkpoint_restore" },
+		{ "capability", "41", "unknown-capability(41)" },
+		{ "capability", "-1", "unknown-capability(-1)" },
+		{ "capability", "0x7fffffff", "chown" },
+		{ "capability", "08", "setpcap" },
+		{ "capability", "4294967298", "dac_read_search" },
+		{ "capability", "2147483648", "unknown-capability(2147483648)" },
+		{ "capability", "18446744073709551616",
+		  "conversion error(18446744073709551616)" },
+		{ "per", "0", "PER_LINUX" },
+		{ "per", "10", "PER_HPUX" },
+		{ "per", "12", "unknown-personality(0x12)" },
+		{ "per", "0x0d", "unknown-personality(0x0x0d)" },
+		{ "per", "-1", "unknown-personality(0x-1)" },
+		{ "per", "40008", "PER_LINUX32|~ADDR_NO_RANDOMIZE" },
+		{ "per", "0x40010", "PER_HPUX|~ADDR_NO_RANDOMIZE" },
+		{ "per", "100", "PER_LINUX" },
+		{ "per", "4100001", "unknown-personality(0x4100001)" },
+		{ "per", "", "PER_LINUX" },
+		{ "icmptype", "3", "destination-unreachable" },
+		{ "icmptype", "08", "echo" },
+		{ "icmptype", "1", "unknown-icmp-type(1)" },
+		{ "icmptype", "4294967299", "destination-unreachable" },
+		{ "icmptype", "-4294967295", "unknown-icmp-type(-4294967295)" },
+		{ "sigev_signo", "12", "SIGUSR2" },
+		{ "sigev_signo", "1abc", "SIGHUP" },
+		{ "sigev_signo", "40", "unknown-signal(40)" },
+		{ "sig", "4294967296", "SIG0" },
+		{ "sig", "-4294967287", "SIGKILL" },
+		{ "sig", "", "SIG0" },
+		{ "sig", "18446744073709551616",
+		  "conversion error(18446744073709551616)" },
+		{ "ioctlcmd", "0x5401", "TCGETS" },
+		{ "ioctlcmd", "100005401", "TCGETS" },
+		{ "ioctlcmd", "12", "0x12" },
+		{ "ioctlcmd", "-1", "0xffffffff" },
+		{ "ioctlcmd", "-4294967295", "0x6b698d6b" },
+		{ "ioctlcmd", "zz", "0x0" },
+		{ "perm_mask", "12", "read,attr" },
+		{ "perm_mask", "0", "read,write,exec,attr" },
+		{ "perm_mask", "2147483648", "" },
+		{ "nl-mcgrp", "1", "audit-netlink-multicast" },
+		{ "nl-mcgrp", "0x1", "audit-netlink-multicast" },
+		{ "nl-mcgrp", "1abc", "audit-none" },
+		{ "nl-mcgrp", "100000001", "audit-none" },
+		{ "resolve", "12", "RESOLVE_NO_MAGICLINKS|RESOLVE_IN_ROOT" },
+		{ "resolve", "-1", "RESOLVE_NO_XDEV|RESOLVE_NO_MAGICLINKS|"
+		  "RESOLVE_NO_SYMLINKS|RESOLVE_BENEATH|RESOLVE_IN_ROOT|"
+		  "RESOLVE_CACHED" },
+		{ "resolve", "0", "0x0" },
+		{ "resolve", "0x100", "0x0x100" },
+		{ "resolve", "40zz", "0x40zz" },
+		{ "resolve", "", "0x" },
+		{ "uring_op", "12", "12" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof c / sizeof c[0]; i++)
+		assert_string_equal(field(1322, c[i].n, c[i].v, ""), c[i].want);
+	assert_string_equal(field(1336, "uring_op", "1", ""), "1");
+}
+
 static const char *field_esc(int rtype, const char *name, const char *value,
 			     int esc)
 {
@@ -439,6 +510,7 @@ int main(void)
 		cmocka_unit_test(interpret_field_id_cache),
 		cmocka_unit_test(interpret_field_escapes),
 		cmocka_unit_test(interpret_field_rule_kinds),
+		cmocka_unit_test(interpret_field_more_kinds),
 		cmocka_unit_test(interpret_field_mac_labels),
 		cmocka_unit_test(interpret_record_untyped),
 	};

@@ -187,9 +187,49 @@ static void normalize_value_seccomp_syscall(void **state)
 	assert_string_equal(v(n.obj_prime), "unknown-syscall\\(-1\\)");
 }
 
+/* EVENT_LISTENER as /sbin/ausearch 3.0.9 --format csv: op=connect is
+ * connected-to, another op disconnected-from; the object the multicast
+ * group; res found before the subject too */
+static void normalize_event_listener(void **state)
+{
+	static const char *const ev[] = {
+		"type=EVENT_LISTENER msg=audit(1700000005.000:13): res=0 "
+		"nl-mcgrp=1 pid=1 uid=0 auid=1000 ses=2 op=disconnect "
+		"exe=\"/usr/bin/python3\" comm=\"py\"",
+	};
+
+	(void)state;
+	assert_int_equal(run(ev, 1, false), 0);
+	assert_string_equal(n.evkind, "audit-daemon");
+	assert_string_equal(n.action, "disconnected-from");
+	assert_string_equal(v(n.obj_prime), "audit-netlink-multicast");
+	assert_string_equal(normalize_obj_kind(&n), "socket");
+	assert_string_equal(v(n.how_f), "/usr/bin/python3");
+	assert_string_equal(v(n.results), "no");
+}
+
+/* a quoted value ends at its first blank, as auparse splits records:
+ * fp="a b$" is the object "a, an escaped exe="/usr/sbin/ss hd" one blank */
+static void normalize_quoted_blank(void **state)
+{
+	static const char *const ev[] = {
+		"type=CRYPTO_KEY_USER msg=audit(1700000002.000:3): pid=5 uid=0 "
+		"auid=1000 ses=1 msg='op=destroy kind=server fp=\"a b$\" "
+		"direction=? spid=5 suid=0 exe=\"/usr/sbin/ss hd\" hostname=? "
+		"addr=? terminal=? res=success'",
+	};
+
+	(void)state;
+	assert_int_equal(run(ev, 1, false), 0);
+	assert_string_equal(v(n.obj_prime), "\"a");
+	assert_string_equal(v(n.how_f), " ");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(normalize_event_listener),
+		cmocka_unit_test(normalize_quoted_blank),
 		cmocka_unit_test(normalize_event_open),
 		cmocka_unit_test(normalize_event_unlink_kind_from_mode),
 		cmocka_unit_test(normalize_event_config_change_compound),

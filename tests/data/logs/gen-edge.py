@@ -122,6 +122,24 @@ out.append(rec('CONFIG_CHANGE', T + 22, 40, 43, 'auid=1000 ses=5 op=add_rule key
 out.append(rec('AVC', T + 22, 50, 44, 'avc:  denied  { read } for  pid=1302 comm="cat" name="f" dev="dm-1" ino=8 scontext=u:r:t\x01:s0 tcontext=system_u:object_r:tmp_t:s0:c0,c1 tclass=file permissive=0 code=80000000 flags=-1'))
 out.append(rec('TRUSTED_APP', T + 22, 60, 45, 'pid=1303 uid=0 subj=a\x02b list=4 flags=1 res=1'))
 
+# 14. more typed fields (capability, per, icmptype, sigev_signo, ioctlcmd,
+# perm_mask, nl-mcgrp, resolve; uring_op stays raw) with odd values;
+# quoted values holding a blank (auparse splits them there for csv/text:
+# a relative CWD too); EVENT_LISTENER; labeled networking without auid=
+# or with res= first
+out.append(rec('CAPSET', T + 23, 0, 4400, 'pid=1400 capability=12 capability=41 per=40008 per=0x0d icmptype=3 icmptype=-4294967295 sigev_signo=1abc sig=4294967296 ioctlcmd=0x5401 ioctlcmd=-1 perm_mask=12 nl-mcgrp=0x1 resolve=12 resolve=0x100 uring_op=12'))
+out.append(sysc(T + 23, 10, 46, pid=1401, comm='"c at"', exe='"/usr/bin/c at"', key='"a b"'))
+out.append(rec('CWD', T + 23, 10, 46, 'cwd="ro ot"'))
+out.append(rec('PATH', T + 23, 10, 46, 'item=0 name="pa sswd" inode=5 dev=fd:01 mode=0100644 ouid=0 ogid=0 rdev=00:00 nametype=NORMAL cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0'))
+out.append(rec('CRYPTO_KEY_USER', T + 23, 20, 47, "pid=1402 uid=0 auid=1000 ses=1 msg='op=destroy kind=server fp=\"a b$\" direction=? spid=5 suid=0 exe=\"/usr/sbin/ss hd\" hostname=? addr=? terminal=? res=success'"))
+out.append(rec('EVENT_LISTENER', T + 23, 30, 48, 'pid=1 uid=0 auid=4294967295 tty=(none) ses=4294967295 subj=unconfined comm="systemd" exe="/usr/lib/systemd/systemd" nl-mcgrp=1 op=connect res=1'))
+out.append(rec('EVENT_LISTENER', T + 23, 40, 49, 'res=0 nl-mcgrp=1 pid=1 uid=0 auid=1000 ses=2 op=disconnect exe="/usr/bin/python3" comm="py"'))
+out.append(rec('EVENT_LISTENER', T + 23, 50, 50, 'pid=1 uid=0 auid=1000 tty=(none) ses=2 comm="auditd" nl-mcgrp=0 op=other'))
+out.append(rec('EVENT_LISTENER', T + 23, 60, 51, 'pid=1 uid=0 auid=1000 ses=2 nl-mcgrp=1 res=1'))
+out.append(rec('MAC_UNLBL_ALLOW', T + 23, 70, 52, 'netlabel: ses=1 unlbl_accept=2 old=1 res=1'))
+out.append(rec('MAC_UNLBL_STCADD', T + 23, 80, 53, 'netlabel: res=1 netif=eth0 src=10.0.0.1 auid=1000 ses=1'))
+out.append(rec('LOGIN', T + 23, 100, 55, 'pid=1403 uid=0 old-auid=4294967295 auid=1000 tty=(none) old-ses=4294967295 ses=6'))
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'edge.log')
 with open(path, 'w', encoding='latin-1', newline='\n') as f:
     f.write('\n'.join(out) + '\n')
