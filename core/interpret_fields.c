@@ -68,17 +68,21 @@ bool interpret_enriched(struct span enrich, struct span n, struct span *out)
 	return false;
 }
 
+/* ref 3.0.9: strtoul(v, 10) kept as an int ("abc" is 0, "12abc" 12,
+ * 2^32 wraps to 0); only an overflow is a conversion error */
 void interpret_do_id(struct interp *ip, struct sb *b, struct span v, bool group)
 {
-	bool ok;
-	long long x = interpret_dec_ll(v, &ok);
+	unsigned long mag;
+	bool neg;
+	int x;
 	const char *name;
 
-	if (!ok) {
+	if (!interpret_strto(v, 10, &mag, &neg)) {
 		interpret_sb_fmt(b, "conversion error(" SPAN_FMT ")", SPAN_ARG(v));
 		return;
 	}
-	if (x == 4294967295LL || x == -1) {
+	x = (int)(uint32_t)(neg ? 0UL - mag : mag);
+	if (x == -1) {
 		sb_str(b, "unset");
 		return;
 	}
@@ -90,7 +94,7 @@ void interpret_do_id(struct interp *ip, struct sb *b, struct span v, bool group)
 	if (name)
 		sb_str(b, name);
 	else
-		interpret_sb_fmt(b, "unknown(%lld)", x);
+		interpret_sb_fmt(b, "unknown(%d)", x);
 }
 
 void interpret_do_arch(struct sb *b, struct span v)

@@ -7,6 +7,7 @@
 #include "normalize_int.h"
 #include "interpret_int.h"
 
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,9 +131,8 @@ static void add_fields(struct normalize *n, struct span s, bool inner)
 			add_fields(n, v, true);
 			continue;
 		}
-		if (v.n == 0 && v.p == name.p + name.n &&
-		    (name.p + name.n >= s.p + s.n || name.p[name.n] != '='))
-			continue;	/* a word without '=' */
+		if (v.n == 0)	/* a word without '=', or "name=": auparse */
+			continue;	/* (ref 3.0.9) has no such field */
 		sp = v.n && v.p[0] == '"' ? span_chr(v, 1, ' ') : (size_t)-1;
 		if (sp != (size_t)-1) {
 			/* auparse splits at every blank, quotes or not:
@@ -344,16 +344,29 @@ const char *normalize_obj_kind(const struct normalize *n)
 
 /* ---- the simple (one record) events ------------------------------------ */
 
+/* ref 3.0.9's auparse_get_field_int: strtol(v, 10), no digits 0, an
+ * overflow (ERANGE) -1 */
+static long long get_field_int(struct span v)
+{
+	unsigned long mag;
+	bool neg;
+
+	if (!interpret_strto(v, 10, &mag, &neg))
+		return -1;
+	if (!neg)
+		return mag > (unsigned long)LONG_MAX ? -1 : (long long)mag;
+	if (mag > (unsigned long)LONG_MAX + 1UL)
+		return -1;
+	return mag ? -(long long)(mag - 1) - 1 : 0;
+}
+
 void norm_subject_what(struct normalize *n, int i)
 {
 	long long uid;
-	bool ok;
 
 	if (interpret_field_type(normalize_field_rtype(n, i),
 				 n->f[i].name) == F_UID) {
-		uid = interpret_dec_ll(n->f[i].value, &ok);
-		if (!ok)
-			uid = -2;
+		uid = get_field_int(n->f[i].value);
 	} else if (span_eqs(n->f[i].name, "acct")) {
 		char name[256];
 		struct span v = n->f[i].value;

@@ -351,8 +351,12 @@ static int simple_labeled_net(struct normalize *n, int t)
 		n->subj_kind = "unknown-acct";
 	if (take(n, "ses", &n->session))
 		norm_first_record(n);
-	if (n->all && take(n, "subj", &n->subj_label))
+	/* ref 3.0.9: subj= is looked up whatever the options (the cursor
+	 * moves past it), a label only when all attributes are asked */
+	if ((i = norm_find(n, "subj")) < 0)
 		norm_goto_record(n, 0);
+	else if (n->all)
+		n->subj_label = i;
 	if (t == 1406) {
 		if ((i = norm_find(n, "unlbl_accept")) >= 0)
 			n->action = norm_val_is(n, i, "1") ?
@@ -366,8 +370,7 @@ static int simple_labeled_net(struct normalize *n, int t)
 	if ((t == 1409 || t == 1410) && take(n, "nlbl_domain", &n->obj_prime))
 		norm_first_record(n);
 	n->obj_kind = W_MAC_CONFIG;
-	norm_first_record(n);	/* res is found wherever it is */
-	take(n, "res", &n->results);
+	take(n, "res", &n->results);	/* from the cursor */
 	return 0;
 }
 
