@@ -33,6 +33,16 @@ static void interpret_field_ids(void **state)
 	assert_string_equal(field(1300, "auid", "1000", "AUID=\"bob\""), "bob");
 	assert_string_equal(field(1300, "gid", "0", ""), "root");
 	assert_string_equal(field(1300, "ses", "4294967295", ""), "unset");
+	/* ref 3.0.9: strtoul kept as an int, only an overflow fails */
+	assert_string_equal(field(1300, "auid", "abc", ""), "root");
+	assert_string_equal(field(1300, "uid", "4294967296", ""), "root");
+	assert_string_equal(field(1300, "gid", "4000000x", ""),
+			    "unknown(4000000)");
+	assert_string_equal(field(1300, "auid", "4294967294", ""),
+			    "unknown(-2)");
+	assert_string_equal(field(1300, "euid", "-1", ""), "unset");
+	assert_string_equal(field(1300, "suid", "99999999999999999999", ""),
+			    "conversion error(99999999999999999999)");
 }
 
 static void interpret_field_syscall_bits(void **state)

@@ -225,11 +225,99 @@ static void normalize_quoted_blank(void **state)
 	assert_string_equal(v(n.how_f), " ");
 }
 
+/* MAC_MAP_ADD as /sbin/ausearch 3.0.9 --format csv: subj= is looked up
+ * (with or without --extra-labels), else the cursor goes back to the
+ * record's start; nlbl_domain and then res= are found from the cursor,
+ * so a res= before nlbl_domain gives no result */
+static void normalize_labeled_net_map(void **state)
+{
+	static const char *const first[] = {
+		"type=MAC_MAP_ADD msg=audit(1700000006.000:20): netlabel: "
+		"nlbl_domain=dom2 auid=1000 ses=1 res=1",
+	};
+	static const char *const after[] = {
+		"type=MAC_MAP_ADD msg=audit(1700000006.000:21): netlabel: "
+		"auid=1000 ses=1 res=0 nlbl_domain=dom1 nlbl_protocol=unlbl",
+	};
+	bool all;
+
+	(void)state;
+	for (all = false; ; all = true) {
+		assert_int_equal(run(first, 1, all), 0);
+		assert_string_equal(n.action,
+				    "added-mac-network-domain-mapping-to");
+		assert_string_equal(v(n.obj_prime), "dom2");
+		assert_string_equal(v(n.results), "yes");
+		assert_string_equal(normalize_obj_kind(&n), "mac-config");
+		assert_int_equal(run(after, 1, all), 0);
+		assert_string_equal(v(n.obj_prime), "dom1");
+		assert_int_equal(n.results, NORM_UNSET);
+		assert_string_equal(v(n.session), "1");
+		if (all)
+			break;
+	}
+}
+
+/* MAC_UNLBL_STCDEL (ref 3.0.9): a subj= after res= leaves no result, the
+ * label only with --extra-labels; an empty res= is no field (no
+ * result); auid=abc reads as 0, root, privileged-acct */
+static void normalize_labeled_net_fields(void **state)
+{
+	static const char *const subj[] = {
+		"type=MAC_UNLBL_STCDEL msg=audit(1700000006.000:23): netlabel: "
+		"res=1 netif=eth0 auid=1000 ses=1 subj=u:r:t:s0",
+	};
+	static const char *const empty[] = {
+		"type=MAC_UNLBL_STCDEL msg=audit(1700000006.000:24): netlabel: "
+		"auid=1000 res= ses=1",
+	};
+	static const char *const abc[] = {
+		"type=MAC_UNLBL_STCDEL msg=audit(1700000006.000:22): netlabel: "
+		"auid=abc ses=1 res=1",
+	};
+
+	(void)state;
+	assert_int_equal(run(subj, 1, false), 0);
+	assert_int_equal(n.results, NORM_UNSET);
+	assert_int_equal(n.subj_label, NORM_UNSET);
+	assert_string_equal(n.subj_kind, "user-acct");
+	assert_int_equal(run(subj, 1, true), 0);
+	assert_int_equal(n.results, NORM_UNSET);
+	assert_string_equal(v(n.subj_label), "u:r:t:s0");
+	assert_int_equal(run(empty, 1, false), 0);
+	assert_int_equal(n.results, NORM_UNSET);
+	assert_string_equal(v(n.session), "1");
+	assert_int_equal(run(abc, 1, false), 0);
+	assert_string_equal(v(n.subj_prime), "root");
+	assert_string_equal(n.subj_kind, "privileged-acct");
+	assert_string_equal(v(n.results), "yes");
+}
+
+/* a uid= with trailing junk (ref 3.0.9, USER_CMD csv): uid=4000000x is
+ * unknown(4000000) and its kind unknown-acct, auid 4294967294 unknown(-2) */
+static void normalize_uid_text(void **state)
+{
+	static const char *const ev[] = {
+		"type=USER_CMD msg=audit(1.000:1): pid=1 uid=4000000x "
+		"auid=4294967294 ses=1 msg='cmd=6C73 exe=\"/usr/bin/sudo\" "
+		"terminal=pts/1 res=success'",
+	};
+
+	(void)state;
+	assert_int_equal(run(ev, 1, false), 0);
+	assert_string_equal(v(n.subj_prime), "unknown(-2)");
+	assert_string_equal(v(n.subj_sec), "unknown(4000000)");
+	assert_string_equal(n.subj_kind, "unknown-acct");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(normalize_event_listener),
 		cmocka_unit_test(normalize_quoted_blank),
+		cmocka_unit_test(normalize_labeled_net_map),
+		cmocka_unit_test(normalize_labeled_net_fields),
+		cmocka_unit_test(normalize_uid_text),
 		cmocka_unit_test(normalize_event_open),
 		cmocka_unit_test(normalize_event_unlink_kind_from_mode),
 		cmocka_unit_test(normalize_event_config_change_compound),

@@ -62,6 +62,12 @@ static const char *const lines[] = {
 	"resrc=disk reason=start vm=\"guest1\" uuid=1234 old-disk=\"?\" "
 	"new-disk=\"/var/lib/img.qcow2\" exe=\"/usr/sbin/libvirtd\" "
 	"hostname=? addr=? terminal=? res=success'",
+	"type=MAC_UNLBL_STCDEL msg=audit(100.000:16): netlabel: auid=1001 "
+	"ses=9 netif=eth0 src=10.0.0.1 res=0",
+	"type=MAC_UNLBL_STCADD msg=audit(100.000:17): netlabel: auid=1001 "
+	"ses=9 netif=eth0 src=10.0.0.1 res=1",
+	"type=MAC_CALIPSO_ADD msg=audit(100.000:18): netlabel: auid=1001 "
+	"ses=9 calipso_doi=5 res=1",
 };
 
 struct ctx {
@@ -82,6 +88,16 @@ static int on_event(void *arg, const struct event_table *t,
 					   sizeof x->out - x->len, "%lu ",
 					   e->serial);
 	return 0;
+}
+
+/* --debug's "Unparsed type:N", in the notes as "unparsed N|" */
+static void on_unparsed(void *arg, int type)
+{
+	struct ctx *x = arg;
+
+	x->nlen += (size_t)snprintf(x->notes + x->nlen,
+				    sizeof x->notes - x->nlen, "unparsed %d|",
+				    type);
 }
 
 static void on_notice(void *arg, const char *text)
@@ -132,8 +148,8 @@ static void run(struct ctx *x)
 static void search_mac_success(void **state)
 {
 	(void)state;
-	CASE(x.c.success = S_FAILED, "1 5 6 ", "");
-	CASE(x.c.success = S_SUCCESS, "2 15 ", "");
+	CASE(x.c.success = S_FAILED, "1 5 6 16 ", "");
+	CASE(x.c.success = S_SUCCESS, "2 15 17 ", "");
 }
 
 /* -c: an AVC without comm= (3) fails, hex comm= (4) decodes; a kernel
@@ -195,6 +211,21 @@ static void search_mac_object_defaults(void **state)
 	CASE(x.c.terminal = "(none)", "8 9 ", "");
 }
 
+/* MAC_POLICY_LOAD..MAC_UNLBL_STCDEL (1403..1417) are simple messages:
+ * auid=, ses=, res= (16 STCDEL, 17 STCADD); MAC_CALIPSO_ADD (1418) is
+ * not parsed (--debug: "Unparsed type:1418"), so it matches nothing */
+static void search_mac_unlbl(void **state)
+{
+	(void)state;
+	CASE(x.c.loginuid = 1001, "16 17 ", "");
+	CASE((x.c.ua = true, x.c.uid = x.c.euid = x.c.loginuid = 1001),
+	     "16 17 ", "");
+	CASE(x.c.session = 9, "16 17 ", "");
+	CASE((x.c.success = S_SUCCESS, x.c.loginuid = 1001), "17 ", "");
+	CASE((x.c.loginuid = 1001, x.c.unparsed = on_unparsed,
+	      x.c.unparsed_ctx = &x), "16 17 ", "unparsed 1418|");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -205,6 +236,7 @@ int main(void)
 		cmocka_unit_test(search_mac_ids),
 		cmocka_unit_test(search_mac_host),
 		cmocka_unit_test(search_mac_object_defaults),
+		cmocka_unit_test(search_mac_unlbl),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
