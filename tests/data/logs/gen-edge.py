@@ -139,6 +139,20 @@ out.append(rec('EVENT_LISTENER', T + 23, 60, 51, 'pid=1 uid=0 auid=1000 ses=2 nl
 out.append(rec('MAC_UNLBL_ALLOW', T + 23, 70, 52, 'netlabel: ses=1 unlbl_accept=2 old=1 res=1'))
 out.append(rec('MAC_UNLBL_STCADD', T + 23, 80, 53, 'netlabel: res=1 netif=eth0 src=10.0.0.1 auid=1000 ses=1'))
 out.append(rec('LOGIN', T + 23, 100, 55, 'pid=1403 uid=0 old-auid=4294967295 auid=1000 tty=(none) old-ses=4294967295 ses=6'))
+# 15. labeled networking as 3.0.9 reads it: MAC_UNLBL_STCDEL (1417) is a
+# simple message, MAC_CALIPSO_ADD (1418) not parsed; nlbl_domain before
+# auid= or after res=; subj= after res=; an empty res=; auid= not a number;
+# uid= with trailing junk, 2^32 and -2 as 4294967294
+out.append(rec('MAC_UNLBL_STCDEL', T + 24, 0, 60, 'netlabel: auid=1000 ses=1 netif=eth0 src=10.0.0.1 sec_obj=x res=0'))
+out.append(rec('MAC_UNLBL_STCDEL', T + 24, 10, 61, 'netlabel: res=1 netif=eth0 auid=1000 ses=1 subj=u:r:t:s0'))
+out.append(rec('MAC_UNLBL_STCDEL', T + 24, 20, 62, 'netlabel: auid=abc ses=1 res=1'))
+out.append(rec('MAC_UNLBL_STCDEL', T + 24, 30, 63, 'netlabel: auid=1000 res= ses=1'))
+out.append(rec('MAC_CALIPSO_ADD', T + 24, 40, 64, 'netlabel: auid=1000 ses=1 calipso_doi=5 res=1'))
+out.append(rec('MAC_MAP_ADD', T + 24, 50, 65, 'netlabel: nlbl_domain=dom2 auid=1000 ses=1 res=1'))
+out.append(rec('MAC_MAP_ADD', T + 24, 60, 66, 'netlabel: auid=1000 ses=1 res=0 nlbl_domain=dom1 nlbl_protocol=unlbl'))
+out.append(rec('MAC_MAP_DEL', T + 24, 70, 67, 'netlabel: auid=1000 ses=1 res=1 subj=x nlbl_domain=dom3'))
+out.append(rec('USER_CMD', T + 24, 80, 68, "pid=1500 uid=4000000x auid=4294967294 ses=1 msg='cmd=6C73 exe=\"/usr/bin/sudo\" terminal=pts/1 res=success'"))
+out.append(sysc(T + 24, 90, 69, pid=1501, auid=4294967296, uid=0))
 
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'edge.log')
 with open(path, 'w', encoding='latin-1', newline='\n') as f:
