@@ -353,17 +353,18 @@ int lines_more(struct lines *l, struct span *line, struct span *text,
 
 void lines_stop(struct lines *l)
 {
+	if (l->threaded) {
+		pthread_mutex_lock(&l->mu);
+		l->quit = true;
+		pthread_cond_signal(&l->cut_cv);
+		pthread_mutex_unlock(&l->mu);
+		pthread_join(l->th, NULL);
+		pthread_cond_destroy(&l->cut_cv);
+		pthread_cond_destroy(&l->read_cv);
+		pthread_mutex_destroy(&l->mu);
+		l->threaded = false;
+	}
+	/* the cutter may have been reading into them until it was joined */
 	free(l->copies);
 	l->copies = NULL;
-	if (!l->threaded)
-		return;
-	pthread_mutex_lock(&l->mu);
-	l->quit = true;
-	pthread_cond_signal(&l->cut_cv);
-	pthread_mutex_unlock(&l->mu);
-	pthread_join(l->th, NULL);
-	pthread_cond_destroy(&l->cut_cv);
-	pthread_cond_destroy(&l->read_cv);
-	pthread_mutex_destroy(&l->mu);
-	l->threaded = false;
 }
