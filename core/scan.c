@@ -75,7 +75,8 @@ static void scan_localize(struct scan *s, const struct event *e)
 	if (!s->scratch || !lr || !lr->mapped || !s->find || !e->hit)
 		return;
 	for (r = event_rec_first(&s->t, e); r; r = event_rec_next(&s->t, r)) {
-		if (r->line.p < lr->base || r->line.p + r->line.n > lr->base + lr->size)
+		if (r->line.p < lr->base ||
+		    r->line.p + r->line.n > lr->base + lr->size)
 			return;
 		if (!lo || r->line.p < lo)
 			lo = r->line.p;
