@@ -14,7 +14,8 @@
 
 #include <auditbox/span.h>
 
-#define LINES_BLOCK_BYTES (128u << 10)	/* a block ends at the first line end past this */
+/* A block ends at the first line end past LINES_BLOCK_BYTES */
+#define LINES_BLOCK_BYTES (128u << 10)
 #define LINES_BLOCK_MAX 4096		/* or after this many lines */
 #define LINES_RING 8			/* blocks cut ahead of the reader */
 #define LINES_COPY_SLACK (16u << 10)	/* a copy holds a block and this */
