@@ -220,7 +220,7 @@ static int parse_kernel_anom(struct px *x)
 		if (r < 0)
 			return 10;
 		if (r)
-			s->pid = (long)v;
+			s->pid = (long)(int)v;	/* ref 3.0.9: a pid_t */
 	}
 	if (c->comm) {
 		str = ss(&x->m, term, "comm=");

@@ -81,7 +81,7 @@ int search_parse_task_info(struct px *x, size_t term)
 		if (r < 0)
 			return 14;
 		if (r)
-			s->ppid = (long)v;
+			s->ppid = (long)(int)v;
 	}
 	if (c->pid != -1) {
 		r = search_num_field(x, &term, " pid=", &v);
@@ -89,7 +89,7 @@ int search_parse_task_info(struct px *x, size_t term)
 			return 16;
 		if (r < 0)
 			return 17;
-		s->pid = (long)v;
+		s->pid = (long)(int)v;	/* ref 3.0.9: a pid_t */
 	}
 	if (search_want_loginuid(x)) {
 		str = ss(&x->m, term, "auid=");
