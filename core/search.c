@@ -100,15 +100,21 @@ bool search_erange(const struct cur *c, size_t i, bool is_signed)
 unsigned long search_sulx(const struct cur *c, size_t i)
 {
 	unsigned long v = 0;
+	int neg = 0;
 
-	if (at(c, i) == '0' && (at(c, i + 1) == 'x' || at(c, i + 1) == 'X'))
+	while (i < c->m.n && isspace((unsigned char)c->m.p[i]))
+		i++;
+	if (i < c->m.n && (c->m.p[i] == '-' || c->m.p[i] == '+'))
+		neg = c->m.p[i++] == '-';
+	if (at(c, i) == '0' && (at(c, i + 1) == 'x' || at(c, i + 1) == 'X') &&
+	    isxdigit((unsigned char)at(c, i + 2)))
 		i += 2;
 	for (; i < c->m.n && isxdigit((unsigned char)c->m.p[i]); i++) {
 		int ch = tolower((unsigned char)c->m.p[i]);
 
 		v = v * 16 + (unsigned long)(isdigit(ch) ? ch - '0' : ch - 'a' + 10);
 	}
-	return v;
+	return neg ? -v : v;
 }
 
 /* --- arena ----------------------------------------------------------- */
