@@ -370,6 +370,7 @@ static void items_reset(struct search_items *it)
 	it->has_vmname = it->has_uuid = it->has_avc = false;
 	it->nfiles = it->nkeys = it->nsubj = it->nobj = 0;
 	it->used = 0;
+	it->cut = 0;
 	it->interp = (struct span){ NULL, 0 };
 }
 

@@ -263,8 +263,10 @@ int search_parse_syscall(struct px *x)
 	if (term == NPOS)
 		return 5;
 	s->syscall = (int)sul(&x->m, str + 8);
-	if (search_erange(&x->m, str + 8, false))
+	if (search_erange(&x->m, str + 8, false)) {
+		s->cut = term;	/* ref 3.0.9 left its NUL there */
 		return 6;
+	}
 	if (c->success != S_UNSET) {
 		str = ss(&x->m, term, "success=");
 		if (str != NPOS) {
@@ -283,8 +285,10 @@ int search_parse_syscall(struct px *x)
 		if (term == NPOS)
 			return 9;
 		s->exit = search_sll0(&x->m, str + 5);
-		if (search_erange(&x->m, str + 5, true))
+		if (search_erange(&x->m, str + 5, true)) {
+			s->cut = term;
 			return 10;
+		}
 		s->exit_set = true;
 	}
 	str = ss(&x->m, term, "a0=");
