@@ -104,15 +104,20 @@ int interpret_syscall_nr(struct span v)
 	return (int)(uint32_t)(neg ? 0UL - mag : mag);
 }
 
-/* ref 3.0.9: (unsigned)strtoul(v, 16) ("0x" taken, a sign negates) */
+/* ref 3.0.9: (unsigned)strtoul(v, 16) ("0x" taken, a sign negates); an
+ * arch it does not know is the machine it runs on */
 uint32_t interpret_arch(struct span v)
 {
 	unsigned long mag;
 	bool neg;
+	uint32_t a = (uint32_t)ULONG_MAX;
+	int m;
 
-	if (!interpret_strto(v, 16, &mag, &neg))
-		return (uint32_t)ULONG_MAX;
-	return (uint32_t)(neg ? 0UL - mag : mag);
+	if (interpret_strto(v, 16, &mag, &neg))
+		a = (uint32_t)(neg ? 0UL - mag : mag);
+	if (tables_elf_machine(a) < 0 && (m = tables_machine_detect()) >= 0)
+		a = tables_machine_elf(m);
+	return a;
 }
 
 bool interpret_strto(struct span v, int base, unsigned long *mag, bool *neg)

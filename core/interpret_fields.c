@@ -111,7 +111,7 @@ void interpret_do_arch(struct sb *b, struct span v)
 				 SPAN_ARG(v));
 		return;
 	}
-	m = tables_elf_machine(interpret_arch(v));
+	m = tables_elf_machine((uint32_t)(neg ? 0UL - mag : mag));
 	name = m >= 0 ? tables_machine_name(m) : NULL;
 
 	if (name)
@@ -123,15 +123,10 @@ void interpret_do_arch(struct sb *b, struct span v)
 void interpret_do_syscall(const struct interp_event *ie, struct sb *b,
 		       struct span v)
 {
-	/* ref 3.0.9: (int)strtoul(v, 10); no machine from arch= is the
-	 * one it runs on */
+	/* ref 3.0.9: (int)strtoul(v, 10) */
 	int nr = interpret_syscall_nr(v);
 	int m = tables_elf_machine(ie->arch);
-	const char *name;
-
-	if (m < 0)
-		m = tables_machine_detect();
-	name = m >= 0 ? tables_syscall_name(m, nr) : NULL;
+	const char *name = m >= 0 ? tables_syscall_name(m, nr) : NULL;
 
 	if (name) {
 		const char *sub = interpret_subcall(name, ie->a0);

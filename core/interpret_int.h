@@ -66,7 +66,8 @@ uint64_t interpret_hex_u64(struct span v);
  * false (ERANGE) when the magnitude overflows an unsigned long */
 /* (int)strtoul(v, 10) as ref 3.0.9 reads a syscall number (overflow -1) */
 int interpret_syscall_nr(struct span v);
-/* (unsigned)strtoul(v, 16) as ref 3.0.9 reads arch= (overflow ~0) */
+/* (unsigned)strtoul(v, 16) as ref 3.0.9 reads arch=; one it does not
+ * know is the host's */
 uint32_t interpret_arch(struct span v);
 bool interpret_strto(struct span v, int base, unsigned long *mag, bool *neg);
 int interpret_field_type(int rtype, struct span n);

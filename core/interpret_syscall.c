@@ -562,8 +562,6 @@ void interpret_do_syscall_arg(struct interp *ip, const struct interp_event *ie,
 	const char *sc = NULL;
 
 	a.machine = tables_elf_machine(ie->arch);
-	if (a.machine < 0)	/* ref 3.0.9: the machine it runs on */
-		a.machine = tables_machine_detect();
 	if (ie->have_syscall && a.machine >= 0)
 		sc = tables_syscall_name(a.machine, ie->syscall);
 	p_arg(ip, b, sc ? arow_kind(sc, which) : K_HEX, &a);
