@@ -149,8 +149,12 @@ static int on_event(void *ctx, const struct event_table *t,
 		if (o->line_buffered)
 			fflush(stdout);
 	} else if (rc && o->debug && bad) {
+		size_t n = msg_len(bad->line);
+
+		if (r->it.cut && r->it.cut < n)
+			n = r->it.cut;
 		fprintf(stderr, "Malformed event skipped, rc=%d. %.*s\n",
-			rc, (int)msg_len(bad->line), bad->line.p);
+			rc, (int)n, bad->line.p);
 	}
 	if (o->checkpoint) {
 		checkpt_event_set(&r->last, e);

@@ -480,7 +480,8 @@ static int parse_one(struct ausearch_opts *o, int argc, char **argv, int c)
 		if (numeric_or(a, id == O_PID ? "Process id" :
 			       "Parent process id", &v))
 			return -1;
-		*(id == O_PID ? &o->c.pid : &o->c.ppid) = v;
+		/* ref 3.0.9: a pid_t */
+		*(id == O_PID ? &o->c.pid : &o->c.ppid) = (int)v;
 		return 1;
 	case O_XKEYS: case O_XLABELS: case O_XOBJ2: case O_XTIME:
 		*(id == O_XKEYS ? &o->extra_keys : id == O_XLABELS ?

@@ -93,25 +93,31 @@ uint64_t interpret_hex_u64(struct span v)
 	return x;
 }
 
-long long interpret_dec_ll(struct span v, bool *ok)
+/* ref 3.0.9: (int)strtoul(v, 10); an overflow is ULONG_MAX, so -1 */
+int interpret_syscall_nr(struct span v)
 {
-	long long x = 0;
-	size_t i = 0;
-	int neg = 0;
+	unsigned long mag;
+	bool neg;
 
-	*ok = false;
-	if (i < v.n && v.p[i] == '-')
-		neg = 1, i++;
-	for (; i < v.n; i++) {
-		if (v.p[i] < '0' || v.p[i] > '9')
-			return 0;
-		/* saturate as strtoll does */
-		if (x > (LLONG_MAX - (v.p[i] - '0')) / 10)
-			return neg ? LLONG_MIN : LLONG_MAX;
-		x = x * 10 + (v.p[i] - '0');
-		*ok = true;
-	}
-	return neg ? -x : x;
+	if (!interpret_strto(v, 10, &mag, &neg))
+		return -1;
+	return (int)(uint32_t)(neg ? 0UL - mag : mag);
+}
+
+/* ref 3.0.9: (unsigned)strtoul(v, 16) ("0x" taken, a sign negates); an
+ * arch it does not know is the machine it runs on */
+uint32_t interpret_arch(struct span v)
+{
+	unsigned long mag;
+	bool neg;
+	uint32_t a = (uint32_t)ULONG_MAX;
+	int m;
+
+	if (interpret_strto(v, 16, &mag, &neg))
+		a = (uint32_t)(neg ? 0UL - mag : mag);
+	if (tables_elf_machine(a) < 0 && (m = tables_machine_detect()) >= 0)
+		a = tables_machine_elf(m);
+	return a;
 }
 
 bool interpret_strto(struct span v, int base, unsigned long *mag, bool *neg)
@@ -147,7 +153,6 @@ void interpret_event_init(struct interp_event *ie,
 	size_t i;
 	struct record r;
 	struct span v;
-	bool ok;
 
 	ie->arch = 0;
 	ie->syscall = -1;
@@ -159,10 +164,10 @@ void interpret_event_init(struct interp_event *ie,
 		if (record_parse(&r, recs[i]->line.p, recs[i]->line.n))
 			continue;
 		if (record_field(&r, SPAN_LIT("arch"), &v))
-			ie->arch = (uint32_t)interpret_hex_u64(v);
+			ie->arch = interpret_arch(v);
 		if (record_field(&r, SPAN_LIT("syscall"), &v)) {
-			ie->syscall = (int)interpret_dec_ll(v, &ok);
-			ie->have_syscall = ok;
+			ie->syscall = interpret_syscall_nr(v);
+			ie->have_syscall = true;
 		}
 		if (record_field(&r, SPAN_LIT("a0"), &v))
 			ie->a0 = interpret_hex_u64(v);

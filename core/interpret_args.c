@@ -479,7 +479,7 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 	case F_PROCTITLE: interpret_do_esc(b, v, 0, true); return;
 	case F_MODE: interpret_do_mode(b, v); return;
 	case F_SES:
-		if (span_eqs(v, "4294967295") || span_eqs(v, "-1"))
+		if (span_eqs(v, "4294967295"))	/* ref 3.0.9: not "-1" */
 			sb_str(b, "unset");
 		else
 			sb_span(b, v);

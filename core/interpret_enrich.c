@@ -80,7 +80,7 @@ static void enrich_fields(struct interp *ip, struct interp_event *ie,
 		    ty != F_SYSCALL && ty != F_SADDR)
 			continue;
 		if (ty == F_ARCH)
-			ie->arch = (uint32_t)interpret_hex_u64(v);
+			ie->arch = interpret_arch(v);
 		switch (ty) {
 		case F_UID:
 		case F_GID: interpret_do_id(ip, &t, v, ty == F_GID); break;

@@ -2,6 +2,7 @@
 #include "interpret_int.h"
 
 #include <grp.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <string.h>
@@ -99,8 +100,19 @@ void interpret_do_id(struct interp *ip, struct sb *b, struct span v, bool group)
 
 void interpret_do_arch(struct sb *b, struct span v)
 {
-	int m = tables_elf_machine((uint32_t)interpret_hex_u64(v));
-	const char *name = m >= 0 ? tables_machine_name(m) : NULL;
+	unsigned long mag;
+	bool neg;
+	int m;
+	const char *name;
+
+	/* ref 3.0.9: (unsigned)strtoul(v, 16); an overflow is an error */
+	if (!interpret_strto(v, 16, &mag, &neg)) {
+		interpret_sb_fmt(b, "conversion error(" SPAN_FMT ") ",
+				 SPAN_ARG(v));
+		return;
+	}
+	m = tables_elf_machine((uint32_t)(neg ? 0UL - mag : mag));
+	name = m >= 0 ? tables_machine_name(m) : NULL;
 
 	if (name)
 		sb_str(b, name);
@@ -111,10 +123,10 @@ void interpret_do_arch(struct sb *b, struct span v)
 void interpret_do_syscall(const struct interp_event *ie, struct sb *b,
 		       struct span v)
 {
-	bool ok;
-	long long nr = interpret_dec_ll(v, &ok);
+	/* ref 3.0.9: (int)strtoul(v, 10) */
+	int nr = interpret_syscall_nr(v);
 	int m = tables_elf_machine(ie->arch);
-	const char *name = ok && m >= 0 ? tables_syscall_name(m, (int)nr) : NULL;
+	const char *name = m >= 0 ? tables_syscall_name(m, nr) : NULL;
 
 	if (name) {
 		const char *sub = interpret_subcall(name, ie->a0);
@@ -123,21 +135,38 @@ void interpret_do_syscall(const struct interp_event *ie, struct sb *b,
 		if (sub)	/* socketcall(connect), ipc(shmat) */
 			interpret_sb_fmt(b, "(%s)", sub);
 	} else {
-		interpret_sb_fmt(b, "unknown-syscall(" SPAN_FMT ")", SPAN_ARG(v));
+		interpret_sb_fmt(b, "unknown-syscall(%d)", nr);
 	}
 }
 
 void interpret_do_exit(struct sb *b, struct span v)
 {
-	bool ok;
-	long long x = interpret_dec_ll(v, &ok);
+	unsigned long mag;
+	bool neg;
+	int e;
 	const char *name;
 
-	if (ok && x < 0 && -x < 134 && (name = tables_errno_name((int)-x))) {
-		interpret_sb_fmt(b, "%s(%s)", name, tables_strerror((int)-x));
+	/* ref 3.0.9: strtoll(v, 10), an overflow a conversion error; a
+	 * negative value names (int)-x: "(null)" and glibc's texts */
+	if (!interpret_strto(v, 10, &mag, &neg) ||
+	    mag > (unsigned long)LLONG_MAX + (neg ? 1UL : 0UL)) {
+		interpret_sb_fmt(b, "conversion error(" SPAN_FMT ")", SPAN_ARG(v));
 		return;
 	}
-	sb_span(b, v);
+	if (!neg || mag == 0) {
+		sb_span(b, v);
+		return;
+	}
+	e = (int)(uint32_t)mag;
+	name = tables_errno_name(e);
+	interpret_sb_fmt(b, "%s(", name ? name : "(null)");
+	if (e == 0)
+		sb_str(b, "Success");
+	else if (e > 0 && e < 134)
+		sb_str(b, tables_strerror(e));
+	else
+		interpret_sb_fmt(b, "Unknown error %d", e);
+	sb_str(b, ")");
 }
 
 void interpret_do_success(struct sb *b, struct span v)

@@ -61,10 +61,14 @@ void interpret_sb_fmt(struct sb *b, const char *fmt, ...)
 /* escaped output of raw bytes, as evfmt_escaped */
 void interpret_sb_esc(struct sb *b, const char *s, size_t n, int mode);
 uint64_t interpret_hex_u64(struct span v);
-long long interpret_dec_ll(struct span v, bool *ok);
 /* strtoul/strtol's reading of v in base 10 or 16 (blanks, a sign, a 0x
  * before a hex digit, the leading digits): the sign and the magnitude;
  * false (ERANGE) when the magnitude overflows an unsigned long */
+/* (int)strtoul(v, 10) as ref 3.0.9 reads a syscall number (overflow -1) */
+int interpret_syscall_nr(struct span v);
+/* (unsigned)strtoul(v, 16) as ref 3.0.9 reads arch=; one it does not
+ * know is the host's */
+uint32_t interpret_arch(struct span v);
 bool interpret_strto(struct span v, int base, unsigned long *mag, bool *neg);
 int interpret_field_type(int rtype, struct span n);
 /* field names of the uid (gid) kind */

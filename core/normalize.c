@@ -425,22 +425,19 @@ static size_t seccomp_syscall(struct normalize *n, int i, char *out,
 	struct sb b = { out, 0, cap ? cap - 1 : 0 };
 	const char *name = NULL;
 	char tmp[64];
-	long long nr = -1;
+	int nr = -1;
 	int m = tables_machine_detect();
-	bool ok = false;
 
-	if (k == 11) {
-		nr = interpret_dec_ll(n->f[i].value, &ok);
+	if (k == 11) {	/* ref 3.0.9: (int)strtoul(v, 10) */
+		nr = interpret_syscall_nr(n->f[i].value);
 		if (span_eqs(n->f[i - 1].name, "arch"))
-			m = tables_elf_machine((uint32_t)interpret_hex_u64(
+			m = tables_elf_machine(interpret_arch(
 				n->f[i - 1].value));
-		if (!ok)
-			nr = 0;
 	}
-	if (ok && m >= 0 && nr >= 0 && nr <= 0x7fffffff)
-		name = tables_syscall_name(m, (int)nr);
+	if (m >= 0 && nr >= 0)
+		name = tables_syscall_name(m, nr);
 	if (!name) {
-		snprintf(tmp, sizeof tmp, "unknown-syscall(%lld)", nr);
+		snprintf(tmp, sizeof tmp, "unknown-syscall(%d)", nr);
 		name = tmp;
 	}
 	interpret_sb_esc(&b, name, strlen(name), n->escape);

@@ -62,19 +62,59 @@ long long search_sll0(const struct cur *c, size_t i)
 	return neg ? -(long long)v : (long long)v;
 }
 
+/* ref 3.0.9 checks errno after its strtoul(base 10) (signed: strtoll,
+ * base 0): true where the digits overflow (ERANGE) */
+bool search_erange(const struct cur *c, size_t i, bool is_signed)
+{
+	unsigned long long v = 0, lim = ULLONG_MAX;
+	unsigned base = 10;
+	int neg = 0;
+
+	while (i < c->m.n && isspace((unsigned char)c->m.p[i]))
+		i++;
+	if (i < c->m.n && (c->m.p[i] == '-' || c->m.p[i] == '+'))
+		neg = c->m.p[i++] == '-';
+	if (is_signed) {
+		lim = (unsigned long long)LLONG_MAX + (neg ? 1u : 0u);
+		if (at(c, i) == '0' && (at(c, i + 1) | 0x20) == 'x' &&
+		    isxdigit((unsigned char)at(c, i + 2)))
+			base = 16, i += 2;
+		else if (at(c, i) == '0')
+			base = 8;
+	}
+	for (; i < c->m.n; i++) {
+		int ch = (unsigned char)c->m.p[i];
+		unsigned d = isdigit(ch) ? (unsigned)(ch - '0') :
+			isxdigit(ch) ? (unsigned)(tolower(ch) - 'a' + 10) : 99;
+
+		if (d >= base)
+			break;
+		if (v > (lim - d) / base)
+			return true;
+		v = v * base + d;
+	}
+	return false;
+}
+
 /* strtoul(base 16) */
 unsigned long search_sulx(const struct cur *c, size_t i)
 {
 	unsigned long v = 0;
+	int neg = 0;
 
-	if (at(c, i) == '0' && (at(c, i + 1) == 'x' || at(c, i + 1) == 'X'))
+	while (i < c->m.n && isspace((unsigned char)c->m.p[i]))
+		i++;
+	if (i < c->m.n && (c->m.p[i] == '-' || c->m.p[i] == '+'))
+		neg = c->m.p[i++] == '-';
+	if (at(c, i) == '0' && (at(c, i + 1) == 'x' || at(c, i + 1) == 'X') &&
+	    isxdigit((unsigned char)at(c, i + 2)))
 		i += 2;
 	for (; i < c->m.n && isxdigit((unsigned char)c->m.p[i]); i++) {
 		int ch = tolower((unsigned char)c->m.p[i]);
 
 		v = v * 16 + (unsigned long)(isdigit(ch) ? ch - '0' : ch - 'a' + 10);
 	}
-	return v;
+	return neg ? -v : v;
 }
 
 /* --- arena ----------------------------------------------------------- */

@@ -107,6 +107,9 @@ static inline int hexv(char ch)
 
 /* strtoll(base 0) from i */
 long long search_sll0(const struct cur *c, size_t i);
+/* true where ref 3.0.9's strtoul(base 10) (is_signed: strtoll(base 0))
+ * of the digits at i sets ERANGE */
+bool search_erange(const struct cur *c, size_t i, bool is_signed);
 /* strtoul(base 16) */
 unsigned long search_sulx(const struct cur *c, size_t i);
 /* The reference's unescape(): "(...)" kept as is, else the leading hex

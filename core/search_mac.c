@@ -118,7 +118,7 @@ int search_parse_avc(struct px *x)
 		if (rc < 0)
 			return 3;
 		if (rc)
-			s->pid = (long)v;
+			s->pid = (long)(int)v;	/* ref 3.0.9: a pid_t */
 	}
 	if (c->comm && !s->has_comm) {
 		str = ss(&x->m, term, "comm=");
@@ -157,7 +157,7 @@ int search_parse_integrity(struct px *x)
 	if ((rc = num_at(x, &term, "pid=", 4, &v)) < 0)
 		return 1;
 	if (rc)
-		s->pid = (long)v;
+		s->pid = (long)(int)v;	/* ref 3.0.9: a pid_t */
 	/* the value is read from the '=' of " uid=": always 0 (3.0.9) */
 	if (search_want_uid(x)) {
 		if ((rc = num_at(x, &term, " uid=", 4, &v)) < 0)
@@ -214,7 +214,7 @@ int search_parse_tty(struct px *x)
 		if ((rc = num_at(x, &term, "pid=", 4, &v)) < 0)
 			return 1;
 		if (rc)
-			s->pid = (long)v;
+			s->pid = (long)(int)v;	/* ref 3.0.9: a pid_t */
 	}
 	/* read from the '=' of " uid=", as the reference does: 0 */
 	if (search_want_uid(x)) {
@@ -287,7 +287,7 @@ static int kernel_ids(struct px *x, size_t *term)
 			return 52;
 		if (rc == 0)
 			return 54;
-		s->pid = (long)v;
+		s->pid = (long)(int)v;	/* ref 3.0.9: a pid_t */
 	}
 	if (s->uid == (uint32_t)-1 && !s->has_tuid && search_want_uid(x)) {
 		v = 0;

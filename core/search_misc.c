@@ -220,7 +220,7 @@ static int parse_kernel_anom(struct px *x)
 		if (r < 0)
 			return 10;
 		if (r)
-			s->pid = (long)v;
+			s->pid = (long)(int)v;	/* ref 3.0.9: a pid_t */
 	}
 	if (c->comm) {
 		str = ss(&x->m, term, "comm=");
@@ -370,6 +370,7 @@ static void items_reset(struct search_items *it)
 	it->has_vmname = it->has_uuid = it->has_avc = false;
 	it->nfiles = it->nkeys = it->nsubj = it->nobj = 0;
 	it->used = 0;
+	it->cut = 0;
 	it->interp = (struct span){ NULL, 0 };
 }
 

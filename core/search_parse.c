@@ -81,7 +81,7 @@ int search_parse_task_info(struct px *x, size_t term)
 		if (r < 0)
 			return 14;
 		if (r)
-			s->ppid = (long)v;
+			s->ppid = (long)(int)v;
 	}
 	if (c->pid != -1) {
 		r = search_num_field(x, &term, " pid=", &v);
@@ -89,7 +89,7 @@ int search_parse_task_info(struct px *x, size_t term)
 			return 16;
 		if (r < 0)
 			return 17;
-		s->pid = (long)v;
+		s->pid = (long)(int)v;	/* ref 3.0.9: a pid_t */
 	}
 	if (search_want_loginuid(x)) {
 		str = ss(&x->m, term, "auid=");
@@ -263,6 +263,10 @@ int search_parse_syscall(struct px *x)
 	if (term == NPOS)
 		return 5;
 	s->syscall = (int)sul(&x->m, str + 8);
+	if (search_erange(&x->m, str + 8, false)) {
+		s->cut = term;	/* ref 3.0.9 left its NUL there */
+		return 6;
+	}
 	if (c->success != S_UNSET) {
 		str = ss(&x->m, term, "success=");
 		if (str != NPOS) {
@@ -281,6 +285,10 @@ int search_parse_syscall(struct px *x)
 		if (term == NPOS)
 			return 9;
 		s->exit = search_sll0(&x->m, str + 5);
+		if (search_erange(&x->m, str + 5, true)) {
+			s->cut = term;
+			return 10;
+		}
 		s->exit_set = true;
 	}
 	str = ss(&x->m, term, "a0=");

@@ -54,7 +54,7 @@ static int user_ids(struct px *x, size_t *term)
 		*term = sc(&x->m, str + 4, ' ');
 		if (*term == NPOS)
 			return 2;
-		s->pid = (long)sul(&x->m, str + 4);
+		s->pid = (long)(int)sul(&x->m, str + 4);
 	}
 	if (search_want_uid(x)) {
 		str = ss(&x->m, *term, "uid=");
@@ -396,7 +396,7 @@ int search_parse_login(struct px *x)
 		term = sc(&x->m, str + 4, ' ');
 		if (term == NPOS)
 			return 2;
-		s->pid = (long)sul(&x->m, str + 4);
+		s->pid = (long)(int)sul(&x->m, str + 4);
 	}
 	if (search_want_uid(x)) {
 		str = ss(&x->m, term, "uid=");
@@ -485,7 +485,7 @@ int search_parse_daemon1(struct px *x)
 		term = sc(&x->m, str + 4, ' ');
 		if (term == NPOS)
 			return 5;
-		s->pid = (long)sul(&x->m, str + 4);
+		s->pid = (long)(int)sul(&x->m, str + 4);
 	}
 	if (c->uid != (uint32_t)-1) {
 		ptr = term;

@@ -77,6 +77,7 @@ struct search_items {
 	struct span vmname, uuid;
 	bool has_vmname, has_uuid;
 	bool has_avc;			/* an AVC record was parsed */
+	size_t cut;	/* malformed: where ref 3.0.9's parser ended the line (0: not) */
 	size_t used;
 	char arena[SEARCH_ARENA];
 	struct span interp;		/* ENRICHED part used for names */

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include <auditbox/interpret.h>
+#include <auditbox/tables.h>
 
 static struct interp ip;
 
@@ -372,6 +373,86 @@ static void interpret_field_more_kinds(void **state)
 	assert_string_equal(field(1336, "uring_op", "1", ""), "1");
 }
 
+/* syscall=, exit=, arch=, ses= with malformed numbers: texts from
+ * /sbin/ausearch 3.0.9 -i (edge.log section 16) */
+static void interpret_field_odd_numbers(void **state)
+{
+	static const struct { const char *n, *v, *want; } c[] = {
+		{ "syscall", "2abc", "open" },
+		{ "syscall", "abc", "read" },
+		{ "syscall", "-1", "unknown-syscall(-1)" },
+		{ "syscall", "0x2", "read" },
+		{ "syscall", "99999999999", "unknown-syscall(1215752191)" },
+		{ "syscall", "+2", "open" },
+		{ "syscall", "", "read" },
+		{ "syscall", "1e1", "write" },
+		{ "syscall", "18446744073709551615", "unknown-syscall(-1)" },
+		{ "exit", "-13x", "EACCES(Permission denied)" },
+		{ "exit", "abc", "abc" },
+		{ "exit", "0x10", "0x10" },
+		{ "exit", "99999999999999999999",
+		  "conversion error(99999999999999999999)" },
+		{ "exit", "-99999999999999999999",
+		  "conversion error(-99999999999999999999)" },
+		{ "exit", "-2abc", "ENOENT(No such file or directory)" },
+		{ "exit", "+5", "+5" },
+		{ "exit", "-0", "-0" },
+		{ "exit", "-4294967309", "EACCES(Permission denied)" },
+		{ "exit", "4294967283", "4294967283" },
+		{ "exit", "-200", "(null)(Unknown error 200)" },
+		{ "exit", "-134", "(null)(Unknown error 134)" },
+		{ "exit", "-133", "EHWPOISON(Memory page has hardware error)" },
+		{ "exit", "-4294967296", "(null)(Success)" },
+		{ "exit", "-9223372036854775808", "(null)(Success)" },
+		{ "exit", "-9223372036854775809",
+		  "conversion error(-9223372036854775809)" },
+		{ "exit", "-0x5", "-0x5" },
+		{ "arch", "c000003", "unknown-elf-type(c000003)" },
+		{ "arch", "c000003e0", "unknown-elf-type(c000003e0)" },
+		{ "arch", "C000003E", "x86_64" },
+		{ "arch", "0xc000003e", "x86_64" },
+		{ "arch", "zz", "unknown-elf-type(zz)" },
+		{ "arch", "40000003x", "i386" },
+		{ "arch", "", "unknown-elf-type()" },
+		{ "arch", "1c000003e", "x86_64" },
+		{ "arch", "-3fffffc2", "x86_64" },
+		{ "arch", "0x", "unknown-elf-type(0x)" },
+		{ "ses", "-1", "-1" },
+		{ "ses", "4294967295", "unset" },
+		{ "ses", "1abc", "1abc" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof c / sizeof c[0]; i++)
+		assert_string_equal(field(1300, c[i].n, c[i].v, ""), c[i].want);
+}
+
+/* an arch= the reference does not know: syscall and arguments as the
+ * machine it runs on (x86_64 here) */
+static void interpret_field_unknown_arch(void **state)
+{
+	static const char line[] = "type=SYSCALL msg=audit(1.000:1): "
+		"arch=c000003 syscall=2abc success=yes exit=3 a0=1 a1=2 a2=3";
+	static char out[128];
+	struct interp_event ie;
+	struct event_rec r = { { line, sizeof line - 1 }, 1300, 0 };
+	const struct event_rec *recs[] = { &r };
+
+	(void)state;
+	if (tables_machine_detect() != tables_elf_machine(0xc000003e))
+		skip();
+	interpret_event_init(&ie, recs, 1);
+	assert_int_equal(ie.arch, 0xc000003e);
+	assert_int_equal(ie.syscall, 2);
+	interpret_field(&ip, &ie, 1300, span_str("syscall"), span_str("2"),
+			span_str(""), out, sizeof out);
+	assert_string_equal(out, "open");
+	interpret_field(&ip, &ie, 1300, span_str("a1"), span_str("2"),
+			span_str(""), out, sizeof out);
+	assert_string_equal(out, "O_RDWR");
+}
+
 static const char *field_esc(int rtype, const char *name, const char *value,
 			     int esc)
 {
@@ -522,6 +603,8 @@ int main(void)
 		cmocka_unit_test(interpret_field_rule_kinds),
 		cmocka_unit_test(interpret_field_more_kinds),
 		cmocka_unit_test(interpret_field_mac_labels),
+		cmocka_unit_test(interpret_field_odd_numbers),
+		cmocka_unit_test(interpret_field_unknown_arch),
 		cmocka_unit_test(interpret_record_untyped),
 	};
 	setenv("TZ", "UTC", 1);

@@ -105,6 +105,30 @@ static void check(const char *key, bool exact, const char *want)
 	assert_string_equal(on, want);
 }
 
+#define SCN(s, n, p) "type=SYSCALL msg=audit(100.000:" s "): " \
+	"arch=c000003e syscall=" n " success=yes exit=3 a0=1 a1=2 a2=3 " \
+	"a3=4 items=1 ppid=1 pid=" p " auid=1000 uid=0 gid=0 euid=0 " \
+	"suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=pts0 ses=1 comm=\"cat\" " \
+	"exe=\"/usr/bin/cat\" key=(null)"
+
+/* /sbin/ausearch 3.0.9 -p 42: syscall=2abc is read (2), an overflowing
+ * syscall= drops the event (rc 6, the cut after its value), pid=
+ * 4294967338 is 42 as a pid_t */
+static void search_match_odd_numbers(void **state)
+{
+	static const char *const odd[] = {
+		SCN("1", "2abc", "42"), SCN("2", "99999999999999999999", "42"),
+		SCN("3", "2", "4294967338"), SCN("4", "2", "43"),
+	};
+	char on[64], off[64];
+
+	(void)state;
+	run(odd, 4, NULL, false, 42, false, off, sizeof off);
+	run(odd, 4, NULL, false, 42, true, on, sizeof on);
+	assert_string_equal(off, "1 3 ");
+	assert_string_equal(on, "1 3 ");
+}
+
 static void search_match_key_quoted(void **state)
 {
 	(void)state;
@@ -236,6 +260,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(search_match_key_quoted),
+		cmocka_unit_test(search_match_odd_numbers),
 		cmocka_unit_test(search_match_key_hex),
 		cmocka_unit_test(search_match_key_null),
 		cmocka_unit_test(search_find_candidates),

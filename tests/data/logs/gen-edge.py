@@ -153,6 +153,38 @@ out.append(rec('MAC_MAP_ADD', T + 24, 60, 66, 'netlabel: auid=1000 ses=1 res=0 n
 out.append(rec('MAC_MAP_DEL', T + 24, 70, 67, 'netlabel: auid=1000 ses=1 res=1 subj=x nlbl_domain=dom3'))
 out.append(rec('USER_CMD', T + 24, 80, 68, "pid=1500 uid=4000000x auid=4294967294 ses=1 msg='cmd=6C73 exe=\"/usr/bin/sudo\" terminal=pts/1 res=success'"))
 out.append(sysc(T + 24, 90, 69, pid=1501, auid=4294967296, uid=0))
+# 16. malformed numbers as 3.0.9 reads them: syscall= by strtoul as an int
+# (2abc is 2, abc 0, +2, 99999999999 wraps, an overflow drops the event),
+# exit= by strtoll (-13x, overflow a conversion error, errnos without a
+# name, -4294967296 and LLONG_MIN as 0), arch= by strtoul(16) (0x, sign,
+# more than 8 digits truncated; unknown arches use the host machine),
+# ses=-1 not unset, pid=/ppid= as a pid_t, SECCOMP syscall= readings
+def odd(ser, arch='c000003e', sc='2', ex='3', pid='1600', ppid='1', ses='7'):
+    return ('type=SYSCALL msg=audit(%d.%03d:%d): arch=%s syscall=%s '
+            'success=no exit=%s a0=1 a1=2 a2=3 a3=4 items=0 ppid=%s pid=%s '
+            'auid=1000 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 '
+            'fsgid=0 tty=pts0 ses=%s comm="odd" exe="/usr/bin/odd" '
+            'key="odd"' % (T + 25, ser - 70, ser, arch, sc, ex, ppid, pid,
+                           ses))
+
+
+ser = 70
+for kw in (dict(sc='2abc'), dict(sc='abc'), dict(sc='-1'), dict(sc='0x2'),
+           dict(sc='99999999999'), dict(sc='+2'), dict(sc=''),
+           dict(sc='99999999999999999999'), dict(ex='-13x'), dict(ex='abc'),
+           dict(ex='0x10'), dict(ex='99999999999999999999'),
+           dict(ex='-99999999999999999999'), dict(ex='-2abc'), dict(ex='-0'),
+           dict(ex='-200'), dict(ex='-134'), dict(ex='-4294967296'),
+           dict(ex='-9223372036854775808'), dict(ex='-4294967309'),
+           dict(arch='c000003'), dict(arch='0xc000003e'),
+           dict(arch='1c000003e'), dict(arch='-3fffffc2'), dict(arch='zz'),
+           dict(ses='-1'), dict(ses='1abc'), dict(pid='4294968896'),
+           dict(ppid='abc')):
+    out.append(odd(ser, **kw))
+    ser += 1
+for sc in ('2abc', 'abc', '+2', '99999999999'):
+    out.append(rec('SECCOMP', T + 25, ser - 70, ser, 'auid=1000 uid=0 gid=0 ses=1 subj=x pid=1601 comm="c" exe="/bin/c" sig=0 arch=c000003e syscall=%s compat=0 ip=0x1 code=0x50000' % sc))
+    ser += 1
 
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'edge.log')
 with open(path, 'w', encoding='latin-1', newline='\n') as f:
