@@ -25,17 +25,18 @@ static bool key_odd(const char *p, size_t j, size_t n)
 	return j < n && isxdigit((unsigned char)p[j]);
 }
 
-/* pid=: sul() skips blanks and takes a sign, and wraps past 20 digits;
- * a shorter digit run is the value, leading zeros then the text. */
+/* pid=: sul() skips blanks and takes a sign, and the value is cut to a
+ * 32-bit pid: from 10 digits on it may stand for any pid; a shorter digit
+ * run is the value, leading zeros then the text. */
 static bool pid_odd(const char *p, size_t j, size_t n)
 {
 	size_t k;
 
 	if (j >= n || !isdigit((unsigned char)p[j]))
 		return true;
-	for (k = j; k < n && k - j < 20 && isdigit((unsigned char)p[k]); k++)
+	for (k = j; k < n && k - j < 10 && isdigit((unsigned char)p[k]); k++)
 		;
-	return k - j >= 20 || k == n;
+	return k - j >= 10 || k == n;
 }
 
 static bool cand(const struct want *w, const char *p, size_t i, size_t n)
