@@ -5,6 +5,7 @@
 #include "ausearch.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <grp.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -219,7 +220,12 @@ static int parse_exit(struct ausearch_opts *o, const char *arg)
 
 	if (leading_digit(arg) || (strlen(arg) >= 2 && arg[0] == '-' &&
 				   isdigit((unsigned char)arg[1]))) {
+		errno = 0;
 		o->c.exit = strtoll(arg, NULL, 0);
+		if (errno) {	/* past 64 bits */
+			ref_msg("Error converting %s", arg);
+			return -1;
+		}
 	} else {
 		e = tables_errno_number(arg[0] == '-' ? arg + 1 : arg);
 		if (e <= 0) {
