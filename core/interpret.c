@@ -163,8 +163,10 @@ void interpret_event_init(struct interp_event *ie,
 			continue;
 		if (record_parse(&r, recs[i]->line.p, recs[i]->line.n))
 			continue;
-		if (record_field(&r, SPAN_LIT("arch"), &v))
-			ie->arch = interpret_arch(v);
+		/* no arch= is as an unknown one: the host machine */
+		if (!record_field(&r, SPAN_LIT("arch"), &v))
+			v = SPAN_LIT("");
+		ie->arch = interpret_arch(v);
 		if (record_field(&r, SPAN_LIT("syscall"), &v)) {
 			ie->syscall = interpret_syscall_nr(v);
 			ie->have_syscall = true;

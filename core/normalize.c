@@ -412,23 +412,26 @@ void norm_subject_what(struct normalize *n, int i)
 		n->subj_kind = "unknown-acct";
 }
 
-/* ref 3.0.9: auparse knows a SECCOMP record's syscall only as its field
- * 11 (node= and type= count), the arch only as field 10, else the
- * machine it runs on; otherwise "unknown-syscall(-1)" */
-static size_t seccomp_syscall(struct normalize *n, int i, char *out,
-			      size_t cap)
+/* ref 3.0.9: auparse knows a record's syscall only by its place: field
+ * 11 of a SECCOMP record (node= and type= count; the arch as field 10),
+ * field 2 of a SYSCALL record (the arch as field 1, a0 as field 5; an
+ * empty "name=" is no field); the arch elsewhere is the machine it runs
+ * on, the syscall elsewhere "unknown-syscall(-1)" */
+static size_t known_syscall(struct normalize *n, int i, char *out,
+			    size_t cap)
 {
 	const struct norm_rec *r = &n->rec[n->f[i].rec];
 	/* node= does not count here */
-	uint32_t k = (uint32_t)i - r->first -
-		(span_eqs(n->f[r->first].name, "node") ? 1 : 0);
+	uint32_t base = r->first +
+		(span_eqs(n->f[r->first].name, "node") ? 1u : 0u);
+	uint32_t k = (uint32_t)i - base, at = r->type == 1326 ? 11 : 2;
 	struct sb b = { out, 0, cap ? cap - 1 : 0 };
-	const char *name = NULL;
+	const char *name = NULL, *sub = NULL;
 	char tmp[64];
 	int nr = -1;
 	int m = tables_machine_detect();
 
-	if (k == 11) {	/* ref 3.0.9: (int)strtoul(v, 10) */
+	if (k == at) {	/* ref 3.0.9: (int)strtoul(v, 10) */
 		nr = interpret_syscall_nr(n->f[i].value);
 		if (span_eqs(n->f[i - 1].name, "arch"))
 			m = tables_elf_machine(interpret_arch(
@@ -436,11 +439,21 @@ static size_t seccomp_syscall(struct normalize *n, int i, char *out,
 	}
 	if (m >= 0 && nr >= 0)
 		name = tables_syscall_name(m, nr);
+	if (name && r->type == 1300) {
+		uint32_t a = base + 5;
+		uint64_t a0 = a < r->first + r->n &&
+			span_eqs(n->f[a].name, "a0") ?
+			interpret_hex_u64(n->f[a].value) : 0;
+
+		sub = interpret_subcall(name, a0);
+	}
 	if (!name) {
 		snprintf(tmp, sizeof tmp, "unknown-syscall(%d)", nr);
 		name = tmp;
 	}
 	interpret_sb_esc(&b, name, strlen(name), n->escape);
+	if (sub)	/* socketcall(connect), ipc(shmat) */
+		interpret_sb_fmt(&b, "(%s)", sub);
 	if (cap)
 		out[b.n < cap ? b.n : cap - 1] = 0;
 	return b.n;
@@ -453,8 +466,8 @@ size_t normalize_value(struct normalize *n, int i, char *out, size_t cap)
 	size_t l;
 	char *k;
 
-	if (t == 1326 && span_eqs(f->name, "syscall"))
-		return seccomp_syscall(n, i, out, cap);
+	if ((t == 1326 || t == 1300) && span_eqs(f->name, "syscall"))
+		return known_syscall(n, i, out, cap);
 	if (i == n->obj_prime && n->obj_is_name) {
 		struct sb b = { out, 0, cap ? cap - 1 : 0 };
 

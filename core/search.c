@@ -96,6 +96,32 @@ bool search_erange(const struct cur *c, size_t i, bool is_signed)
 	return false;
 }
 
+/* ref 3.0.9 checks errno after its strtoul/strtoull(base 16) of arch=,
+ * a0=, a1=: true where the digits overflow 64 bits (ERANGE) */
+bool search_erange16(const struct cur *c, size_t i)
+{
+	unsigned long long v = 0;
+
+	while (i < c->m.n && isspace((unsigned char)c->m.p[i]))
+		i++;
+	if (i < c->m.n && (c->m.p[i] == '-' || c->m.p[i] == '+'))
+		i++;
+	/* "0x" counts only before a hex digit */
+	if (at(c, i) == '0' && (at(c, i + 1) | 0x20) == 'x' &&
+	    isxdigit((unsigned char)at(c, i + 2)))
+		i += 2;
+	for (; i < c->m.n && isxdigit((unsigned char)c->m.p[i]); i++) {
+		int ch = tolower((unsigned char)c->m.p[i]);
+		unsigned d = isdigit(ch) ? (unsigned)(ch - '0') :
+			(unsigned)(ch - 'a' + 10);
+
+		if (v > (ULLONG_MAX - d) / 16)
+			return true;
+		v = v * 16 + d;
+	}
+	return false;
+}
+
 /* strtoul(base 16) */
 unsigned long search_sulx(const struct cur *c, size_t i)
 {

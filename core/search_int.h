@@ -110,6 +110,9 @@ long long search_sll0(const struct cur *c, size_t i);
 /* true where ref 3.0.9's strtoul(base 10) (is_signed: strtoll(base 0))
  * of the digits at i sets ERANGE */
 bool search_erange(const struct cur *c, size_t i, bool is_signed);
+/* true where ref 3.0.9's strtoul(base 16) of the digits at i sets
+ * ERANGE */
+bool search_erange16(const struct cur *c, size_t i);
 /* strtoul(base 16) */
 unsigned long search_sulx(const struct cur *c, size_t i);
 /* The reference's unescape(): "(...)" kept as is, else the leading hex

@@ -255,6 +255,10 @@ int search_parse_syscall(struct px *x)
 		if (term == NPOS)
 			return 2;
 		s->arch = (uint32_t)search_sulx(&x->m, str + 5);
+		if (search_erange16(&x->m, str + 5)) {
+			s->cut = term;	/* ref 3.0.9 left its NUL there */
+			return 3;
+		}
 	}
 	str = ss(&x->m, term, "syscall=");
 	if (str == NPOS)
@@ -297,12 +301,20 @@ int search_parse_syscall(struct px *x)
 	term = sc(&x->m, str + 3, ' ');
 	if (term == NPOS)
 		return 12;
+	if (search_erange16(&x->m, str + 3)) {
+		s->cut = term;
+		return 13;
+	}
 	str = ss(&x->m, term, "a1=");
 	if (str == NPOS)
 		return 11;
 	term = sc(&x->m, str + 3, ' ');
 	if (term == NPOS)
 		return 12;
+	if (search_erange16(&x->m, str + 3)) {	/* ref 3.0.9 says 13 too */
+		s->cut = term;
+		return 13;
+	}
 	ret = search_parse_task_info(x, term);
 	if (ret)
 		return ret;

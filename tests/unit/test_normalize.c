@@ -187,6 +187,48 @@ static void normalize_value_seccomp_syscall(void **state)
 	assert_string_equal(v(n.obj_prime), "unknown-syscall\\(-1\\)");
 }
 
+/* the index of the first field named name, -1 if none */
+static int field(const char *name)
+{
+	unsigned i;
+
+	for (i = 0; i < n.nf; i++)
+		if (span_eqs(n.f[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+#define ODD(head, k) head " success=no exit=3 a0=1 a1=2 a2=3 a3=4 " \
+	"items=0 ppid=1 pid=1600 auid=1000 uid=0 gid=0 euid=0 suid=0 " \
+	"fsuid=0 egid=0 sgid=0 fsgid=0 tty=pts0 ses=7 comm=\"odd\" " \
+	"exe=\"/usr/bin/odd\" key=" k
+
+/* A SYSCALL record's syscall is known as its field 2 only (the arch as
+ * field 1, else this machine): /sbin/ausearch 3.0.9 --format csv says
+ * triggered-audit-rule where an empty arch= moves it (object the key,
+ * triggered-unknown-audit-rule without a key), checked-metadata-of for
+ * syscall 5 after xarch=40000003 (x86_64's fstat) */
+static void normalize_value_syscall_by_place(void **state)
+{
+	static const char *const empty[] = { ODD("type=SYSCALL msg="
+		"audit(1.000:3): arch= syscall=2", "\"odd\"") };
+	static const char *const nokey[] = { ODD("node=h type=SYSCALL msg="
+		"audit(1.000:7): arch= syscall=2", "(null)") };
+	static const char *const xarch[] = { ODD("type=SYSCALL msg="
+		"audit(1.000:1): xarch=40000003 syscall=5", "\"odd\"") };
+
+	(void)state;
+	assert_int_equal(run(empty, 1, false), 0);
+	assert_string_equal(n.action, "triggered-audit-rule");
+	assert_string_equal(v(n.obj_prime), "odd");
+	assert_string_equal(v(field("syscall")),
+			    "unknown-syscall(-1)");
+	assert_int_equal(run(nokey, 1, false), 0);
+	assert_string_equal(n.action, "triggered-unknown-audit-rule");
+	assert_int_equal(run(xarch, 1, false), 0);
+	assert_string_equal(n.action, "checked-metadata-of");
+}
+
 /* EVENT_LISTENER as /sbin/ausearch 3.0.9 --format csv: op=connect is
  * connected-to, another op disconnected-from; the object the multicast
  * group; res found before the subject too */
@@ -326,6 +368,7 @@ int main(void)
 		cmocka_unit_test(normalize_event_daemon_start),
 		cmocka_unit_test(normalize_event_user_cmd),
 		cmocka_unit_test(normalize_value_seccomp_syscall),
+		cmocka_unit_test(normalize_value_syscall_by_place),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,6 +15,8 @@
 #include <auditbox/search.h>
 
 static struct search_items items;
+/* the criteria read arch= (ausearch -i, csv, text, --arch) */
+static bool want_arch;
 
 struct ctx {
 	struct search_criteria c;
@@ -62,6 +64,7 @@ static void run(const char *const *lines, int n, const char *key, bool exact,
 	x.c.key = key;
 	x.c.exact = exact;
 	x.c.pid = pid;
+	x.c.want_arch = want_arch;
 	out[0] = 0;
 	assert_int_equal(scan_init(&s, 2, on_event, &x), 0);
 	if (prefilter) {
@@ -127,6 +130,34 @@ static void search_match_odd_numbers(void **state)
 	run(odd, 4, NULL, false, 42, true, on, sizeof on);
 	assert_string_equal(off, "1 3 ");
 	assert_string_equal(on, "1 3 ");
+}
+
+#define SCA(s, arch, a0, a1) "type=SYSCALL msg=audit(100.000:" s "): " \
+	"arch=" arch " syscall=2 success=yes exit=3 a0=" a0 " a1=" a1 \
+	" a2=3 a3=4 items=1 ppid=1 pid=42 auid=1000 uid=0 gid=0 euid=0 " \
+	"suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=pts0 ses=1 comm=\"cat\" " \
+	"exe=\"/usr/bin/cat\" key=(null)"
+
+/* /sbin/ausearch 3.0.9 -p 42 --format raw: an a0= or a1= past 64 bits
+ * drops the event (rc 13), an arch= past 64 bits is not read; with -i
+ * (or csv, text) it is, and drops the event too (rc 3) */
+static void search_match_hex_overflow(void **state)
+{
+	static const char *const odd[] = {
+		SCA("1", "c000003e", "ffffffffffffffffffff", "2"),
+		SCA("2", "c000003e", "1", "0x1ffffffffffffffff"),
+		SCA("3", "ffffffffffffffffff", "1", "2"),
+		SCA("4", "c000003e", "ffffffffffffffff", "2"),
+	};
+	char raw[64], interp[64];
+
+	(void)state;
+	run(odd, 4, NULL, false, 42, false, raw, sizeof raw);
+	want_arch = true;
+	run(odd, 4, NULL, false, 42, false, interp, sizeof interp);
+	want_arch = false;
+	assert_string_equal(raw, "3 4 ");
+	assert_string_equal(interp, "4 ");
 }
 
 static void search_match_key_quoted(void **state)
@@ -261,6 +292,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(search_match_key_quoted),
 		cmocka_unit_test(search_match_odd_numbers),
+		cmocka_unit_test(search_match_hex_overflow),
 		cmocka_unit_test(search_match_key_hex),
 		cmocka_unit_test(search_match_key_null),
 		cmocka_unit_test(search_find_candidates),
