@@ -186,6 +186,30 @@ for sc in ('2abc', 'abc', '+2', '99999999999'):
     out.append(rec('SECCOMP', T + 25, ser - 70, ser, 'auid=1000 uid=0 gid=0 ses=1 subj=x pid=1601 comm="c" exe="/bin/c" sig=0 arch=c000003e syscall=%s compat=0 ip=0x1 code=0x50000' % sc))
     ser += 1
 
+# 17. hex numbers past 64 bits: an arch= drops the event where ausearch
+# reads it (-i, csv, text, --arch), an a0= or a1= always; an empty arch=
+# is no field to auparse, so csv/text know no syscall (field 2 only, the
+# arch as field 1, else this machine)
+def odd17(ser, arch='arch=c000003e', sc='2', a0='1', a1='2', key='"odd"',
+          node=''):
+    return ('%stype=SYSCALL msg=audit(%d.%03d:%d): %s syscall=%s '
+            'success=no exit=3 a0=%s a1=%s a2=3 a3=4 items=0 ppid=1 '
+            'pid=1700 auid=1000 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 '
+            'sgid=0 fsgid=0 tty=pts0 ses=8 comm="odd17" '
+            'exe="/usr/bin/odd17" key=%s' % (node, T + 26, ser - 110, ser,
+                                             arch, sc, a0, a1, key))
+
+
+ser = 110
+for kw in (dict(arch='arch=ffffffffffffffffff'), dict(arch='arch='),
+           dict(arch='arch=', key='(null)'),
+           dict(a0='ffffffffffffffffffff'), dict(a1='0x1ffffffffffffffff'),
+           dict(a0='ffffffffffffffff'), dict(arch='xarch=40000003', sc='5'),
+           dict(arch='arch=-ffffffffffffffff1'),
+           dict(arch='arch=', node='node=h ')):
+    out.append(odd17(ser, **kw))
+    ser += 1
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'edge.log')
 with open(path, 'w', encoding='latin-1', newline='\n') as f:
     f.write('\n'.join(out) + '\n')
