@@ -65,22 +65,10 @@ conf() {
 start() {
 	"$1" -n -c "$2" 2>"$2/stderr" &
 	DPID=$!
-	i=0
-	while [ $i -lt 50 ]; do
-		p=$("$R" -s | awk '$1=="pid"{print $2}')
-		[ "$p" = "$DPID" ] && return 0
-		kill -0 "$DPID" 2>/dev/null || break
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
+	auditd_wait "$R"
 }
 
-stop() {
-	kill -TERM "$DPID" 2>/dev/null
-	wait "$DPID" 2>/dev/null
-	DPID=
-}
+stop() { auditd_stop; }
 
 # workload N: N creations and writes in $W, by a child shell
 workload() {

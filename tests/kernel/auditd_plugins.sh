@@ -93,21 +93,10 @@ plugin() {
 start() {
 	$1 -f -c "$2" >"$2/log.out" 2>"$2/stderr" &
 	DPID=$!
-	i=0
-	while [ $i -lt 50 ]; do
-		[ "$("$R" -s | awk '$1=="pid"{print $2}')" = "$DPID" ] && return 0
-		kill -0 "$DPID" 2>/dev/null || break
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
+	auditd_wait "$R"
 }
 
-stop() {
-	kill -TERM "$DPID" 2>/dev/null
-	wait "$DPID" 2>/dev/null
-	DPID=
-}
+stop() { auditd_stop; }
 
 # workload N: N file creations in $W under a watch keyed KK, then the
 # rule goes and audit is disabled again.

@@ -85,10 +85,7 @@ PY
 	while [ ! -S "$AUDITBOX_SYSLOG_SOCKET" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 	"$AB_BIN/auditd" -n -c "$C" 2>"$C/stderr" &
 	DPID=$!
-	i=0
-	while [ "$("$R" -s | awk '$1=="pid"{print $2}')" != "$DPID" ] && [ $i -lt 50 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
+	auditd_wait "$R"
 	rm -rf "$W"; mkdir -p "$W"
 	"$R" -w "$W" -p wa -k KEY_sp >/dev/null
 	"$R" -e 1 >/dev/null
@@ -105,9 +102,7 @@ PY
 # finish: stop the daemon and the listener, unmount.
 finish() {
 	"$R" -D >/dev/null
-	kill -TERM "$DPID" 2>/dev/null
-	wait "$DPID" 2>/dev/null
-	DPID=
+	auditd_stop
 	sleep 0.2
 	kill "$SRV" 2>/dev/null
 	wait "$SRV" 2>/dev/null

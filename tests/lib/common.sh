@@ -46,6 +46,27 @@ ref_have() { [ -x "$1" ]; }
 KERNEL_LOCK=/tmp/auditbox-kernel.lock
 kernel_lock() { exec 9>"$KERNEL_LOCK"; flock 9; }
 
+# auditd_wait CTL: for the daemon just started in the background as $DPID,
+# until `CTL -s` shows it as the audit pid (5 s at most); 1 when it exited
+# first or never registered.
+auditd_wait() {
+	_w=0
+	while [ $_w -lt 50 ]; do
+		[ "$("$1" -s | awk '$1=="pid"{print $2}')" = "$DPID" ] && return 0
+		kill -0 "$DPID" 2>/dev/null || return 1
+		sleep 0.1
+		_w=$((_w + 1))
+	done
+	return 1
+}
+
+# auditd_stop: TERM the daemon $DPID and wait for its end.
+auditd_stop() {
+	kill -TERM "$DPID" 2>/dev/null
+	wait "$DPID" 2>/dev/null
+	DPID=
+}
+
 # kernel_usable: root, and the kernel answers an audit status request.
 kernel_usable() {
 	[ "$(id -u)" = 0 ] || { echo "not root"; return 1; }
