@@ -283,11 +283,26 @@ static void boost_priority(struct auditd *d)
 	close(fd);
 }
 
+/* INCREMENTAL_ASYNC's syncs run in a thread of their own, started at
+ * the first (after the fork of daemonize), so that the netlink reader
+ * never waits for the disk. */
+static int bg_sync_start(void *ctx, int fd, int data_only)
+{
+	struct bgsync *b = ctx;
+	int r;
+
+	if (!b->running && (r = bgsync_start(b)) < 0)
+		return r;
+	return bgsync_submit(b, fd, data_only);
+}
+
 /* The log: stdout with -f (as 3.0.9), else log_file. 0 or -1. */
 static int open_log(struct auditd *d)
 {
-	logwrite_init(&d->lw, &d->cf, &logwrite_fs_posix, d->wbuf,
-		      sizeof d->wbuf);
+	d->fs = logwrite_fs_posix;
+	d->fs.ctx = &d->bg;
+	d->fs.sync_start = bg_sync_start;
+	logwrite_init(&d->lw, &d->cf, &d->fs, d->wbuf, sizeof d->wbuf);
 	d->lw.note = lw_note;
 	d->lw.request = auditd_request;
 	d->lw.cb_arg = d;
@@ -446,6 +461,7 @@ int auditd_main(int argc, char **argv)
 	auditd_plugins_stop(&d);
 	unregister_daemon(&d);
 	logwrite_close(&d.lw);
+	bgsync_stop(&d.bg);
 	if (d.pidfile[0])
 		unlink(d.pidfile);
 	netlink_close(&d.nl);

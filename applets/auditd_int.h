@@ -5,6 +5,7 @@
 #ifndef AUDITBOX_AUDITD_INT_H
 #define AUDITBOX_AUDITD_INT_H
 
+#include <auditbox/bgsync.h>
 #include <auditbox/conf.h>
 #include <auditbox/dispatch.h>
 #include <auditbox/interpret.h>
@@ -77,6 +78,8 @@ struct auditd {
 	struct netlink nl;	/* the event stream (our audit pid port) */
 	struct netlink req;	/* requests (signal info), never events */
 	struct logwrite lw;
+	struct logwrite_fs fs;	/* posix, with syncs in bg */
+	struct bgsync bg;	/* INCREMENTAL_ASYNC's syncs */
 	int sigfd, ready_fd, registered, stop, exit_code;
 	uint32_t seq;		/* DAEMON_* record serials */
 	unsigned long records;

@@ -79,6 +79,19 @@ static int queue_ready(struct auditd *d)
 	return 0;
 }
 
+/* A plugin whose socket is full gets no write until poll says it is
+ * writable: a hanging plugin costs no system call per record. */
+static void block(struct auditd *d, struct plugin *p)
+{
+	dispatch_reader_block(&d->pl.q, p->reader, 1);
+}
+
+static void unblock(struct auditd *d, struct plugin *p)
+{
+	if (p->reader >= 0)
+		dispatch_reader_block(&d->pl.q, p->reader, 0);
+}
+
 /* ---- starting and stopping one plugin ---- */
 
 static int exec_start(struct auditd *d, struct plugin *p)
@@ -245,6 +258,7 @@ static int plugin_start(struct auditd *d, struct plugin *p)
 		p->reader = dispatch_reader_add(&d->pl.q,
 			p->pc.format == PF_BINARY && p->kind == PK_EXEC ?
 			DISPATCH_BINARY : DISPATCH_STRING);
+	unblock(d, p);		/* a new process, an empty socket */
 	p->on = 1;
 	return 0;
 }
@@ -472,6 +486,8 @@ static void drain_at_exit(struct auditd *d)
 				p[w++] = (struct pollfd){ p[k].fd, POLLOUT, 0 };
 		if (!w || poll(p, (nfds_t)w, 10) <= 0)
 			return;
+		for (k = 0; k < d->pl.n; k++)	/* one more try each */
+			unblock(d, &d->pl.p[k]);
 	}
 }
 
@@ -579,6 +595,15 @@ void auditd_plugins_feed(struct auditd *d, int type, const char *text,
 
 	if (!pl->ready)
 		return;
+	/* Full, and no plugin can take anything until poll says so: the
+	 * record is dropped at once, without formatting or a write. */
+	if (dispatch_full(&pl->q, len) && !dispatch_writable(&pl->q)) {
+		/* refused without a copy: counted, or suspended */
+		if (dispatch_push(&pl->q, (uint32_t)type, ver, text, len) ==
+		    DISPATCH_FULL)
+			overflow(d);
+		return;
+	}
 	/* VER2: the whole line, for node names and ENRICHED (ref 3.0.9) */
 	if (d->node[0] || d->cf.log_format == LF_ENRICHED) {
 		char tmp[32];
@@ -618,13 +643,13 @@ void auditd_plugins_feed(struct auditd *d, int type, const char *text,
 		ver = DISPATCH_VER2;
 	}
 	rc = dispatch_push(&pl->q, (uint32_t)type, ver, payload, len);
-	if (rc == DISPATCH_FULL) {
+	if (rc == DISPATCH_FULL && dispatch_writable(&pl->q)) {
 		/* a burst: give the plugins what they can take, then retry */
 		auditd_plugins_flush(d);
 		rc = dispatch_push(&pl->q, (uint32_t)type, ver, payload, len);
-		if (rc == DISPATCH_FULL)
-			overflow(d);
 	}
+	if (rc == DISPATCH_FULL)
+		overflow(d);
 }
 
 /* syslog: one datagram per record, "<PRI>Mmm dd hh:mm:ss tag: text". */
@@ -647,8 +672,10 @@ static void syslog_send(struct auditd *d, struct plugin *p)
 		memmove(pl->out + h, pl->out, n - 1);	/* no newline */
 		memcpy(pl->out, head, h);
 		if (send(p->fd, pl->out, h + n - 1, MSG_NOSIGNAL) < 0 &&
-		    (errno == EAGAIN || errno == ENOBUFS))
-			return;		/* POLLOUT later */
+		    (errno == EAGAIN || errno == ENOBUFS)) {
+			block(d, p);	/* POLLOUT later */
+			return;
+		}
 		/* sent, or no syslog daemon: the record is dropped */
 		dispatch_advance(&pl->q, p->reader, n);
 	}
@@ -661,7 +688,8 @@ static void plugin_write(struct auditd *d, struct plugin *p)
 	size_t n;
 	ssize_t w;
 
-	if (!p->on || p->fd < 0 || p->reader < 0)
+	if (!p->on || p->fd < 0 || p->reader < 0 ||
+	    d->pl.q.rd[p->reader].blocked)
 		return;
 	if (p->kind == PK_SYSLOG) {
 		syslog_send(d, p);
@@ -672,8 +700,10 @@ static void plugin_write(struct auditd *d, struct plugin *p)
 		w = send(p->fd, pl->out, n, MSG_NOSIGNAL | MSG_DONTWAIT);
 		if (w < 0 && errno == EINTR)
 			continue;
-		if (w < 0 && errno == EAGAIN)
+		if (w < 0 && errno == EAGAIN) {
+			block(d, p);	/* until POLLOUT */
 			return;
+		}
 		if (w < 0) {
 			if (p->kind == PK_AF_UNIX) {	/* client gone */
 				close_fd(&p->fd);
@@ -685,8 +715,10 @@ static void plugin_write(struct auditd *d, struct plugin *p)
 			return;
 		}
 		dispatch_advance(&pl->q, p->reader, (size_t)w);
-		if ((size_t)w < n)
+		if ((size_t)w < n) {
+			block(d, p);	/* full: until POLLOUT */
 			return;
+		}
 	}
 }
 
@@ -752,8 +784,10 @@ static void af_unix_io(struct auditd *d, struct plugin *p, short rev)
 			return;
 		}
 	}
-	if (rev & POLLOUT)
+	if (rev & POLLOUT) {
+		unblock(d, p);
 		plugin_write(d, p);
+	}
 }
 
 void auditd_plugins_io(struct auditd *d, struct pollfd *pfd, int n)
@@ -763,9 +797,11 @@ void auditd_plugins_io(struct auditd *d, struct pollfd *pfd, int n)
 
 		if (!pfd[k].revents)
 			continue;
-		if (p->kind == PK_AF_UNIX)
+		if (p->kind == PK_AF_UNIX) {
 			af_unix_io(d, p, pfd[k].revents);
-		else	/* a hang-up shows as EPIPE there */
+		} else {	/* writable; a hang-up shows as EPIPE there */
+			unblock(d, p);
 			plugin_write(d, p);
+		}
 	}
 }

@@ -530,15 +530,16 @@ static unsigned drain(struct auditd *d)
 
 int auditd_loop(struct auditd *d)
 {
-	struct pollfd p[2 + PLUGINS_MAX * 2];
+	struct pollfd p[3 + PLUGINS_MAX * 2];
 
 	while (!d->stop) {
-		int n, r, wait = linger(d, 0);
+		int n, r, err, wait = linger(d, 0);
 
 		p[0] = (struct pollfd){ d->nl.fd, POLLIN, 0 };
 		p[1] = (struct pollfd){ d->sigfd, POLLIN, 0 };
-		n = auditd_plugins_pollfds(d, p + 2, PLUGINS_MAX * 2);
-		r = poll(p, (nfds_t)(2 + n), wait);
+		p[2] = (struct pollfd){ bgsync_fd(&d->bg), POLLIN, 0 };
+		n = auditd_plugins_pollfds(d, p + 3, PLUGINS_MAX * 2);
+		r = poll(p, (nfds_t)(3 + n), wait);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -553,8 +554,12 @@ int auditd_loop(struct auditd *d)
 		 * (the kernel's backlog is not held: kauditd keeps sending). */
 		if (p[0].revents && drain(d) < NAP_BELOW)
 			nanosleep(&(struct timespec){ 0, NAP_NS }, NULL);
+		/* a background sync ended: its error reaches the disk
+		 * actions, a sync due meanwhile starts */
+		if (p[2].revents && bgsync_reap(&d->bg, &err))
+			logwrite_sync_done(&d->lw, err);
 		if (n)
-			auditd_plugins_io(d, p + 2, n);
+			auditd_plugins_io(d, p + 3, n);
 		if (p[1].revents) {
 			struct signalfd_siginfo si;
 

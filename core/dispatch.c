@@ -47,6 +47,7 @@ int dispatch_reader_add(struct dispatch_q *q, enum dispatch_fmt fmt)
 		if (r->active)
 			continue;
 		r->active = 1;
+		r->blocked = 0;
 		r->fmt = fmt;
 		r->seq = q->head;
 		r->off = 0;
@@ -71,6 +72,19 @@ void dispatch_reader_skip(struct dispatch_q *q, int i)
 void dispatch_reader_rewind(struct dispatch_q *q, int i)
 {
 	q->rd[i].off = 0;
+}
+
+void dispatch_reader_block(struct dispatch_q *q, int i, int blocked)
+{
+	q->rd[i].blocked = blocked;
+}
+
+int dispatch_writable(const struct dispatch_q *q)
+{
+	for (int i = 0; i < DISPATCH_MAX_READERS; i++)
+		if (!q->rd[i].blocked && dispatch_pending(q, i))
+			return 1;
+	return 0;
 }
 
 int dispatch_pending(const struct dispatch_q *q, int i)
@@ -99,6 +113,14 @@ static long ring_place(const struct dispatch_q *q, size_t n)
 		return n <= tb ? 0 : -1;
 	}
 	return q->bhead + n <= tb ? (long)q->bhead : -1;
+}
+
+int dispatch_full(const struct dispatch_q *q, size_t len)
+{
+	if (len > DISPATCH_DATA_MAX)
+		len = DISPATCH_DATA_MAX;
+	return q->head - q->tail >= q->depth ||
+	       ring_place(q, len ? len : 1) < 0;
 }
 
 static const char *type_name(uint32_t type, char *tmp, size_t cap)

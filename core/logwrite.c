@@ -112,7 +112,7 @@ static int px_readable(void *c, const char *p)
 
 const struct logwrite_fs logwrite_fs_posix = {
 	px_open, px_write, px_close, px_sync, px_rename, px_unlink, px_chmod,
-	px_fchmod, px_fchown, px_size, px_space, px_readable, NULL
+	px_fchmod, px_fchown, px_size, px_space, px_readable, NULL, NULL
 };
 
 /* ---- messages ---- */
@@ -668,6 +668,41 @@ static int write_out(struct logwrite *w)
 	return 0;
 }
 
+/* A due sync: in the background under INCREMENTAL_ASYNC (one at a time;
+ * while one runs the due one waits, coalesced), else in place. */
+static int start_sync(struct logwrite *w)
+{
+	int async = w->cf->flush == FT_INCREMENTAL_ASYNC, r;
+
+	if (async && w->fs->sync_start) {
+		if (w->sync_busy)
+			return 0;
+		if (w->fs->sync_start(w->fs->ctx, w->fd, 1) == 0) {
+			w->sync_busy = 1;
+			w->need_sync = 0;
+			w->syncs++;
+			return 0;
+		}
+	}
+	r = w->fs->sync(w->fs->ctx, w->fd, async);
+	w->need_sync = 0;
+	w->syncs++;
+	if (r < 0) {
+		do_disk_error(w, "fsync", -r);
+		return -1;
+	}
+	return 0;
+}
+
+void logwrite_sync_done(struct logwrite *w, int err)
+{
+	w->sync_busy = 0;
+	if (err < 0)
+		do_disk_error(w, "fsync", -err);
+	if (w->need_sync && !w->len && w->fd >= 0 && !w->suspended)
+		start_sync(w);
+}
+
 int logwrite_flush(struct logwrite *w)
 {
 	int rc = 0;
@@ -675,16 +710,8 @@ int logwrite_flush(struct logwrite *w)
 	if (w->len && w->fd >= 0)
 		rc = write_out(w);
 	w->len = 0;
-	if (rc == 0 && w->need_sync && w->fd >= 0) {
-		int r = w->fs->sync(w->fs->ctx, w->fd,
-				    w->cf->flush == FT_INCREMENTAL_ASYNC);
-
-		w->need_sync = 0;
-		if (r < 0) {
-			do_disk_error(w, "fsync", -r);
-			rc = -1;
-		}
-	}
+	if (rc == 0 && w->need_sync && w->fd >= 0)
+		rc = start_sync(w);
 	if (rc == 0 && w->checks && w->owns_fd && w->fd >= 0 &&
 	    w->cf->max_log_size_action.action == SZ_SYSLOG)
 		check_size(w);	/* once per batch, not per record */
@@ -711,8 +738,11 @@ int logwrite_line(struct logwrite *w, const char *line, size_t n)
 		rc = write_out(w);
 	if (cf->flush == FT_INCREMENTAL || cf->flush == FT_INCREMENTAL_ASYNC) {
 		w->count++;
-		if (cf->freq && w->count % cf->freq == 0)
+		if (cf->freq && w->count % cf->freq == 0) {
+			/* one pending sync covers both */
+			w->syncs_coalesced += w->need_sync;
 			w->need_sync = 1;
+		}
 	}
 	/* Actions that change where the next record goes run at the
 	 * record that crosses the size, as the reference's. */

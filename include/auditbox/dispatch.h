@@ -58,6 +58,8 @@ struct dispatch_reader {
 	uint64_t seq;		/* next record to send */
 	size_t off;		/* bytes of it already sent */
 	int active;
+	int blocked;		/* its sink is full: not written to until
+				 * the caller sees it writable again */
 	enum dispatch_fmt fmt;
 };
 
@@ -88,6 +90,12 @@ void dispatch_reader_skip(struct dispatch_q *q, int i);
 /* Starts reader i's current record again from its first byte (a new
  * process after a restart must not get half a record). */
 void dispatch_reader_rewind(struct dispatch_q *q, int i);
+/* Marks reader i's sink full (1: no write is tried until the caller's
+ * poll says it is writable and calls this with 0) or writable (0). */
+void dispatch_reader_block(struct dispatch_q *q, int i, int blocked);
+/* 1 if some active reader that is not blocked has bytes to send: only
+ * then can sending make room in a full queue. */
+int dispatch_writable(const struct dispatch_q *q);
 /* 1 if reader i has bytes to send, else 0. */
 int dispatch_pending(const struct dispatch_q *q, int i);
 /* Records queued now. */
@@ -97,6 +105,10 @@ unsigned dispatch_depth(const struct dispatch_q *q);
  * kernel text for VER0 or the formatted line (no newline) for VER2. */
 enum dispatch_push_rc dispatch_push(struct dispatch_q *q, uint32_t type,
 				    int ver, const char *payload, size_t len);
+/* 1 if a record of len payload bytes would be refused now (queue full by
+ * depth or by bytes), else 0: lets a caller skip formatting a record
+ * that cannot be queued. */
+int dispatch_full(const struct dispatch_q *q, size_t len);
 /* The overflow action (conf FA_IGNORE, FA_SYSLOG, FA_SUSPEND, FA_SINGLE,
  * FA_HALT) after a DISPATCH_FULL: updates the flags and says what to do. */
 enum dispatch_act dispatch_overflow(struct dispatch_q *q, int action);

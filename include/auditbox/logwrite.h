@@ -33,6 +33,11 @@ struct logwrite_fs {
 		     uint64_t *total);
 	int (*readable)(void *ctx, const char *path);	/* 1 or 0 */
 	void *ctx;
+	/* Optional: starts a sync of fd that runs beside the caller
+	 * (flush = INCREMENTAL_ASYNC); its end is reported by
+	 * logwrite_sync_done. 0 started, or -errno (then logwrite syncs in
+	 * place). NULL: every sync is done in place. */
+	int (*sync_start)(void *ctx, int fd, int data_only);
 };
 
 /* The real file system. */
@@ -65,6 +70,9 @@ struct logwrite {
 	size_t cap, len;
 	unsigned count;		/* records since start, for freq */
 	int need_sync;		/* incremental: sync due at next flush */
+	int sync_busy;		/* a background sync runs (sync_start) */
+	unsigned long syncs;	/* syncs started */
+	unsigned long syncs_coalesced;	/* came due while one was due */
 	unsigned last_log;	/* keep_logs: next free number guess */
 	/* state of the reference's flags */
 	int suspended, fs_space_left, space_warned, admin_space_warned;
@@ -93,8 +101,16 @@ void logwrite_use_fd(struct logwrite *w, int fd);
  * run actions. 0 written or queued, 1 dropped (suspended or write_logs
  * off), -1 write error (actions already run). */
 int logwrite_line(struct logwrite *w, const char *line, size_t n);
-/* Writes what is pending and runs due syncs and the space check. */
+/* Writes what is pending and runs due syncs and the space check. A due
+ * sync under INCREMENTAL_ASYNC starts in the background (fs->sync_start)
+ * unless one runs: then it waits for that one's end, and covers every
+ * record written until it starts (coalesced). INCREMENTAL syncs in
+ * place, as the reference documents. */
 int logwrite_flush(struct logwrite *w);
+/* A background sync ended with err (0 or -errno): an error runs
+ * disk_error_action; a sync that came due meanwhile starts now when
+ * nothing is left to write (else at the next flush). */
+void logwrite_sync_done(struct logwrite *w, int err);
 /* SIGUSR1: rotate now (keep_logs shifts instead). */
 void logwrite_rotate_now(struct logwrite *w);
 /* SIGUSR2: resume logging after a suspend; reopens if needed. */

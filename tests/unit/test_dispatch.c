@@ -11,9 +11,13 @@
 #include <auditbox/conf.h>
 #include <auditbox/dispatch.h>
 
+#include <errno.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #define DEPTH 8
 #define CAP (16 * 1024)
@@ -159,6 +163,109 @@ static void dispatch_push_full_by_depth(void **state)
 	assert_int_equal(dispatch_depth(&q), 0);
 	assert_int_equal(push_str(&q, 1300, "audit(1.0:9): x"),
 			 DISPATCH_QUEUED);
+}
+
+/* dispatch_full says what dispatch_push would refuse, by depth and by
+ * bytes, without storing anything. */
+static void dispatch_full_matches_push(void **state)
+{
+	static char big[6000];
+	struct dispatch_q q;
+	int r;
+
+	(void)state;
+	setup_q(&q);
+	assert_false(dispatch_full(&q, 10));
+	r = dispatch_reader_add(&q, DISPATCH_STRING);
+	assert_true(r >= 0);
+	assert_false(dispatch_full(&q, sizeof big));
+	dispatch_push(&q, 1300, 0, big, sizeof big);
+	dispatch_push(&q, 1300, 0, big, sizeof big);
+	assert_true(dispatch_full(&q, sizeof big));	/* by bytes */
+	assert_false(dispatch_full(&q, 10));
+	for (int i = 2; i < DEPTH; i++)
+		assert_int_equal(push_str(&q, 1300, "audit(1.0:1): x"),
+				 DISPATCH_QUEUED);
+	assert_true(dispatch_full(&q, 1));		/* by depth */
+	assert_int_equal(q.dropped, 0);
+	assert_int_equal(push_str(&q, 1300, "audit(1.0:1): x"), DISPATCH_FULL);
+}
+
+/* A plugin that stops reading: its reader is blocked at the first full
+ * write (a socket with a small buffer as the plugin's stdin), and once
+ * the queue is full nothing is writable, so auditd drops each new record
+ * without a write or a copy; when the plugin reads again, poll says
+ * POLLOUT, the reader is unblocked and gets the queued records, and new
+ * ones are queued again. */
+static void dispatch_blocked_reader_full_queue(void **state)
+{
+	struct dispatch_q q;
+	int sv[2], r, other, sndbuf = 4096;
+	char rec[64], junk[65536];
+	unsigned sent = 0, got = 0;
+	struct pollfd p;
+	size_t n;
+	ssize_t w;
+
+	(void)state;
+	setup_q(&q);
+	assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0,
+				    sv), 0);
+	setsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof sndbuf);
+	r = dispatch_reader_add(&q, DISPATCH_STRING);
+	other = dispatch_reader_add(&q, DISPATCH_STRING);
+	dispatch_reader_remove(&q, other);	/* a gone reader: not counted */
+	/* write until the socket refuses */
+	for (int i = 0; i < 100000; i++) {
+		snprintf(rec, sizeof rec, "audit(1.0:%d): %040d", i, i);
+		if (!dispatch_full(&q, strlen(rec)))
+			assert_int_equal(push_str(&q, 1300, rec),
+					 DISPATCH_QUEUED);
+		n = dispatch_fill(&q, r, out, sizeof out);
+		w = send(sv[0], out, n, MSG_DONTWAIT);
+		if (w < 0) {
+			assert_int_equal(errno, EAGAIN);
+			dispatch_reader_block(&q, r, 1);
+			break;
+		}
+		dispatch_advance(&q, r, (size_t)w);
+		sent += (unsigned)w;
+		if ((size_t)w < n) {
+			dispatch_reader_block(&q, r, 1);
+			break;
+		}
+	}
+	assert_true(q.rd[r].blocked);
+	/* the plugin hangs: the queue fills, then nothing is writable */
+	for (int i = 0; i < DEPTH; i++)
+		if (!dispatch_full(&q, 20))
+			push_str(&q, 1300, "audit(2.0:1): queued");
+	assert_true(dispatch_full(&q, 20));
+	assert_false(dispatch_writable(&q));
+	assert_int_equal(push_str(&q, 1300, "audit(2.0:2): dropped"),
+			 DISPATCH_FULL);
+	/* the plugin reads again */
+	while ((w = read(sv[1], junk, sizeof junk)) > 0)
+		got += (unsigned)w;
+	assert_int_equal(got, sent);
+	p = (struct pollfd){ sv[0], POLLOUT, 0 };
+	assert_int_equal(poll(&p, 1, 0), 1);
+	dispatch_reader_block(&q, r, 0);
+	assert_true(dispatch_writable(&q));
+	while ((n = dispatch_fill(&q, r, out, sizeof out))) {
+		w = send(sv[0], out, n, MSG_DONTWAIT);
+		assert_true(w > 0);
+		dispatch_advance(&q, r, (size_t)w);
+		while (read(sv[1], junk, sizeof junk) > 0)
+			;
+	}
+	assert_int_equal(dispatch_depth(&q), 0);
+	assert_false(dispatch_writable(&q));	/* nothing left to send */
+	assert_int_equal(push_str(&q, 1300, "audit(3.0:1): again"),
+			 DISPATCH_QUEUED);
+	assert_true(dispatch_writable(&q));
+	close(sv[0]);
+	close(sv[1]);
 }
 
 /* Big records fill the byte ring before the record count. */
@@ -343,6 +450,8 @@ int main(void)
 		cmocka_unit_test(dispatch_push_no_reader),
 		cmocka_unit_test(dispatch_push_full_by_depth),
 		cmocka_unit_test(dispatch_push_full_by_bytes),
+		cmocka_unit_test(dispatch_full_matches_push),
+		cmocka_unit_test(dispatch_blocked_reader_full_queue),
 		cmocka_unit_test(dispatch_advance_partial),
 		cmocka_unit_test(dispatch_reader_add_sees_new_only),
 		cmocka_unit_test(dispatch_overflow_actions),

@@ -31,6 +31,11 @@ static struct fakefs {
 	uint64_t avail, bsize, total;
 	int write_err;		/* next writes fail with this errno */
 	unsigned syncs, data_syncs;
+	/* background syncs (sync_start): how many began, the log's size at
+	 * the last start, and the error the next start returns */
+	unsigned bg_starts;
+	size_t bg_size;
+	int bg_start_err;
 } fk;
 
 static struct ffile *ff_find(const char *name)
@@ -172,9 +177,20 @@ static int f_space(void *c, int fd, uint64_t *a, uint64_t *bs, uint64_t *t)
 
 static int f_readable(void *c, const char *p) { (void)c; return !!ff_find(p); }
 
+static int f_sync_start(void *c, int fd, int data)
+{
+	(void)c;
+	assert_int_equal(data, 1);	/* fdatasync, as the reference */
+	if (fk.bg_start_err)
+		return -fk.bg_start_err;
+	fk.bg_starts++;
+	fk.bg_size = fk.f[fk.fd_file[fd]].size;
+	return 0;
+}
+
 static const struct logwrite_fs fakefs = {
 	f_open, f_write, f_close, f_sync, f_rename, f_unlink, f_chmod,
-	f_fchmod, f_fchown, f_size, f_space, f_readable, NULL
+	f_fchmod, f_fchown, f_size, f_space, f_readable, NULL, NULL
 };
 
 /* ---- callbacks ---- */
@@ -523,6 +539,124 @@ static void logwrite_flush_incremental(void **state)
 	assert_int_equal(fk.data_syncs, 1);
 }
 
+/* An open log whose syncs (flush mode, every freq records) may start in
+ * the background. */
+static void use_bg(enum conf_flush flush, unsigned freq)
+{
+	static struct logwrite_fs bgfs;
+
+	bgfs = fakefs;
+	bgfs.sync_start = f_sync_start;
+	w.fs = &bgfs;
+	cf.flush = flush;
+	cf.freq = freq;
+	assert_int_equal(logwrite_open(&w), 0);
+}
+
+static void logwrite_sync_async_in_background(void **state)
+{
+	(void)state;
+	use_bg(FT_INCREMENTAL_ASYNC, 2);
+	write_kib(1);
+	assert_int_equal(fk.bg_starts, 0);
+	write_kib(1);	/* the 2nd record: a sync is due */
+	assert_int_equal(fk.bg_starts, 1);
+	/* it starts after the records before it reached the file */
+	assert_int_equal(fk.bg_size, 2 * 1024);
+	assert_int_equal(fk.syncs + fk.data_syncs, 0);	/* nothing in place */
+	assert_true(w.sync_busy);
+}
+
+static void logwrite_sync_async_coalesced(void **state)
+{
+	(void)state;
+	use_bg(FT_INCREMENTAL_ASYNC, 2);
+	write_kib(2);
+	assert_int_equal(fk.bg_starts, 1);
+	/* three more syncs come due while the first runs: none starts */
+	write_kib(6);
+	assert_int_equal(fk.bg_starts, 1);
+	assert_int_equal(w.syncs_coalesced, 2);
+	/* its end starts one that covers all six records at once */
+	logwrite_sync_done(&w, 0);
+	assert_int_equal(fk.bg_starts, 2);
+	assert_int_equal(fk.bg_size, 8 * 1024);
+	logwrite_sync_done(&w, 0);
+	assert_int_equal(fk.bg_starts, 2);	/* nothing due: no sync */
+	assert_false(w.sync_busy);
+	write_kib(1);
+	assert_int_equal(fk.bg_starts, 2);	/* 9 records: not due */
+	write_kib(1);
+	assert_int_equal(fk.bg_starts, 3);
+	assert_string_equal(notes, "");
+}
+
+static void logwrite_sync_async_done_with_pending_bytes(void **state)
+{
+	char line[100];
+
+	(void)state;
+	use_bg(FT_INCREMENTAL_ASYNC, 1);
+	write_kib(1);
+	assert_int_equal(fk.bg_starts, 1);
+	memset(line, 'y', sizeof line - 1);
+	line[sizeof line - 1] = '\n';
+	logwrite_line(&w, line, sizeof line);	/* due, buffered */
+	/* the running sync ends before the record is written: the next one
+	 * waits for the flush, so that it covers that record */
+	logwrite_sync_done(&w, 0);
+	assert_int_equal(fk.bg_starts, 1);
+	logwrite_flush(&w);
+	assert_int_equal(fk.bg_starts, 2);
+	assert_int_equal(fk.bg_size, 1024 + sizeof line);
+}
+
+static void logwrite_sync_async_error_reaches_disk_action(void **state)
+{
+	(void)state;
+	cf.disk_error_action.action = FA_SUSPEND;
+	use_bg(FT_INCREMENTAL_ASYNC, 1);
+	write_kib(1);
+	assert_int_equal(fk.bg_starts, 1);
+	logwrite_sync_done(&w, -EIO);
+	assert_non_null(strstr(notes, "suspending logging due to previously "
+			       "mentioned write error"));
+	assert_true(w.suspended);
+	assert_int_equal(logwrite_line(&w, "a\n", 2), 1);
+}
+
+static void logwrite_sync_async_error_syslog(void **state)
+{
+	(void)state;
+	use_bg(FT_INCREMENTAL_ASYNC, 1);
+	write_kib(1);
+	logwrite_sync_done(&w, -EIO);
+	assert_string_equal(notes, "1:fsync: Audit daemon detected an error "
+			    "writing an event to disk (Input/output error)\n");
+	assert_false(w.suspended);
+}
+
+static void logwrite_sync_start_fails_in_place(void **state)
+{
+	(void)state;
+	fk.bg_start_err = EAGAIN;	/* no thread: the sync is done here */
+	use_bg(FT_INCREMENTAL_ASYNC, 1);
+	write_kib(1);
+	assert_int_equal(fk.bg_starts, 0);
+	assert_int_equal(fk.data_syncs, 1);
+	assert_false(w.sync_busy);
+}
+
+static void logwrite_sync_incremental_stays_in_place(void **state)
+{
+	(void)state;
+	use_bg(FT_INCREMENTAL, 1);
+	for (int i = 0; i < 3; i++)
+		write_kib(1);
+	assert_int_equal(fk.bg_starts, 0);
+	assert_int_equal(fk.syncs, 3);	/* fsync, in place, as the reference */
+}
+
 static void logwrite_line_suspend_by_size(void **state)
 {
 	(void)state;
@@ -570,6 +704,13 @@ int main(void)
 		T(logwrite_init_action_inits),
 		T(logwrite_line_write_errors),
 		T(logwrite_flush_incremental),
+		T(logwrite_sync_async_in_background),
+		T(logwrite_sync_async_coalesced),
+		T(logwrite_sync_async_done_with_pending_bytes),
+		T(logwrite_sync_async_error_reaches_disk_action),
+		T(logwrite_sync_async_error_syslog),
+		T(logwrite_sync_start_fails_in_place),
+		T(logwrite_sync_incremental_stays_in_place),
 		T(logwrite_line_suspend_by_size),
 		T(logwrite_use_fd_no_checks),
 	};
