@@ -635,6 +635,18 @@ static void check_size(struct logwrite *w)
 
 /* ---- writing ---- */
 
+/* A write or a sync failed with e: no space runs disk_full_action
+ * (once, until there is room again), anything else disk_error_action. */
+static void io_failed(struct logwrite *w, const char *func, int e)
+{
+	if (e != ENOSPC) {
+		do_disk_error(w, func, e);
+	} else if (w->fs_space_left) {
+		w->fs_space_left = 0;
+		do_disk_full(w);
+	}
+}
+
 /* Writes buf[0..len) whole; on error runs the disk actions. */
 static int write_out(struct logwrite *w)
 {
@@ -649,14 +661,7 @@ static int write_out(struct logwrite *w)
 
 			/* Keep whole lines: drop what did not fit. */
 			w->len = 0;
-			if (e == ENOSPC) {
-				if (w->fs_space_left) {
-					w->fs_space_left = 0;
-					do_disk_full(w);
-				}
-			} else {
-				do_disk_error(w, "write", e);
-			}
+			io_failed(w, "write", e);
 			return -1;
 		}
 		off += (size_t)r;
@@ -688,7 +693,7 @@ static int start_sync(struct logwrite *w)
 	w->need_sync = 0;
 	w->syncs++;
 	if (r < 0) {
-		do_disk_error(w, "fsync", -r);
+		io_failed(w, "fsync", -r);
 		return -1;
 	}
 	return 0;
@@ -698,7 +703,7 @@ void logwrite_sync_done(struct logwrite *w, int err)
 {
 	w->sync_busy = 0;
 	if (err < 0)
-		do_disk_error(w, "fsync", -err);
+		io_failed(w, "fsync", -err);
 	if (w->need_sync && !w->len && w->fd >= 0 && !w->suspended)
 		start_sync(w);
 }

@@ -107,8 +107,9 @@ int logwrite_line(struct logwrite *w, const char *line, size_t n);
  * record written until it starts (coalesced). INCREMENTAL syncs in
  * place, as the reference documents. */
 int logwrite_flush(struct logwrite *w);
-/* A background sync ended with err (0 or -errno): an error runs
- * disk_error_action; a sync that came due meanwhile starts now when
+/* A background sync ended with err (0 or -errno): ENOSPC (a device that
+ * filled under the file system) runs disk_full_action, another error
+ * disk_error_action, as for a write; a sync that came due meanwhile starts now when
  * nothing is left to write (else at the next flush). */
 void logwrite_sync_done(struct logwrite *w, int err);
 /* SIGUSR1: rotate now (keep_logs shifts instead). */

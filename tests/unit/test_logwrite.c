@@ -636,6 +636,20 @@ static void logwrite_sync_async_error_syslog(void **state)
 	assert_false(w.suspended);
 }
 
+static void logwrite_sync_async_enospc_is_disk_full(void **state)
+{
+	(void)state;
+	cf.disk_full_action.action = FA_SUSPEND;
+	use_bg(FT_INCREMENTAL_ASYNC, 1);
+	write_kib(1);
+	logwrite_sync_done(&w, -ENOSPC);
+	assert_non_null(strstr(notes, "1:Audit daemon has no space left on "
+			       "logging partition\n"));
+	assert_non_null(strstr(notes, "suspending logging due to no space "
+			       "left on logging partition."));
+	assert_true(w.suspended);
+}
+
 static void logwrite_sync_start_fails_in_place(void **state)
 {
 	(void)state;
@@ -709,6 +723,7 @@ int main(void)
 		T(logwrite_sync_async_done_with_pending_bytes),
 		T(logwrite_sync_async_error_reaches_disk_action),
 		T(logwrite_sync_async_error_syslog),
+		T(logwrite_sync_async_enospc_is_disk_full),
 		T(logwrite_sync_start_fails_in_place),
 		T(logwrite_sync_incremental_stays_in_place),
 		T(logwrite_line_suspend_by_size),
