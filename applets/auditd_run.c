@@ -188,39 +188,43 @@ static void sender_get(struct auditd *d, struct sender *s)
 		s->ok = 0;
 }
 
-/* "op=OP auid= uid= ses= pid= [subj=] res=RES", libaudit's
- * audit_format_signal_info(); fallback of 3.0.9 when unknown. */
+/* "op=OP auid= uid= ses= pid= [subj=] res=RES" into body[cap], as
+ * libaudit 3.0.9's audit_format_signal_info(): uid is the owner of
+ * /proc/PID and ses its sessionid, 4294967295 both when the sender is
+ * gone. */
+static void sender_format(const struct sender *s, const char *op,
+			  const char *res, char *body, size_t cap)
+{
+	struct stat st;
+	char path[64], ses[32];
+	unsigned uid = 4294967295U;
+
+	snprintf(path, sizeof path, "/proc/%u", (unsigned)s->pid);
+	if (stat(path, &st) == 0)
+		uid = (unsigned)st.st_uid;
+	snprintf(path, sizeof path, "/proc/%u/sessionid", (unsigned)s->pid);
+	read_small(path, ses, sizeof ses);
+	if (!ses[0])
+		snprintf(ses, sizeof ses, "4294967295");
+	snprintf(body, cap, "op=%s auid=%u uid=%u ses=%s pid=%d%s%s res=%s",
+		 op, s->auid, uid, ses, (int)s->pid, s->ctx[0] ? " subj=" : "",
+		 s->ctx, res);
+}
+
+/* A record naming the signal's sender; fallback when the kernel does
+ * not say who sent it. */
 static void sender_record(struct auditd *d, int type, const char *op,
 			  const char *res, const char *fallback)
 {
 	struct sender s;
-	char path[64], ses[32], status[512], body[700];
-	const char *u;
-	unsigned long uid = 4294967295UL;
+	char body[700];
 
 	sender_get(d, &s);
 	if (!s.ok) {
 		write_record(d, type, fallback);
 		return;
 	}
-	snprintf(path, sizeof path, "/proc/%d/sessionid", (int)s.pid);
-	read_small(path, ses, sizeof ses);
-	if (!ses[0])
-		snprintf(ses, sizeof ses, "?");
-	snprintf(path, sizeof path, "/proc/%d/status", (int)s.pid);
-	{
-		int fd = open(path, O_RDONLY | O_CLOEXEC);
-		ssize_t n = fd < 0 ? -1 : read(fd, status, sizeof status - 1);
-
-		if (fd >= 0)
-			close(fd);
-		status[n > 0 ? n : 0] = 0;
-	}
-	if ((u = strstr(status, "\nUid:")))
-		uid = strtoul(u + 5, NULL, 10);
-	snprintf(body, sizeof body, "op=%s auid=%u uid=%lu ses=%s pid=%d%s%s "
-		 "res=%s", op, s.auid, uid, ses, (int)s.pid,
-		 s.ctx[0] ? " subj=" : "", s.ctx, res);
+	sender_format(&s, op, res, body, sizeof body);
 	write_record(d, type, body);
 }
 
@@ -320,17 +324,28 @@ void auditd_request(void *arg, enum logwrite_req req, const char *exe)
 
 /* ---- signals ---- */
 
+/* SIGHUP, in 3.0.9's order: who sent it first (no answer: no-change,
+ * nothing reloaded), then the config. A config that fails to load gets
+ * the record 3.0.9 formats but never sends (docs/compat.md); a reload
+ * gets reconfigure()'s own words: auid, pid and subj, "?" without one. */
 static void reconfigure(struct auditd *d)
 {
 	static struct auditd_conf ncf;
 	struct auditd_conf *o = &d->cf;
+	struct sender s;
+	char body[700];
 	int reopen;
 
+	sender_get(d, &s);
+	if (!s.ok) {
+		write_record(d, AUDIT_DAEMON_CONFIG, "op=reconfigure "
+			     "state=no-change auid=-1 pid=-1 subj=? res=failed");
+		return;
+	}
 	if (auditd_load_config(d, &ncf) < 0) {
-		sender_record(d, AUDIT_DAEMON_CONFIG,
-			      "reconfigure state=no-change", "failed",
-			      "op=reconfigure state=no-change auid=-1 pid=-1 "
-			      "subj=? res=failed");
+		sender_format(&s, "reconfigure state=no-change", "failed",
+			      body, sizeof body);
+		write_record(d, AUDIT_DAEMON_CONFIG, body);
 		return;
 	}
 	reopen = strcmp(o->log_file, ncf.log_file) || o->flush != ncf.flush ||
@@ -357,9 +372,10 @@ static void reconfigure(struct auditd *d)
 			d->lw.suspended = 0;
 		}
 	}
-	sender_record(d, AUDIT_DAEMON_CONFIG, "reconfigure state=changed",
-		      "success", "op=reconfigure state=changed auid=-1 pid=-1 "
-		      "subj=? res=success");
+	snprintf(body, sizeof body, "op=reconfigure state=changed auid=%u "
+		 "pid=%d subj=%s res=success", s.auid, (int)s.pid,
+		 s.ctx[0] ? s.ctx : "?");
+	write_record(d, AUDIT_DAEMON_CONFIG, body);
 }
 
 static void state_report(struct auditd *d)

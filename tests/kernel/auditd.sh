@@ -310,7 +310,7 @@ conf "$H" "$H/log2"
 kill -HUP "$DPID"
 wait_for "$H/log2/audit.log" DAEMON_CONFIG
 stop
-grep -q '^type=DAEMON_CONFIG .*op=reconfigure state=changed auid=[0-9]* uid=0 ses=[^ ]* pid=[0-9]* res=success$' "$H/log2/audit.log" &&
+grep -q '^type=DAEMON_CONFIG .*op=reconfigure state=changed auid=[0-9]* pid=[0-9]* subj=[^ ]* res=success$' "$H/log2/audit.log" &&
 	grep -q DAEMON_END "$H/log2/audit.log" && ! grep -q DAEMON_END "$H/log/audit.log" &&
 	pass auditd_hup_new_log_file || fail auditd_hup_new_log_file "$(cat "$H/log2/audit.log" "$H/stderr")"
 
