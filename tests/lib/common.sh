@@ -67,6 +67,36 @@ auditd_stop() {
 	DPID=
 }
 
+# auditd_kernel_begin NAME: for the tests that run a daemon against the
+# kernel: root and a kernel that answers (else skip NAME), the lock, the
+# state saved, audit disabled, backlog_wait_time 0, -b 8192, -f 1; R is
+# the reference auditctl. On every exit: the daemon $DPID stopped, the
+# rules deleted, the state restored and checked (enabled 0, pid 0).
+auditd_kernel_begin() {
+	T_KERNEL=1
+	R=$REF_AUDITCTL
+	if ! _why=$(kernel_usable); then
+		skip "$1" "$_why"
+		t_done
+	fi
+	kernel_lock
+	kernel_save
+	DPID=
+	t_cleanup_hook() {
+		[ -n "$DPID" ] && kill -TERM "$DPID" 2>/dev/null && sleep 0.5
+		[ -n "$DPID" ] && kill -KILL "$DPID" 2>/dev/null
+		"$R" -D >/dev/null 2>&1
+		kernel_restore
+		"$R" -e 0 >/dev/null 2>&1
+		_st=$("$R" -s 2>/dev/null | awk '$1=="enabled"||$1=="pid"{printf "%s=%s ", $1, $2}')
+		[ "$_st" = "enabled=0 pid=0 " ] || echo "FAIL kernel state after the test: $_st"
+	}
+	"$R" -e 0 >/dev/null
+	"$R" --backlog_wait_time 0 >/dev/null
+	"$R" -b 8192 >/dev/null
+	"$R" -f 1 >/dev/null
+}
+
 # kernel_usable: root, and the kernel answers an audit status request.
 kernel_usable() {
 	[ "$(id -u)" = 0 ] || { echo "not root"; return 1; }
