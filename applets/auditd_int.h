@@ -76,6 +76,7 @@ struct auditd {
 	char node[256];		/* node= value; "" for none */
 	char pidfile[PATH_MAX];
 	struct netlink nl;	/* the event stream (our audit pid port) */
+	struct netlink_batch nb;	/* its records, many per recvmmsg */
 	struct netlink req;	/* requests (signal info), never events */
 	struct logwrite lw;
 	struct logwrite_fs fs;	/* posix, with syncs in bg */

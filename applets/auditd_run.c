@@ -525,17 +525,17 @@ static unsigned drain(struct auditd *d)
 {
 	const struct nlmsghdr *h;
 	unsigned got = 0;
+	size_t len;
 	int r;
 
-	while ((r = netlink_recv_nowait(&d->nl, &h)) != 0) {
+	while ((r = netlink_recv_batch(&d->nl, &d->nb, &h, &len)) != 0) {
 		if (r == -ENOBUFS)
 			continue;	/* the kernel counts them as lost */
 		if (r < 0)
 			break;
 		if (!is_event(h->nlmsg_type))
 			continue;	/* replies to our requests */
-		put_record(d, h->nlmsg_type, NLMSG_DATA(h),
-			   netlink_record_len(&d->nl, h));
+		put_record(d, h->nlmsg_type, NLMSG_DATA(h), len);
 		d->records++;
 		got++;
 	}

@@ -200,6 +200,57 @@ int netlink_recv_nowait(struct netlink *nl, const struct nlmsghdr **out)
 	}
 }
 
+int netlink_recv_batch(struct netlink *nl, struct netlink_batch *b,
+		       const struct nlmsghdr **out, size_t *len)
+{
+	for (;;) {
+		int n;
+
+		while (b->next < b->n) {
+			unsigned i = b->next++;
+			size_t got = b->m[i].msg_len;
+			const struct sockaddr_nl *f = &b->from[i];
+
+			/* only the kernel (port id 0) may talk to us */
+			if (b->m[i].msg_hdr.msg_namelen >= sizeof *f &&
+			    f->nl_family == AF_NETLINK && f->nl_pid != 0)
+				continue;
+			if (got < NLMSG_HDRLEN)
+				continue;
+			/* one record per datagram, its nlmsg_len the text
+			 * length (as netlink_recv_nowait takes it) */
+			*out = &b->rx[i].h;
+			got -= NLMSG_HDRLEN;
+			*len = b->rx[i].h.nlmsg_len < got ?
+			       b->rx[i].h.nlmsg_len : got;
+			return 1;
+		}
+		for (unsigned i = 0; i < NETLINK_BATCH; i++) {
+			b->iov[i] = (struct iovec){ b->rx[i].b,
+						    sizeof b->rx[i].b };
+			b->m[i].msg_hdr = (struct msghdr){
+				.msg_name = &b->from[i],
+				.msg_namelen = sizeof b->from[i],
+				.msg_iov = &b->iov[i], .msg_iovlen = 1 };
+			b->m[i].msg_len = 0;
+		}
+		b->n = b->next = 0;
+		n = recvmmsg(nl->fd, b->m, NETLINK_BATCH, MSG_DONTWAIT, NULL);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EAGAIN || errno == EWOULDBLOCK)
+				return 0;
+			if (errno == ENOBUFS)
+				nl->dropped++;
+			return -errno;
+		}
+		if (n == 0)
+			return 0;
+		b->n = (unsigned)n;
+	}
+}
+
 size_t netlink_record_len(const struct netlink *nl, const struct nlmsghdr *h)
 {
 	size_t room = nl->rx_len - (size_t)((const char *)h - nl->rx.b);

@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
 #include <auditbox/uapi/audit.h>
 #include <auditbox/uapi/netlink.h>
 
@@ -52,6 +54,27 @@ int netlink_recv(struct netlink *nl, int timeout_ms,
  * queued, -errno (-ENOBUFS: the kernel dropped messages). One recv per
  * datagram, no poll: the daemon's hot path. */
 int netlink_recv_nowait(struct netlink *nl, const struct nlmsghdr **out);
+
+/* Up to NETLINK_BATCH records read with one recvmmsg (the daemon's hot
+ * path under load: one system call for many records). Caller-owned,
+ * about NETLINK_BATCH * 9 KiB; only the pages records touch are used. */
+#define NETLINK_BATCH 16
+struct netlink_batch {
+	struct mmsghdr m[NETLINK_BATCH];
+	struct iovec iov[NETLINK_BATCH];
+	struct sockaddr_nl from[NETLINK_BATCH];
+	unsigned n, next;	/* datagrams read, the next to hand out */
+	union {
+		struct nlmsghdr h;
+		char b[NETLINK_BUF_SIZE];
+	} rx[NETLINK_BATCH];
+};
+/* Next audit record without waiting, from b or a new recvmmsg: 1 with
+ * *out (into b) and *len (its text length, bounded by the datagram), 0
+ * when none is queued, -errno (-ENOBUFS: the kernel dropped messages).
+ * Datagrams not from the kernel, and runts, are skipped. */
+int netlink_recv_batch(struct netlink *nl, struct netlink_batch *b,
+		       const struct nlmsghdr **out, size_t *len);
 
 /* Text length of an audit record from netlink_recv_nowait: the
  * kernel's nlmsg_len counts the text only; bounded by the datagram. */

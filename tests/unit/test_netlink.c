@@ -10,6 +10,7 @@
 #include "fake_kernel.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -209,6 +210,68 @@ static void netlink_recv_truncated_header(void **state)
 	assert_int_equal(h->nlmsg_type, AUDIT_GET);
 }
 
+/* An audit record as kauditd sends it: nlmsg_len is the text length. */
+static void send_record(struct fake_kernel *p, uint16_t type, const char *t)
+{
+	char buf[NETLINK_BUF_SIZE];
+	struct nlmsghdr h = { (uint32_t)strlen(t), type, 0, 0, 0 };
+
+	memcpy(buf, &h, sizeof h);
+	memcpy(buf + NLMSG_HDRLEN, t, strlen(t));
+	assert_int_equal(send(p->peer, buf, NLMSG_HDRLEN + strlen(t),
+			      MSG_DONTWAIT),
+			 (ssize_t)(NLMSG_HDRLEN + strlen(t)));
+}
+
+/* More records than a batch holds, a runt and a header that claims more
+ * than its datagram: every record in order, each with its own length,
+ * the runt skipped, the liar cut to its datagram; then nothing. */
+static void netlink_recv_batch_records(void **state)
+{
+	static struct netlink_batch b;
+	struct fake_kernel *p = *state;
+	const struct nlmsghdr *h;
+	struct nlmsghdr liar = { 4000, AUDIT_FIRST_USER_MSG, 0, 0, 0 };
+	char text[64];
+	size_t len;
+	int i;
+
+	for (i = 0; i < NETLINK_BATCH * 2 + 3; i++) {
+		snprintf(text, sizeof text, "audit(1.000:%d): n=%d", i, i);
+		send_record(p, 1300, text);
+		if (i == 5)
+			assert_int_equal(send(p->peer, "ab", 2, 0), 2);
+	}
+	assert_int_equal(send(p->peer, &liar, sizeof liar, 0),
+			 (ssize_t)sizeof liar);
+	for (i = 0; i < NETLINK_BATCH * 2 + 3; i++) {
+		snprintf(text, sizeof text, "audit(1.000:%d): n=%d", i, i);
+		assert_int_equal(netlink_recv_batch(&p->nl, &b, &h, &len), 1);
+		assert_int_equal(h->nlmsg_type, 1300);
+		assert_int_equal(len, strlen(text));
+		assert_memory_equal(NLMSG_DATA(h), text, len);
+	}
+	assert_int_equal(netlink_recv_batch(&p->nl, &b, &h, &len), 1);
+	assert_int_equal(h->nlmsg_type, AUDIT_FIRST_USER_MSG);
+	assert_int_equal(len, 0);
+	assert_int_equal(netlink_recv_batch(&p->nl, &b, &h, &len), 0);
+	send_record(p, 1305, "audit(2.000:1): again");
+	assert_int_equal(netlink_recv_batch(&p->nl, &b, &h, &len), 1);
+	assert_int_equal(len, strlen("audit(2.000:1): again"));
+}
+
+static void netlink_recv_batch_bad_fd(void **state)
+{
+	static struct netlink_batch b;
+	struct netlink nl;
+	const struct nlmsghdr *h;
+	size_t len;
+
+	(void)state;
+	netlink_init_fd(&nl, -1);
+	assert_int_equal(netlink_recv_batch(&nl, &b, &h, &len), -EBADF);
+}
+
 static void netlink_recv_timeout(void **state)
 {
 	struct fake_kernel *p = *state;
@@ -260,6 +323,8 @@ int main(void)
 		T(netlink_request_multipart),
 		T(netlink_recv_truncated_header),
 		T(netlink_recv_timeout),
+		T(netlink_recv_batch_records),
+		cmocka_unit_test(netlink_recv_batch_bad_fd),
 		T(netlink_features_get_reply),
 		cmocka_unit_test(netlink_request_bad_fd),
 #undef T
