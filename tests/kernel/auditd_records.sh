@@ -26,12 +26,18 @@ export AUDITBOX_PIDFILE=$T_TMP/auditd.pid AUDITBOX_STATEFILE=$T_TMP/auditd.state
 W=$T_TMP/w	# the workload's directory (same path for both daemons)
 GS=$(printf '\035')
 
-# conf DIR FORMAT: auditd.conf in DIR, the log in DIR/log
+# conf DIR FORMAT: auditd.conf in DIR, the log in DIR/log; FORMAT RAW,
+# ENRICHED or NODE (ENRICHED, each line after node=HOSTNAME)
 conf() {
 	mkdir -p "$1/log" "$1/plugins"
+	case $2 in
+	NODE) set -- "$1" ENRICHED "name_format = hostname" ;;
+	*) set -- "$1" "$2" "name_format = none" ;;
+	esac
 	cat >"$1/auditd.conf" <<-EOF
 	log_file = $1/log/audit.log
 	log_format = $2
+	$3
 	flush = INCREMENTAL_ASYNC
 	freq = 20
 	num_logs = 3
@@ -139,6 +145,9 @@ os.mkdir(W + '/d1')
 os.rmdir(W + '/d1')
 os.truncate(W + '/f2', 0)
 os.unlink(W + '/f3')
+open(W + '/f5', 'w').close()
+os.chown(W + '/f5', 12345, 12345)       # ids with no name
+os.chmod(W + '/f5', 0o640)
 try:
     os.open(W + '/missing', os.O_RDONLY)
 except OSError:
@@ -163,6 +172,7 @@ for t, m in ((1100, 'op=PAM:authentication grantors=pam_unix acct="root" ' + exe
              (1101, 'op=PAM:accounting grantors=pam_unix acct="root" ' + exe),
              (1103, 'op=PAM:setcred grantors=pam_unix acct="root" ' + exe),
              (1112, 'op=login id=0 ' + exe),
+             (1112, 'op=login id=12345 ' + exe),
              (1112, 'op=login acct="nosuchuser" exe="/usr/sbin/sshd" hostname=? addr=127.0.0.1 terminal=ssh res=failed'),
              (1105, 'op=PAM:session_open grantors=pam_unix acct="root" ' + exe),
              (1123, 'cwd="/root" cmd=6C73202D6C terminal=pts/0 res=success'),
@@ -221,19 +231,24 @@ send() {
 import os, signal, sys, time
 a = sys.argv[1:]
 sig, pid, log, typ, n = getattr(signal, 'SIG' + a[0]), int(a[1]), a[2], a[3], int(a[4])
+out = open(os.path.join(os.path.dirname(os.path.dirname(log)), 'senders'), 'a')
+logf = open(log, errors='replace')      # opened while still root
 if len(a) > 5 and a[5] != '-':
     with open('/proc/self/loginuid', 'w') as f:
         f.write(a[5])
 if len(a) > 6:
     os.setresuid(0, int(a[6]), 0)
+# SIG, pid, the owner of /proc/PID (the uid= of the record)
+out.write('%s %d %d\n' % (a[0], os.getpid(), os.stat('/proc/%d' % os.getpid()).st_uid))
+out.close()
 os.kill(pid, sig)
 for _ in range(100):
     try:
         os.kill(pid, 0)
-        with open(log, errors='replace') as f:
-            if sum(('type=' + typ + ' ') in l for l in f) >= n:
-                break
     except OSError:
+        break
+    logf.seek(0)
+    if sum(('type=' + typ + ' ') in l for l in logf) >= n:
         break
     time.sleep(0.1)
 PY
@@ -296,12 +311,13 @@ run_() {
 # each. glibc's probes of nscd's socket are the machine's, not compared.
 NSCD_SADDR=01002F7661722F72756E2F6E736364	# AF_UNIX "/var/run/nscd"
 keep() {
+	sed "s/^node=$(hostname) //" "$1/all" |
 	awk -v pids="$1/pids" '
 	BEGIN { while ((getline p < pids) > 0) want[p] = 1 }
 	{ line[NR] = $0; s = $0; sub(/^.*msg=audit\([0-9.]+:/, "", s); sub(/\).*/, "", s); ser[NR] = s
 	  if (match($0, / pid=[0-9]+/) && want[substr($0, RSTART + 5, RLENGTH - 5)]) keep[s] = 1 }
 	END { for (i = 1; i <= NR; i++)
-		if (keep[ser[i]] || line[i] ~ /type=DAEMON_|hello from the test/) print line[i] }' "$1/all" |
+		if (keep[ser[i]] || line[i] ~ /type=DAEMON_|hello from the test/) print line[i] }' |
 	grep -v -e "saddr=$NSCD_SADDR" |
 	sed -E -e 's/msg=audit\([0-9]+\.[0-9]+:[0-9]+\)/msg=audit(T:S)/' \
 	    -e 's/ (pid|ppid|opid|spid|inode|ino|dev|ip|a[0-3]|exit|kernel|fd|fd0|fd1)=[^ ]*/ \1=X/g' \
@@ -331,28 +347,36 @@ documented() {
 # ours_check FORMAT: our records on their own, reference or not
 ours_check() {
 	f=$1 O=$T_TMP/ours.$1
+	if [ "$f" = NODE ]; then
+		n=$(grep -c -v "^node=$(hostname) type=" "$O/all")
+		[ "$n" = 0 ] && pass auditd_records_NODE_prefix ||
+			fail auditd_records_NODE_prefix "$n lines without node=$(hostname)"
+	fi
 	keep "$O" >"$O.m"
 	n=$(wc -l <"$O.m")
 	[ "$n" -ge 40 ] && pass "auditd_records_${f}_workload ($n records)" ||
 		fail "auditd_records_${f}_workload" "too few records ($n)"
 	t=
-	[ "$f" = ENRICHED ] && t="$GS"'AUID="nobody"'
+	[ "$f" != RAW ] && t="$GS"'AUID="nobody"'
 	grep -q "^type=DAEMON_CONFIG msg=audit(T:S): op=reconfigure state=changed auid=65534 pid=X subj=? res=success$t\$" "$O.m" &&
 		pass "auditd_records_${f}_reconfigure_record" ||
 		fail "auditd_records_${f}_reconfigure_record" "$(grep DAEMON_CONFIG "$O.m" | tr "$GS" '|')"
-	[ "$f" = ENRICHED ] && t="$GS"'AUID="nobody" UID="root"'
+	[ "$f" != RAW ] && t="$GS"'AUID="nobody" UID="root"'
 	grep -q "^type=DAEMON_END msg=audit(T:S): op=terminate auid=65534 uid=0 ses=N pid=X res=success$t\$" "$O.m" &&
 		pass "auditd_records_${f}_end_record" ||
 		fail "auditd_records_${f}_end_record" "$(grep DAEMON_END "$O.m" | tr "$GS" '|')"
-	[ "$f" = ENRICHED ] && t="$GS"'AUID="[a-z]*" UID="nobody"'
-	grep -q "^type=DAEMON_ROTATE msg=audit(T:S): op=rotate-logs auid=[0-9]* uid=65534 ses=[0-9N]* pid=X res=success$t\$" "$O.m" &&
+	# uid= is the owner of the sender's /proc/PID: its euid while it is
+	# dumpable (fs.suid_dumpable 1), else root
+	u=$(awk '$1 == "USR1" { print $3 }' "$O/senders")
+	[ "$f" != RAW ] && t="$GS"'AUID="[a-z]*" UID="'$(id -nu "$u")'"'
+	grep -q "^type=DAEMON_ROTATE msg=audit(T:S): op=rotate-logs auid=[0-9]* uid=$u ses=[0-9N]* pid=X res=success$t\$" "$O.m" &&
 		pass "auditd_records_${f}_sender_euid" ||
 		fail "auditd_records_${f}_sender_euid" "$(grep DAEMON_ROTATE "$O.m" | tr "$GS" '|')"
-	[ "$f" = ENRICHED ] || return 0
+	[ "$f" != RAW ] || return 0
 	if grep -q "^type=SECCOMP .*${GS}.* ARCH=x86_64 SYSCALL=getppid$" "$O.m"; then
-		pass auditd_records_seccomp_syscall_ours
+		pass "auditd_records_${f}_seccomp_syscall_ours"
 	else
-		fail auditd_records_seccomp_syscall_ours "$(grep '^type=SECCOMP' "$O.m" | head -2 | tr "$GS" '|')"
+		fail "auditd_records_${f}_seccomp_syscall_ours" "$(grep '^type=SECCOMP' "$O.m" | head -2 | tr "$GS" '|')"
 	fi
 }
 
@@ -383,12 +407,12 @@ compare() {
 	else
 		fail "auditd_records_${f}_daemon" "$(head -8 "$T_TMP/d.diff" | tr "$GS\n" '| ')"
 	fi
-	if [ "$f" = ENRICHED ]; then
+	if [ "$f" != RAW ]; then
 		if grep -q "^type=SECCOMP .*${GS}.* ARCH=x86_64 SYSCALL=unknown-syscall(-1)$" "$F.m" &&
 		    ! grep "^type=SECCOMP " "$F.m" | grep -q -v 'SYSCALL=unknown-syscall(-1)$'; then
-			pass auditd_records_seccomp_syscall_ref_as_documented
+			pass "auditd_records_${f}_seccomp_syscall_ref_as_documented"
 		else
-			fail auditd_records_seccomp_syscall_ref_as_documented "$(grep '^type=SECCOMP' "$F.m" | head -2 | tr "$GS" '|')"
+			fail "auditd_records_${f}_seccomp_syscall_ref_as_documented" "$(grep '^type=SECCOMP' "$F.m" | head -2 | tr "$GS" '|')"
 		fi
 	fi
 	documented "$O.m" | sort -u >"$O.s"
@@ -398,13 +422,13 @@ compare() {
 	else
 		fail "auditd_records_${f}_same_as_reference" "$(head -6 "$T_TMP/s.diff" | tr "$GS" '|')"
 	fi
-	[ "$f" = ENRICHED ] || return 0
+	[ "$f" != RAW ] || return 0
 	keys "$O.s" >"$O.k"
 	keys "$F.s" >"$F.k"
 	if [ "$(wc -l <"$F.k")" -ge 20 ] && diff "$F.k" "$O.k" >"$T_TMP/k.diff"; then
-		pass "auditd_records_enriched_keys ($(wc -l <"$F.k") type/key pairs)"
+		pass "auditd_records_${f}_keys ($(wc -l <"$F.k") type/key pairs)"
 	else
-		fail auditd_records_enriched_keys "$(head -10 "$T_TMP/k.diff" | tr '\n' ' ')"
+		fail "auditd_records_${f}_keys" "$(head -10 "$T_TMP/k.diff" | tr '\n' ' ')"
 	fi
 	# the same RAW part, the same tail: whatever else differs
 	awk -F "$GS" 'FNR == 1 { side++ } NF > 1 { t[side, $1] = $2; seen[$1] += side }
@@ -413,9 +437,9 @@ compare() {
 	both=$(awk -F "$GS" 'FNR == 1 { side++ } NF > 1 { seen[$1] += side }
 	END { for (r in seen) n += seen[r] == 3; print n + 0 }' "$F.s" "$O.s")
 	if [ "$both" -ge 40 ] && [ ! -s "$T_TMP/v.diff" ]; then
-		pass "auditd_records_enriched_values ($both records in both logs)"
+		pass "auditd_records_${f}_values ($both records in both logs)"
 	else
-		fail auditd_records_enriched_values "$both in both; $(head -9 "$T_TMP/v.diff" | tr "$GS" '|')"
+		fail "auditd_records_${f}_values" "$both in both; $(head -9 "$T_TMP/v.diff" | tr "$GS" '|')"
 	fi
 }
 
@@ -424,7 +448,7 @@ if ! ref_have "$REF_AUDITD"; then
 	skip auditd_records_same_as_reference "no reference auditd"
 	REF=
 fi
-for f in ENRICHED RAW; do
+for f in ENRICHED RAW NODE; do
 	if run "$AB_BIN/auditd" "$T_TMP/ours.$f" $f; then
 		ours_check $f
 	else
