@@ -47,6 +47,8 @@ struct plugin {
 	pid_t pid;
 	unsigned restarts;
 	int prio;		/* syslog: facility | priority */
+	int connected;		/* syslog: a daemon took the last datagram */
+	long retry_at;		/* syslog: ms (monotonic) of the next try */
 	char sock[108];		/* af_unix: socket path */
 };
 

@@ -217,20 +217,34 @@ static int syslog_prio(struct plugin *p)
 	return 0;
 }
 
-static int syslog_start(struct plugin *p)
+static long mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* (Re)connects the syslog plugin's socket to the syslog daemon. */
+static void syslog_connect(struct plugin *p)
 {
 	const char *path = getenv("AUDITBOX_SYSLOG_SOCKET");
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
 
-	if (syslog_prio(p) < 0)
-		return -1;
 	snprintf(a.sun_path, sizeof a.sun_path, "%s", path ? path :
 		 "/dev/log");
+	p->connected = connect(p->fd, (struct sockaddr *)&a, sizeof a) == 0;
+	p->retry_at = mono_ms() + 1000;
+}
+
+static int syslog_start(struct plugin *p)
+{
+	if (syslog_prio(p) < 0)
+		return -1;
 	p->fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 	if (p->fd < 0)
 		return -1;
-	/* no syslog daemon yet: records wait in the queue until one is */
-	connect(p->fd, (struct sockaddr *)&a, sizeof a);
+	syslog_connect(p);
 	builtin_say(LOG_INFO, "syslog plugin initialized");
 	return 0;
 }
@@ -652,31 +666,50 @@ void auditd_plugins_feed(struct auditd *d, int type, const char *text,
 		overflow(d);
 }
 
-/* syslog: one datagram per record, "<PRI>Mmm dd hh:mm:ss tag: text". */
+/* syslog: one datagram per record, "<PRI>Mmm dd hh:mm:ss tag: text".
+ * Without a syslog daemon (nothing at /dev/log, or it went away) the
+ * records are dropped as syslog(3) drops them, without formatting or a
+ * system call each: the socket is connected again at most once a
+ * second. A daemon that is slow (its queue full) blocks the plugin
+ * until poll says it is writable. */
 static void syslog_send(struct auditd *d, struct plugin *p)
 {
 	struct auditd_plugins *pl = &d->pl;
 	char head[64];
-	time_t t = time(NULL);
+	time_t t;
 	struct tm tm;
 	size_t n, h;
 
+	if (!p->connected && mono_ms() >= p->retry_at)
+		syslog_connect(p);
+	if (!p->connected) {
+		dispatch_reader_skip(&pl->q, p->reader);
+		return;
+	}
+	t = time(NULL);
+	localtime_r(&t, &tm);
+	h = (size_t)snprintf(head, sizeof head, "<%d>", p->prio);
+	h += strftime(head + h, sizeof head - h, "%b %e %H:%M:%S ", &tm);
+	h += (size_t)snprintf(head + h, sizeof head - h, "audisp-syslog: ");
 	while ((n = dispatch_fill_one(&pl->q, p->reader, pl->out,
 				      sizeof pl->out - sizeof head))) {
-		localtime_r(&t, &tm);
-		h = (size_t)snprintf(head, sizeof head, "<%d>", p->prio);
-		h += strftime(head + h, sizeof head - h, "%b %e %H:%M:%S ",
-			      &tm);
-		h += (size_t)snprintf(head + h, sizeof head - h,
-				      "audisp-syslog: ");
 		memmove(pl->out + h, pl->out, n - 1);	/* no newline */
 		memcpy(pl->out, head, h);
-		if (send(p->fd, pl->out, h + n - 1, MSG_NOSIGNAL) < 0 &&
-		    (errno == EAGAIN || errno == ENOBUFS)) {
-			block(d, p);	/* POLLOUT later */
-			return;
+		if (send(p->fd, pl->out, h + n - 1, MSG_NOSIGNAL) < 0) {
+			if (errno == EAGAIN || errno == ENOBUFS) {
+				block(d, p);	/* POLLOUT later */
+				return;
+			}
+			if (errno == ECONNREFUSED || errno == ENOTCONN ||
+			    errno == ENOENT || errno == EDESTADDRREQ) {
+				/* the daemon went away */
+				p->connected = 0;
+				p->retry_at = mono_ms() + 1000;
+				dispatch_reader_skip(&pl->q, p->reader);
+				return;
+			}
 		}
-		/* sent, or no syslog daemon: the record is dropped */
+		/* sent, or refused for itself (too big): next */
 		dispatch_advance(&pl->q, p->reader, n);
 	}
 }

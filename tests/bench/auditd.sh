@@ -10,9 +10,13 @@
 #
 # Columns of a case: daemon, log format, flush mode (INCREMENTAL_ASYNC
 # freq 50 is Debian's shipped setting and the reference's default), the
-# plugin set (none, or "hang": one string plugin that never reads its
-# stdin, /bin/sleep, with q_depth 2000 and overflow_action SYSLOG), the
-# disk (normal: the log under /tmp; slow: an ext4 image on a loop device
+# plugin set (none; "hang": one string plugin that never reads its
+# stdin, /bin/sleep, with q_depth 2000 and overflow_action SYSLOG;
+# "sysl": our builtin syslog plugin, with or without a syslog daemon),
+# the rotation ("-": max_log_file 1000 MiB, never reached; "8M":
+# Debian's max_log_file 8 with ROTATE, num_logs 999 so that every
+# record stays countable: a rotation every few hundredths of a second
+# under load), the disk (normal: the log under /tmp; slow: an ext4 image on a loop device
 # whose writes the root blkio cgroup (v1) throttles to BENCH_SLOW_IOPS
 # per second, 20 by default: a slow SD card, a busy disk), then what
 # was measured: records written, the kernel's lost delta, the lost
@@ -78,7 +82,7 @@ slow_down() {
 
 lost() { "$R" -s | awk '$1=="lost"{print $2}'; }
 
-# daemon NAME FORMAT FLUSH PLUGIN DIR: starts one daemon logging under DIR
+# daemon NAME FORMAT FLUSH PLUGIN DIR ROT: starts one daemon logging under DIR
 daemon() {
 	case $1 in
 	bare)
@@ -94,27 +98,34 @@ daemon() {
 		case $3 in INCREMENTAL*) echo 'freq = 50' ;; esac
 		printf 'space_left = 75\nadmin_space_left = 50\n'
 		printf 'plugin_dir = %s/plugins\nq_depth = 2000\n' "$5"
-		printf 'overflow_action = SYSLOG\nnum_logs = 5\n'
-		printf 'max_log_file = 1000\nmax_log_file_action = ROTATE\n'
+		printf 'overflow_action = SYSLOG\nmax_log_file_action = ROTATE\n'
+		case $6 in
+		8M) printf 'num_logs = 999\nmax_log_file = 8\n' ;;
+		*) printf 'num_logs = 5\nmax_log_file = 1000\n' ;;
+		esac
 	} >"$5/auditd.conf"
 	chmod 640 "$5/auditd.conf"
 	if [ "$4" = hang ]; then
 		printf 'active = yes\ndirection = out\npath = /bin/sleep\ntype = always\nargs = 100000\nformat = string\n' \
 			>"$5/plugins/hang.conf"
 		chmod 640 "$5/plugins/hang.conf"
+	elif [ "$4" = sysl ]; then
+		printf 'active = yes\ndirection = out\npath = builtin_syslog\ntype = builtin\nargs = LOG_INFO\nformat = string\n' \
+			>"$5/plugins/syslog.conf"
+		chmod 640 "$5/plugins/syslog.conf"
 	fi
 	$bin -n -c "$5" 2>"$5/stderr" &
 	DPID=$!
 }
 
-# one NAME FORMAT FLUSH PLUGIN DISK WORKERS
+# one NAME FORMAT FLUSH PLUGIN DISK ROT WORKERS
 one() {
 	if [ "$5" = slow ]; then
 		# not in a subshell: SLOW and LOOP are for the cleanup
 		slow_up >"$T_TMP/slow.err" 2>&1
 		if [ -z "$SLOW" ]; then
-			printf '%-9s %-8s %-17s %-4s %-6s %2s  no slow disk: %s\n' \
-				"$1" "$2" "$3" "$4" "$5" "$6" "$(head -1 "$T_TMP/slow.err")"
+			printf '%-9s %-8s %-17s %-4s %-3s %-6s %2s  no slow disk: %s\n' \
+				"$1" "$2" "$3" "$4" "$6" "$5" "$7" "$(head -1 "$T_TMP/slow.err")"
 			return
 		fi
 		d=$SLOW/case
@@ -123,18 +134,18 @@ one() {
 	fi
 	rm -rf "$d"
 	mkdir -p "$d/log" "$d/plugins"
-	daemon "$1" "$2" "$3" "$4" "$d"
+	daemon "$1" "$2" "$3" "$4" "$d" "$6"
 	if ! auditd_wait "$R"; then
 		why=$(head -1 "$d/stderr" 2>/dev/null)
-		printf '%-9s %-8s %-17s %-4s %-6s %2s  did not start: %s\n' \
-			"$1" "$2" "$3" "$4" "$5" "$6" "$why"
+		printf '%-9s %-8s %-17s %-4s %-3s %-6s %2s  did not start: %s\n' \
+			"$1" "$2" "$3" "$4" "$6" "$5" "$7" "$why"
 		kill -KILL "$DPID" 2>/dev/null; wait "$DPID" 2>/dev/null; DPID=
 		return
 	fi
 	"$R" -w "$W" -p r -k bench >/dev/null
 	l0=$(lost)
 	"$R" -e 1 >/dev/null
-	python3 - "$W/f" "$SECS" "$6" >"$T_TMP/ops" <<'PY'
+	python3 - "$W/f" "$SECS" "$7" >"$T_TMP/ops" <<'PY'
 import os, sys, time
 path, secs, n = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
 kids = []
@@ -173,8 +184,8 @@ PY
 	kill -TERM "$DPID"; wait "$DPID" 2>/dev/null; DPID=
 	recs=$(cat "$d"/log/audit.log* | wc -l)
 	hz=$(getconf CLK_TCK)
-	printf '%-9s %-8s %-17s %-4s %-6s %2s %9s %9s %6s %9s %7s %6s\n' \
-		"$1" "$2" "$3" "$4" "$5" "$6" "$recs" "$((l1 - l0))" \
+	printf '%-9s %-8s %-17s %-4s %-3s %-6s %2s %9s %9s %6s %9s %7s %6s\n' \
+		"$1" "$2" "$3" "$4" "$6" "$5" "$7" "$recs" "$((l1 - l0))" \
 		"$(awk -v l=$((l1 - l0)) -v r="$recs" 'BEGIN{printf "%.1f%%", l + r ? 100 * l / (l + r) : 0}')" \
 		"$(cat "$T_TMP/ops")" \
 		"$(awk -v c="$cpu" -v h="$hz" -v r="$recs" 'BEGIN{printf "%.0f", r ? c*1000/h*100000/r : 0}')" \
@@ -197,6 +208,9 @@ cases() {
 			echo "auditbox:$f:NONE:none:normal"
 			echo "reference:$f:$ia:hang:normal"
 			echo "auditbox:$f:$ia:hang:normal"
+			echo "auditbox:$f:$ia:sysl:normal"
+			echo "reference:$f:$ia:none:normal:8M"
+			echo "auditbox:$f:$ia:none:normal:8M"
 		done
 	else
 		for f in RAW ENRICHED; do
@@ -208,15 +222,15 @@ cases() {
 }
 
 echo "slow disk: ext4 on a loop device, root blkio throttle of $IOPS write IO/s"
-printf '%-9s %-8s %-17s %-4s %-6s %2s %9s %9s %6s %9s %7s %6s\n' daemon format \
-	flush plug disk wk records lost lost% opens ms/100k rss_kB
+printf '%-9s %-8s %-17s %-4s %-3s %-6s %2s %9s %9s %6s %9s %7s %6s\n' daemon format \
+	flush plug rot disk wk records lost lost% opens ms/100k rss_kB
 for n in $WORKERS; do
 	for c in ${BENCH_CASES:-$(cases "$n")}; do
-		IFS=: read -r dn fm fl pl dk <<EOF
+		IFS=: read -r dn fm fl pl dk rt <<EOF
 $c
 EOF
 		[ "$dn" = reference ] && [ ! -x /sbin/auditd ] && continue
-		one "$dn" "$fm" "$fl" "$pl" "$dk" "$n"
+		one "$dn" "$fm" "$fl" "$pl" "$dk" "${rt:--}" "$n"
 	done
 done
 t_done
