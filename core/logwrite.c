@@ -787,6 +787,14 @@ void logwrite_resume(struct logwrite *w)
 void logwrite_close(struct logwrite *w)
 {
 	logwrite_flush(w);
+	/* a sync that waited for a running one is done here: nothing
+	 * written is left unsynced at exit */
+	if (w->need_sync && w->fd >= 0 && !w->suspended) {
+		w->need_sync = 0;
+		w->syncs++;
+		w->fs->sync(w->fs->ctx, w->fd,
+			    w->cf->flush == FT_INCREMENTAL_ASYNC);
+	}
 	close_fd(w);
 }
 

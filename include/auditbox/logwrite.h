@@ -120,7 +120,8 @@ void logwrite_resume(struct logwrite *w);
 void logwrite_remove_excess(struct logwrite *w);
 /* Sets the modes of the log directory, rotated logs and the log. */
 void logwrite_fix_permissions(struct logwrite *w);
-/* Flushes and closes. */
+/* Flushes, runs in place a sync that came due while a background one
+ * ran, and closes. */
 void logwrite_close(struct logwrite *w);
 
 /* How single user mode (halt 0) or a halt (1) is carried out under the

@@ -591,6 +591,19 @@ static void logwrite_sync_async_coalesced(void **state)
 	assert_string_equal(notes, "");
 }
 
+static void logwrite_close_syncs_what_waited(void **state)
+{
+	(void)state;
+	use_bg(FT_INCREMENTAL_ASYNC, 1);
+	write_kib(1);
+	assert_int_equal(fk.bg_starts, 1);	/* runs */
+	write_kib(1);				/* due, waits for it */
+	assert_int_equal(fk.bg_starts, 1);
+	logwrite_close(&w);
+	assert_int_equal(fk.data_syncs, 1);	/* in place, at the end */
+	assert_int_equal(fk.fd_file[3], -1);
+}
+
 static void logwrite_sync_async_done_with_pending_bytes(void **state)
 {
 	char line[100];
@@ -721,6 +734,7 @@ int main(void)
 		T(logwrite_sync_async_in_background),
 		T(logwrite_sync_async_coalesced),
 		T(logwrite_sync_async_done_with_pending_bytes),
+		T(logwrite_close_syncs_what_waited),
 		T(logwrite_sync_async_error_reaches_disk_action),
 		T(logwrite_sync_async_error_syslog),
 		T(logwrite_sync_async_enospc_is_disk_full),
