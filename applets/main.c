@@ -100,8 +100,11 @@ static int multiplexer_usage(FILE *f, int rc)
 		"usage: auditbox APPLET [ARGS...]   run an applet\n"
 		"       APPLET [ARGS...]            when installed as a link named APPLET\n"
 		"       auditbox --list             list the applets\n"
-		"       auditbox --install [DIR]    make a symlink per applet in DIR\n"
+		"       auditbox --install [DIR [TARGET]]\n"
+		"                                   make a symlink per applet in DIR\n"
 		"                                   (default: the directory of auditbox)\n"
+		"                                   to TARGET (default: auditbox, by\n"
+		"                                   name in its own directory)\n"
 		"       auditbox --help [APPLET]    this help, or the applet's usage\n"
 		"       auditbox --version          print the version\n"
 		"\n"
@@ -126,54 +129,46 @@ static int self_path(const char *argv0, char *out, size_t cap)
 	return -1;
 }
 
-/* mkdir -p DIR (0755). 0, or -1 with errno. */
-static int make_dirs(const char *dir)
+/* Whether directory a and b are the same directory. */
+static int same_dir(const char *a, const char *b)
 {
-	char path[PATH_MAX];
-	size_t n = strlen(dir);
+	struct stat sa, sb;
 
-	if (n >= sizeof path) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	memcpy(path, dir, n + 1);
-	for (char *p = path + 1; ; p++) {
-		if (*p != '/' && *p != 0)
-			continue;
-		char c = *p;
-
-		*p = 0;
-		if (mkdir(path, 0755) < 0 && errno != EEXIST)
-			return -1;
-		*p = c;
-		if (!c)
-			return 0;
-	}
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-static int install(const char *argv0, const char *dir)
+/* --install [DIR [TARGET]]: DIR/APPLET -> TARGET, as given (for a staging
+ * tree whose binary will live elsewhere); without TARGET, our base name
+ * when we are in DIR (the links still work when DIR moves, as in an
+ * image), else our absolute path. */
+static int install(const char *argv0, const char *dir, const char *target)
 {
 	char self[PATH_MAX], link[PATH_MAX], cur[PATH_MAX], dflt[PATH_MAX];
-	int rc = 0;
+	const char *slash;
+	int rc = 0, given = target != NULL;
 
 	if (self_path(argv0, self, sizeof self) < 0) {
 		warn_msg("cannot find my own path (no /proc/self/exe and "
 			 "argv[0] is not absolute)");
 		return 1;
 	}
-	if (!dir) {
-		const char *slash = strrchr(self, '/');
-
-		snprintf(dflt, sizeof dflt, "%.*s", (int)(slash - self), self);
-		dir = slash == self ? "/" : dflt;
-	}
-	if (make_dirs(dir) < 0) {
+	slash = strrchr(self, '/');
+	snprintf(dflt, sizeof dflt, "%.*s", (int)(slash - self), self);
+	if (!dflt[0])
+		strcpy(dflt, "/");
+	if (!dir)
+		dir = dflt;
+	if (make_dirs(dir, 0755, NULL, NULL) < 0) {
 		warn_errno("%s", dir);
 		return 1;
 	}
+	if (!target)
+		target = same_dir(dir, dflt) ? slash + 1 : self;
 	for (size_t i = 0; i < NAPPLETS; i++) {
 		struct stat st;
 		ssize_t n;
+		int e;
 
 		if (snprintf(link, sizeof link, "%s/%s", dir,
 			     applets[i].name) >= (int)sizeof link) {
@@ -182,15 +177,18 @@ static int install(const char *argv0, const char *dir)
 			rc = 1;
 			continue;
 		}
-		if (symlink(self, link) == 0)
+		if (symlink(target, link) == 0)
 			continue;
-		if (errno == EEXIST && lstat(link, &st) == 0 &&
+		e = errno;
+		if (e == EEXIST && lstat(link, &st) == 0 &&
 		    S_ISLNK(st.st_mode) &&
 		    (n = readlink(link, cur, sizeof cur - 1)) > 0) {
 			cur[n] = 0;
-			if (!strcmp(cur, self))
+			if (!strcmp(cur, target) ||
+			    (!given && !strcmp(cur, self)))
 				continue;	/* already ours */
 		}
+		errno = e;
 		warn_errno("%s", link);
 		rc = 1;
 	}
@@ -208,7 +206,8 @@ static int multiplexer(int argc, char **argv)
 		return 0;
 	}
 	if (!strcmp(a, "--install"))
-		return install(argv[0], argc > 2 ? argv[2] : NULL);
+		return install(argv[0], argc > 2 ? argv[2] : NULL,
+			       argc > 3 ? argv[3] : NULL);
 	if (!strcmp(a, "--version")) {
 		printf("auditbox %s\n", AUDITBOX_VERSION);
 		return 0;

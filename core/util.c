@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int digit_value(char c)
@@ -117,4 +118,37 @@ const char *base_name(const char *path)
 	const char *s = strrchr(path, '/');
 
 	return s ? s + 1 : path;
+}
+
+int make_dirs(const char *dir, mode_t mode,
+	      void (*made)(void *, const char *, mode_t), void *arg)
+{
+	char path[PATH_MAX];
+	size_t n = strlen(dir);
+
+	if (n >= sizeof path) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(path, dir, n + 1);
+	for (char *p = path + 1;; p++) {
+		char c = *p;
+		mode_t m = c ? 0755 : mode;
+
+		if (c != '/' && c != 0)
+			continue;
+		*p = 0;
+		if (mkdir(path, m) == 0) {
+			/* exactly m: the umask must not narrow it */
+			if (chmod(path, m) < 0)
+				return -1;
+			if (made)
+				made(arg, path, m);
+		} else if (errno != EEXIST) {
+			return -1;
+		}
+		*p = c;
+		if (!c)
+			return 0;
+	}
 }

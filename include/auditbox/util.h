@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 /* Scans an unsigned number in base 10, 16 or 8 (base 0: C prefixes, as
  * strtoul). Returns the characters consumed, 0 if there is no digit or
@@ -21,6 +22,13 @@ long long parse_num(const char *s, long long min, long long max,
  * in one write(2); with err > 0 appends ": strerror(err)". */
 void msg_vwrite(int fd, const char *prefix, int err, const char *fmt,
 		va_list ap);
+
+/* mkdir -p: the missing directories of dir are made, dir itself with
+ * mode and those above it 0755 (exactly: the umask does not apply), and
+ * each one made is passed to made(arg, path, mode) when made is not
+ * NULL. 0, or -1 with errno. */
+int make_dirs(const char *dir, mode_t mode,
+	      void (*made)(void *, const char *, mode_t), void *arg);
 
 /* basename without modifying the argument. */
 const char *base_name(const char *path);

@@ -88,6 +88,31 @@ expect install_new_dir 0 "" "" -- "$B" --install "$T_TMP/new/bin"
 : >"$T_TMP/file"
 expect install_bad_dir 1 "" "auditbox: $T_TMP/file/bin: Not a directory" -- "$B" --install "$T_TMP/file/bin"
 
+# In its own directory, the links are relative (they still work when the
+# directory moves, as in an image); a TARGET is written as given.
+mkdir "$T_TMP/img"
+cp "$B" "$T_TMP/img/auditbox"
+expect install_own_dir 0 "" "" -- "$T_TMP/img/auditbox" --install "$T_TMP/img"
+[ "$(readlink "$T_TMP/img/auditctl")" = auditbox ] && pass install_relative ||
+	fail install_relative "$(ls -l "$T_TMP/img")"
+expect install_default_dir 0 "" "" -- "$T_TMP/img/auditbox" --install
+mv "$T_TMP/img" "$T_TMP/img2"
+expect install_relative_moved 0 "auditctl version 3.0.9" "" -- "$T_TMP/img2/auditctl" -v
+expect install_target 0 "" "" -- "$B" --install "$T_TMP/stage/usr/sbin" /sbin/auditbox
+[ "$(readlink "$T_TMP/stage/usr/sbin/ausearch")" = /sbin/auditbox ] &&
+	pass install_target_links ||
+	fail install_target_links "$(ls -l "$T_TMP/stage/usr/sbin" 2>&1)"
+expect install_target_again 0 "" "" -- "$B" --install "$T_TMP/stage/usr/sbin" /sbin/auditbox
+# Links to our own path are not what another TARGET asked for.
+"$B" --install "$d" ../auditbox >/dev/null 2>"$T_TMP/err"
+rc=$?
+if [ $rc = 1 ] && grep -qx "auditbox: $d/auditctl: File exists" "$T_TMP/err" &&
+   [ "$(readlink "$d/auditctl")" = "$real" ]; then
+	pass install_target_other
+else
+	fail install_target_other "rc=$rc $(head -2 "$T_TMP/err")"
+fi
+
 # Applets not written yet say so and fail.
 for a in audisp-remote aureport autrace; do
 	expect "not_yet_$a" 1 "" "$a: not implemented yet" -- "$d/$a"
