@@ -234,6 +234,40 @@ static void tell_parent(struct auditd *d, char status)
 	}
 }
 
+static void said_made(void *arg, const char *dir, mode_t mode)
+{
+	struct auditd *d = arg;
+
+	auditd_say(d, LOG_NOTICE, "Created directory %s (mode %04o) for the "
+		   "%s", dir, (unsigned)mode, d->making);
+}
+
+/* mkdir -p of path's directory (the last with mode), each one made
+ * said. 0, or -1 with errno and nothing said. */
+static int make_parent(struct auditd *d, const char *path, mode_t mode,
+		       const char *what)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	struct stat st;
+
+	if (!slash || slash == path ||
+	    (size_t)(slash - path) >= sizeof dir) {
+		errno = ENOENT;
+		return -1;
+	}
+	memcpy(dir, path, (size_t)(slash - path));
+	dir[slash - path] = 0;
+	if (stat(dir, &st) == 0)
+		return 0;
+	d->making = what;
+	return make_dirs(dir, mode, said_made, d);
+}
+
+/* The pid file, /var/run/auditd.pid. On a bare root (an initramfs, a
+ * rescue shell) its directory is made; where it cannot be (or the root
+ * is read-only), auditd runs without a pid file and says so (the
+ * reference exits). */
 static int write_pidfile(struct auditd *d)
 {
 	const char *path = getenv("AUDITBOX_PIDFILE");
@@ -244,15 +278,24 @@ static int write_pidfile(struct auditd *d)
 		path = "/var/run/auditd.pid";
 	if (!*path)
 		return 0;
-	snprintf(d->pidfile, sizeof d->pidfile, "%s", path);
 	unlink(path);
 	fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_TRUNC | O_NOFOLLOW |
 		  O_CLOEXEC, 0644);
+	if (fd < 0 && errno == ENOENT &&
+	    make_parent(d, path, 0755, "pid file") == 0)
+		fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_TRUNC |
+			  O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0 && (errno == ENOENT || errno == EROFS)) {
+		auditd_say(d, LOG_WARNING, "Unable to make %s (%s), running "
+			   "without a pid file", path, tables_strerror(errno));
+		return 0;
+	}
 	if (fd < 0) {
 		auditd_say(d, LOG_ERR, "Unable to set pidfile (%s)",
 			   tables_strerror(errno));
 		return -1;
 	}
+	snprintf(d->pidfile, sizeof d->pidfile, "%s", path);
 	n = snprintf(buf, sizeof buf, "%d\n", (int)getpid());
 	if (write(fd, buf, (size_t)n) != n) {
 		auditd_say(d, LOG_ERR, "Unable to write pidfile (%s)",
@@ -310,6 +353,15 @@ static int open_log(struct auditd *d)
 		logwrite_use_fd(&d->lw, 1);
 		return 0;
 	}
+	/* Built-in defaults on a bare root: /var/log/audit is made, with
+	 * the mode logwrite_fix_permissions gives it. (A log_file in a
+	 * config must be in a directory that exists, as in the
+	 * reference.) */
+	if (d->cf.write_logs &&
+	    make_parent(d, d->cf.log_file, d->cf.log_group ? 0750 : 0700,
+			"audit log") < 0)
+		auditd_say(d, LOG_ERR, "Unable to make the directory of %s "
+			   "(%s)", d->cf.log_file, tables_strerror(errno));
 	logwrite_remove_excess(&d->lw);
 	logwrite_fix_permissions(&d->lw);
 	return logwrite_open(&d->lw);

@@ -77,6 +77,7 @@ struct auditd {
 	char conf_path[PATH_MAX];
 	char node[256];		/* node= value; "" for none */
 	char pidfile[PATH_MAX];
+	const char *making;	/* what the directory being made is for */
 	struct netlink nl;	/* the event stream (our audit pid port) */
 	struct netlink_batch nb;	/* its records, many per recvmmsg */
 	struct netlink req;	/* requests (signal info), never events */
