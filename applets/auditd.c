@@ -368,15 +368,27 @@ static int open_log(struct auditd *d)
 }
 
 /* Registers as the audit pid and sets enabled per -s. 0 or -1 (with a
- * DAEMON_ABORT record written, as the reference). */
+ * DAEMON_ABORT record written, as the reference).
+ * The pid is set from the event socket (the kernel sends the records to
+ * the port that asked) without waiting there for the ack: the records
+ * the kernel held back (audit=1 before a daemon) and the CONFIG_CHANGE
+ * of this very request may come before it, and an ack wait would skip
+ * them. The kernel handles the request within our send, so the request
+ * socket then reads whether it took; the ack is left to the event loop,
+ * which passes over replies. */
 static int register_daemon(struct auditd *d)
 {
 	struct audit_status st = { 0 }, cur;
+	uint32_t seq;
 	int r;
 
 	st.mask = AUDIT_STATUS_PID;
 	st.pid = (uint32_t)getpid();
-	r = netlink_status_set(&d->nl, &st);
+	r = netlink_send(&d->nl, AUDIT_SET, &st, sizeof st, &seq);
+	if (r == 0)
+		r = netlink_status_get(&d->req, &cur, NULL);
+	if (r == 0 && cur.pid != st.pid)
+		r = -EEXIST;
 	if (r < 0) {
 		auditd_daemon_record(d, AUDIT_DAEMON_ABORT, "op=set-pid",
 				     "res=failed");
@@ -386,12 +398,12 @@ static int register_daemon(struct auditd *d)
 	d->registered = 1;
 	if (d->opts.startup == START_NOCHANGE)
 		return 0;
-	if (netlink_status_get(&d->nl, &cur, NULL) == 0 && cur.enabled == 2)
+	if (cur.enabled == 2)
 		return 0;	/* immutable: leave it */
 	memset(&st, 0, sizeof st);
 	st.mask = AUDIT_STATUS_ENABLED;
 	st.enabled = d->opts.startup == START_ENABLE;
-	if (netlink_status_set(&d->nl, &st) < 0) {
+	if (netlink_status_set(&d->req, &st) < 0) {
 		auditd_daemon_record(d, AUDIT_DAEMON_ABORT, "op=set-enable",
 				     "res=failed");
 		auditd_say(d, LOG_ERR, "Unable to set initial audit startup "
