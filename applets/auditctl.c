@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <syslog.h>
 #include <unistd.h>
 
 /* ref 3.0.9: usage(), byte for byte */
@@ -246,7 +247,7 @@ static int load_rules(struct auditctl *c, const char *path)
 
 	c->syslog_mode = 1;
 	if (!auditctl_is_ready(c))
-		return 1;
+		return 0;	/* ref 3.0.9: said (to syslog), exit 0 */
 	rulefile_init(&rf);
 	if (read_rules(c, path, &rf) < 0)
 		goto out;
@@ -358,6 +359,9 @@ int auditctl_main(int argc, char **argv)
 	struct auditctl *c;
 	int r;
 
+	/* glibc's syslog is tagged with the program's name by default;
+	 * musl's is not: audit_msg()'s lines name auditctl, as 3.0.9's */
+	openlog(base_name(argv[0]), 0, LOG_USER);
 	if (argc == 1) {
 		fputs(auditctl_usage, stdout);
 		return 1;
@@ -402,7 +406,7 @@ int auditctl_main(int argc, char **argv)
 	}
 	if ((c->b.add != RULE_FILTER_UNSET || c->b.del != RULE_FILTER_UNSET) &&
 	    !auditctl_is_ready(c)) {
-		r = 1;
+		r = 0;	/* ref 3.0.9: refused, said, and exit 0 */
 		goto out;
 	}
 	r = auditctl_request(c, r) < 0 ? 255 : 0;

@@ -559,7 +559,8 @@ static int opt_signal(struct auditctl *c, const char *arg)
 	return RULE_DONE;
 }
 
-/* AUDIT_SET_FEATURE loginuid_immutable, locked. Never run in tests. */
+/* AUDIT_SET_FEATURE loginuid_immutable, locked. Never on the host: the
+ * test is a boot of its own (tests/vm/loginuid.sh). */
 static int opt_loginuid_immutable(struct auditctl *c)
 {
 	uint32_t m = AUDIT_FEATURE_TO_MASK(AUDIT_FEATURE_LOGINUID_IMMUTABLE);
