@@ -673,6 +673,17 @@ static int write_out(struct logwrite *w)
 	return 0;
 }
 
+/* A sync failed with e. The caller's fd (stdout with auditd -f) may be a
+ * pipe or a terminal, which cannot be synced (EINVAL): nothing was lost
+ * there, so no disk action runs (the reference ignores its syncs'
+ * results altogether). */
+static void sync_failed(struct logwrite *w, int e)
+{
+	if (e == EINVAL && !w->owns_fd)
+		return;
+	io_failed(w, "fsync", e);
+}
+
 /* A due sync: in the background under INCREMENTAL_ASYNC (one at a time;
  * while one runs the due one waits, coalesced), else in place. */
 static int start_sync(struct logwrite *w)
@@ -693,7 +704,7 @@ static int start_sync(struct logwrite *w)
 	w->need_sync = 0;
 	w->syncs++;
 	if (r < 0) {
-		io_failed(w, "fsync", -r);
+		sync_failed(w, -r);
 		return -1;
 	}
 	return 0;
@@ -703,7 +714,7 @@ void logwrite_sync_done(struct logwrite *w, int err)
 {
 	w->sync_busy = 0;
 	if (err < 0)
-		io_failed(w, "fsync", -err);
+		sync_failed(w, -err);
 	if (w->need_sync && !w->len && w->fd >= 0 && !w->suspended)
 		start_sync(w);
 }

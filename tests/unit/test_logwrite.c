@@ -36,6 +36,7 @@ static struct fakefs {
 	unsigned bg_starts;
 	size_t bg_size;
 	int bg_start_err;
+	int sync_err;		/* in-place syncs fail with this errno */
 } fk;
 
 static struct ffile *ff_find(const char *name)
@@ -101,6 +102,8 @@ static int f_sync(void *c, int fd, int data)
 {
 	(void)c;
 	(void)fd;
+	if (fk.sync_err)
+		return -fk.sync_err;
 	if (data)
 		fk.data_syncs++;
 	else
@@ -663,6 +666,27 @@ static void logwrite_sync_async_enospc_is_disk_full(void **state)
 	assert_true(w.suspended);
 }
 
+/* auditd -f: stdout a pipe or a terminal, which cannot be synced */
+static void logwrite_sync_stdout_pipe_no_action(void **state)
+{
+	(void)state;
+	cf.flush = FT_INCREMENTAL;
+	cf.freq = 1;
+	cf.disk_error_action.action = FA_SUSPEND;
+	fk.fd_file[5] = 0;
+	ff_new("stdout");
+	logwrite_use_fd(&w, 5);
+	fk.sync_err = EINVAL;
+	write_kib(2);
+	assert_false(w.suspended);
+	assert_string_equal(notes, "");
+	assert_int_equal(fk.f[0].size, 2 * 1024);
+	/* a real error on it still counts */
+	fk.sync_err = EIO;
+	write_kib(1);
+	assert_true(w.suspended);
+}
+
 static void logwrite_sync_start_fails_in_place(void **state)
 {
 	(void)state;
@@ -738,6 +762,7 @@ int main(void)
 		T(logwrite_sync_async_error_reaches_disk_action),
 		T(logwrite_sync_async_error_syslog),
 		T(logwrite_sync_async_enospc_is_disk_full),
+		T(logwrite_sync_stdout_pipe_no_action),
 		T(logwrite_sync_start_fails_in_place),
 		T(logwrite_sync_incremental_stays_in_place),
 		T(logwrite_line_suspend_by_size),
