@@ -1,6 +1,7 @@
 /* fuzz_netlink - what the kernel (or anyone able to write to our socket)
  * sends: the input is split into datagrams at 0xff 0xfe 0xfd markers,
- * queued on a socketpair, then read by the request and receive paths. */
+ * queued on a socketpair, then read by the request and receive paths and
+ * by the daemon's batch reader (every byte of each record is read). */
 #include <auditbox/netlink.h>
 
 #include <stdint.h>
@@ -9,6 +10,9 @@
 #include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Where the record bytes go, so that reading them is not optimized out. */
+static volatile unsigned sum;
 
 static void queue(int fd, const uint8_t *data, size_t size)
 {
@@ -41,6 +45,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int sv[2], n = 0;
 	const struct nlmsghdr *h;
 	static struct netlink storage;
+	static struct netlink_batch batch;
+	size_t len;
 
 	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) < 0)
 		return 0;
@@ -55,6 +61,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	queue(sv[1], data, size);
 	while (netlink_recv(nl, 0, &h) == 1)
 		memcpy(&st, h, sizeof *h < sizeof st ? sizeof *h : sizeof st);
+	/* auditd's path: records many per recvmmsg, each read whole */
+	queue(sv[1], data, size);
+	while (netlink_recv_batch(nl, &batch, &h, &len) == 1) {
+		const unsigned char *t = NLMSG_DATA(h);
+
+		for (size_t i = 0; i < len; i++)
+			sum += t[i];
+	}
 	close(sv[0]);
 	close(sv[1]);
 	return 0;
