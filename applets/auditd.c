@@ -103,26 +103,34 @@ static int parse_args(int argc, char **argv, struct auditd_opts *o)
 	return 0;
 }
 
+/* One datagram per message to the syslog daemon (/dev/log, or the test
+ * hook AUDITBOX_SYSLOG_SOCKET), "<PRI>Mmm dd hh:mm:ss auditd[PID]: msg"
+ * as syslog(3) writes it, but never waiting: syslog(3) sends on a
+ * blocking socket, so a syslog daemon that stops reading would stop the
+ * audit daemon at its next message. A message it cannot take now is
+ * dropped, as syslog(3) drops one when there is no daemon. */
 void auditd_syslog(int prio, const char *msg)
 {
 	const char *path = getenv("AUDITBOX_SYSLOG_SOCKET");
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
-	char buf[1200];
+	char buf[1200], stamp[32];
+	time_t t = time(NULL);
+	struct tm tm;
 	int fd, n;
 
-	if (!path) {
-		syslog(prio, "%s", msg);
+	snprintf(a.sun_path, sizeof a.sun_path, "%s", path ? path :
+		 "/dev/log");
+	localtime_r(&t, &tm);
+	strftime(stamp, sizeof stamp, "%b %e %H:%M:%S", &tm);
+	n = snprintf(buf, sizeof buf, "<%d>%s auditd[%d]: %s",
+		     LOG_DAEMON | prio, stamp, (int)getpid(), msg);
+	if (n < 0)
 		return;
-	}
-	/* the test hook: one datagram per message, as syslog(3) sends */
-	snprintf(a.sun_path, sizeof a.sun_path, "%s", path);
-	n = snprintf(buf, sizeof buf, "<%d>auditd[%d]: %s", LOG_DAEMON | prio,
-		     (int)getpid(), msg);
 	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return;
 	sendto(fd, buf, n < (int)sizeof buf ? (size_t)n : sizeof buf - 1,
-	       MSG_DONTWAIT, (struct sockaddr *)&a, sizeof a);
+	       MSG_DONTWAIT | MSG_NOSIGNAL, (struct sockaddr *)&a, sizeof a);
 	close(fd);
 }
 
@@ -500,8 +508,6 @@ int auditd_main(int argc, char **argv)
 	d.ready_fd = d.sigfd = -1;
 	d.nl.fd = d.req.fd = -1;
 	interpret_init(&d.ip);
-	if (!d.opts.foreground && !d.opts.test)
-		openlog("auditd", LOG_PID, LOG_DAEMON);
 	if (geteuid() != 0 && !d.opts.test) {
 		ref_msg("You must be root or have capabilities to run this "
 			"program.");
