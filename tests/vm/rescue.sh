@@ -56,6 +56,12 @@ check event_syscall "$(grep -c 'syscall=.*chmod' /tmp/found)" 1
 check event_name "$(grep -c 'name=/etc/passwd' /tmp/found)" 1
 check event_key "$(grep -c 'key=KEY_pwd' /tmp/found)" 2
 
+# A second daemon cannot take the audit pid: it aborts, the first stays.
+run env AUDITBOX_PIDFILE= auditd -f
+check second_refused "$RC $(status pid)" "1 $P"
+check second_says "$(grep -c 'Unable to set audit pid, exiting' /tmp/err)" 1
+check second_abort_record "$(grep -c '^type=DAEMON_ABORT msg=audit([0-9.:]*): op=set-pid ' /tmp/out)" 1
+
 kill -TERM "$P"
 gone() { ! kill -0 "$P" 2>/dev/null; }
 if wait_for 30 gone; then pass stopped; else fail stopped "still running"; fi
