@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <dirent.h>
 #include <unistd.h>
 
 #define MEGABYTE (1024UL * 1024UL)
@@ -110,9 +111,44 @@ static int px_readable(void *c, const char *p)
 	return access(p, R_OK) == 0;
 }
 
+static int px_list_rotated(void *c, const char *file, unsigned n,
+			   unsigned char *have)
+{
+	const char *slash = strrchr(file, '/'), *base = slash ? slash + 1 :
+							     file;
+	char dir[CONF_STR_MAX];
+	size_t bl = strlen(base);
+	struct dirent *e;
+	DIR *d;
+
+	(void)c;
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else
+		snprintf(dir, sizeof dir, "%.*s", slash == file ? 1 :
+			 (int)(slash - file), file);
+	if (!(d = opendir(dir)))
+		return -errno;
+	while ((e = readdir(d))) {
+		const char *p = e->d_name + bl + 1;
+		unsigned long v = 0;
+
+		if (strncmp(e->d_name, base, bl) || e->d_name[bl] != '.' ||
+		    *p < '1' || *p > '9')
+			continue;	/* "log.N" only, as the renames name them */
+		for (; *p >= '0' && *p <= '9' && v < n; p++)
+			v = v * 10 + (unsigned long)(*p - '0');
+		if (!*p && v < n)
+			have[v] = 1;
+	}
+	closedir(d);
+	return 0;
+}
+
 const struct logwrite_fs logwrite_fs_posix = {
 	px_open, px_write, px_close, px_sync, px_rename, px_unlink, px_chmod,
-	px_fchmod, px_fchown, px_size, px_space, px_readable, NULL, NULL
+	px_fchmod, px_fchown, px_size, px_space, px_readable, NULL, NULL,
+	px_list_rotated
 };
 
 /* ---- messages ---- */
@@ -511,7 +547,8 @@ static void rotate(struct logwrite *w, unsigned num_logs)
 	const struct logwrite_fs *fs = w->fs;
 	const char *file = w->cf->log_file;
 	char oldn[CONF_STR_MAX + 16], newn[CONF_STR_MAX + 16];
-	int r;
+	unsigned char have[LOGWRITE_SCAN_MAX];
+	int r, scanned = 0;
 
 	if (w->cf->num_logs < 2) {
 		say(w, LW_NOTICE, "Log rotation disabled (num_logs < 2), "
@@ -531,8 +568,13 @@ static void rotate(struct logwrite *w, unsigned num_logs)
 	close_fd(w);
 	if (num_logs == 0)
 		num_logs = w->cf->num_logs;
-	numbered(oldn, sizeof oldn, file, 1);
+	if (num_logs <= LOGWRITE_SCAN_MAX && fs->list_rotated) {
+		memset(have, 0, num_logs);
+		scanned = fs->list_rotated(fs->ctx, file, num_logs, have) == 0;
+	}
 	for (unsigned i = num_logs - 1; i > 1; i--) {
+		if (scanned && !have[i - 1])
+			continue;	/* its rename would say ENOENT */
 		numbered(oldn, sizeof oldn, file, i - 1);
 		numbered(newn, sizeof newn, file, i);
 		r = fs->rename(fs->ctx, oldn, newn);
@@ -547,6 +589,7 @@ static void rotate(struct logwrite *w, unsigned num_logs)
 			}
 		}
 	}
+	numbered(oldn, sizeof oldn, file, 1);
 	r = fs->rename(fs->ctx, file, oldn);
 	if (r < 0 && r != -ENOENT) {
 		say(w, LW_ERR, "Error rotating logs from %s to %s (%s)", file,

@@ -38,7 +38,17 @@ struct logwrite_fs {
 	 * logwrite_sync_done. 0 started, or -errno (then logwrite syncs in
 	 * place). NULL: every sync is done in place. */
 	int (*sync_start)(void *ctx, int fd, int data_only);
+	/* Optional: sets have[i] for each FILE.i (0 < i < n) that exists,
+	 * in one pass over the directory, so that a rotation renames only
+	 * those (with num_logs 999 the reference tries 998 renames each
+	 * time). 0, or -errno: then every rename is tried. */
+	int (*list_rotated)(void *ctx, const char *file, unsigned n,
+			    unsigned char *have);
 };
+
+/* Largest num_logs whose rotation uses list_rotated (keep_logs can go
+ * further: it then tries every rename). */
+#define LOGWRITE_SCAN_MAX 1024
 
 /* The real file system. */
 extern const struct logwrite_fs logwrite_fs_posix;

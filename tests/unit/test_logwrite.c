@@ -37,6 +37,7 @@ static struct fakefs {
 	size_t bg_size;
 	int bg_start_err;
 	int sync_err;		/* in-place syncs fail with this errno */
+	unsigned renames;	/* rename calls, found or not */
 } fk;
 
 static struct ffile *ff_find(const char *name)
@@ -116,6 +117,7 @@ static int f_rename(void *c, const char *a, const char *b)
 	struct ffile *f = ff_find(a), *t = ff_find(b);
 
 	(void)c;
+	fk.renames++;
 	if (!f)
 		return -ENOENT;
 	if (t)
@@ -193,7 +195,7 @@ static int f_sync_start(void *c, int fd, int data)
 
 static const struct logwrite_fs fakefs = {
 	f_open, f_write, f_close, f_sync, f_rename, f_unlink, f_chmod,
-	f_fchmod, f_fchown, f_size, f_space, f_readable, NULL, NULL
+	f_fchmod, f_fchown, f_size, f_space, f_readable, NULL, NULL, NULL
 };
 
 /* ---- callbacks ---- */
@@ -358,6 +360,60 @@ static void logwrite_rotate_now_keep_logs(void **state)
 		assert_int_equal(ff_find(n)->size, 1024);
 	}
 	assert_null(ff_find("/l/audit.log.5"));
+}
+
+static int f_list_rotated(void *c, const char *file, unsigned n,
+			  unsigned char *have)
+{
+	char name[100];
+
+	(void)c;
+	for (unsigned i = 1; i < n; i++) {
+		snprintf(name, sizeof name, "%s.%u", file, i);
+		have[i] = !!ff_find(name);
+	}
+	return 0;
+}
+
+/* num_logs 999 over log, .1, .2 and .4 (a gap): each file moves as the
+ * reference's 998 renames move it; with the directory listed first,
+ * only the renames of files that exist are made. */
+static void rotate_gap(int listed)
+{
+	static struct logwrite_fs lfs;
+	static const char *const old[] = { "/l/audit.log.1", "/l/audit.log.2",
+					   "/l/audit.log.4" };
+	static const char *const now[] = { "/l/audit.log.2", "/l/audit.log.3",
+					   "/l/audit.log.5" };
+
+	lfs = fakefs;
+	if (listed)
+		lfs.list_rotated = f_list_rotated;
+	w.fs = &lfs;
+	cf.num_logs = 999;
+	assert_int_equal(logwrite_open(&w), 0);
+	write_kib(1);
+	for (int i = 0; i < 3; i++)
+		snprintf(ff_new(old[i])->data, 16, "%s", old[i]);
+	fk.renames = 0;
+	logwrite_rotate_now(&w);
+	assert_int_equal(fk.renames, listed ? 4 : 998);
+	for (int i = 0; i < 3; i++) {
+		assert_non_null(ff_find(now[i]));
+		assert_string_equal(ff_find(now[i])->data, old[i]);
+	}
+	assert_int_equal(ff_find("/l/audit.log.1")->size, 1024);
+	assert_null(ff_find("/l/audit.log.4"));
+	assert_int_equal(ff_find("/l/audit.log")->size, 0);
+	assert_string_equal(notes, "");
+}
+
+static void logwrite_rotate_listed_same_as_every_rename(void **state)
+{
+	(void)state;
+	rotate_gap(0);
+	setup(NULL);
+	rotate_gap(1);
 }
 
 static void logwrite_rotate_now_disabled(void **state)
@@ -747,6 +803,7 @@ int main(void)
 		T(logwrite_line_rotate_by_size),
 		T(logwrite_rotate_now_keep_logs),
 		T(logwrite_rotate_now_disabled),
+		T(logwrite_rotate_listed_same_as_every_rename),
 		T(logwrite_remove_excess_logs),
 		T(logwrite_flush_space_left),
 		T(logwrite_flush_space_percent),
