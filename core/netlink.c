@@ -160,6 +160,17 @@ int netlink_recv(struct netlink *nl, int timeout_ms,
 	}
 }
 
+/* A receive without waiting failed (not EINTR): 0 when nothing was
+ * queued, else -errno (ENOBUFS counted: the kernel dropped messages). */
+static int nowait_failed(struct netlink *nl)
+{
+	if (errno == EAGAIN || errno == EWOULDBLOCK)
+		return 0;
+	if (errno == ENOBUFS)
+		nl->dropped++;
+	return -errno;
+}
+
 int netlink_recv_nowait(struct netlink *nl, const struct nlmsghdr **out)
 {
 	for (;;) {
@@ -174,15 +185,10 @@ int netlink_recv_nowait(struct netlink *nl, const struct nlmsghdr **out)
 		}
 		n = recvfrom(nl->fd, nl->rx.b, sizeof nl->rx.b, MSG_DONTWAIT,
 			     (struct sockaddr *)&from, &fromlen);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			if (errno == EAGAIN || errno == EWOULDBLOCK)
-				return 0;
-			if (errno == ENOBUFS)
-				nl->dropped++;
-			return -errno;
-		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return nowait_failed(nl);
 		if (fromlen >= sizeof from && from.nl_family == AF_NETLINK &&
 		    from.nl_pid != 0)
 			continue;
@@ -236,15 +242,10 @@ int netlink_recv_batch(struct netlink *nl, struct netlink_batch *b,
 		}
 		b->n = b->next = 0;
 		n = recvmmsg(nl->fd, b->m, NETLINK_BATCH, MSG_DONTWAIT, NULL);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			if (errno == EAGAIN || errno == EWOULDBLOCK)
-				return 0;
-			if (errno == ENOBUFS)
-				nl->dropped++;
-			return -errno;
-		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return nowait_failed(nl);
 		if (n == 0)
 			return 0;
 		b->n = (unsigned)n;

@@ -21,35 +21,15 @@
 # time. KERNEL-TESTS.md: kernel lock, backlog_wait_time 0, -b 8192,
 # -f 1, one watch on a temp dir, everything restored by t_cleanup_hook.
 . "$(dirname "$0")/../lib/common.sh"
-T_KERNEL=1
-R=$REF_AUDITCTL
 OPENS=${AUDITBOX_LOAD_OPENS:-60000}
-
-if ! why=$(kernel_usable); then
-	skip auditd_load "$why"
-	t_done
-fi
-kernel_lock
-kernel_save
-DPID= SRV= LOOP= LOSS= SAID= MNT=$T_TMP/dev DEV=$T_TMP/full
-t_cleanup_hook() {
-	[ -n "$DPID" ] && kill -TERM "$DPID" 2>/dev/null && sleep 0.5
-	[ -n "$DPID" ] && kill -KILL "$DPID" 2>/dev/null
-	[ -n "$SRV" ] && kill "$SRV" 2>/dev/null
+auditd_kernel_begin auditd_load
+LOOP= LOSS= SAID= MNT=$T_TMP/dev DEV=$T_TMP/full
+auditd_cleanup_more() {
 	[ -f "$T_TMP/deaf/listener" ] && kill "$(cat "$T_TMP/deaf/listener")" 2>/dev/null
-	"$R" -D >/dev/null 2>&1
-	kernel_restore
-	"$R" -e 0 >/dev/null 2>&1
 	mountpoint -q "$MNT" && umount "$MNT"
 	[ -n "$LOOP" ] && losetup -d "$LOOP"
 	mountpoint -q "$DEV" && umount "$DEV"
-	st=$("$R" -s 2>/dev/null | awk '$1=="enabled"||$1=="pid"{printf "%s=%s ", $1, $2}')
-	[ "$st" = "enabled=0 pid=0 " ] || echo "FAIL kernel state after the test: $st"
 }
-"$R" -e 0 >/dev/null
-"$R" --backlog_wait_time 0 >/dev/null
-"$R" -b 8192 >/dev/null
-"$R" -f 1 >/dev/null
 export AUDITBOX_PIDFILE=$T_TMP/auditd.pid AUDITBOX_STATEFILE=$T_TMP/auditd.state
 export AUDITBOX_SYSLOG_SOCKET=$T_TMP/syslog.sock
 W=$T_TMP/w
@@ -93,23 +73,6 @@ plugin() {
 		"$3" "$4" >"$1/plugins/$2.conf"
 	chmod 0640 "$1/plugins/$2.conf"
 }
-
-# syslog_up FILE: a datagram listener on AUDITBOX_SYSLOG_SOCKET
-syslog_up() {
-	rm -f "$AUDITBOX_SYSLOG_SOCKET"
-	python3 - "$AUDITBOX_SYSLOG_SOCKET" "$1" <<'PY' &
-import socket, sys
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.bind(sys.argv[1])
-out = open(sys.argv[2], 'wb', buffering=0)
-while True:
-    out.write(s.recv(65536).split(b': ', 1)[-1] + b'\n')
-PY
-	SRV=$!
-	i=0
-	while [ ! -S "$AUDITBOX_SYSLOG_SOCKET" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-}
-syslog_down() { [ -n "$SRV" ] && kill "$SRV" 2>/dev/null && wait "$SRV" 2>/dev/null; SRV=; }
 
 lost() { "$R" -s | awk '$1=="lost"{print $2}'; }
 

@@ -71,18 +71,7 @@ run() {
 		for kv in "$@"; do echo "$kv"; done
 	} >"$C/auditd.conf"
 	chmod 0640 "$C/auditd.conf"
-	rm -f "$AUDITBOX_SYSLOG_SOCKET"
-	python3 - "$AUDITBOX_SYSLOG_SOCKET" "$C/syslog" <<'PY' &
-import socket, sys
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.bind(sys.argv[1])
-out = open(sys.argv[2], 'wb', buffering=0)
-while True:
-    out.write(s.recv(65536).split(b': ', 1)[-1] + b'\n')
-PY
-	SRV=$!
-	i=0
-	while [ ! -S "$AUDITBOX_SYSLOG_SOCKET" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	syslog_up "$C/syslog"
 	"$AB_BIN/auditd" -n -c "$C" 2>"$C/stderr" &
 	DPID=$!
 	auditd_wait "$R"
@@ -104,9 +93,7 @@ finish() {
 	"$R" -D >/dev/null
 	auditd_stop
 	sleep 0.2
-	kill "$SRV" 2>/dev/null
-	wait "$SRV" 2>/dev/null
-	SRV=
+	syslog_down
 	umount "$MNT"
 }
 

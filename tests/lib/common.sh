@@ -71,7 +71,9 @@ auditd_stop() {
 # kernel: root and a kernel that answers (else skip NAME), the lock, the
 # state saved, audit disabled, backlog_wait_time 0, -b 8192, -f 1; R is
 # the reference auditctl. On every exit: the daemon $DPID stopped, the
+# syslog listener $SRV too, auditd_cleanup_more (the script's own), the
 # rules deleted, the state restored and checked (enabled 0, pid 0).
+auditd_cleanup_more() { :; }
 auditd_kernel_begin() {
 	T_KERNEL=1
 	R=$REF_AUDITCTL
@@ -81,10 +83,12 @@ auditd_kernel_begin() {
 	fi
 	kernel_lock
 	kernel_save
-	DPID=
+	DPID= SRV=
 	t_cleanup_hook() {
 		[ -n "$DPID" ] && kill -TERM "$DPID" 2>/dev/null && sleep 0.5
 		[ -n "$DPID" ] && kill -KILL "$DPID" 2>/dev/null
+		[ -n "$SRV" ] && kill "$SRV" 2>/dev/null
+		auditd_cleanup_more
 		"$R" -D >/dev/null 2>&1
 		kernel_restore
 		"$R" -e 0 >/dev/null 2>&1
@@ -95,6 +99,31 @@ auditd_kernel_begin() {
 	"$R" --backlog_wait_time 0 >/dev/null
 	"$R" -b 8192 >/dev/null
 	"$R" -f 1 >/dev/null
+}
+
+# syslog_up FILE: a datagram listener on AUDITBOX_SYSLOG_SOCKET (as $SRV)
+# writing each message (after "TAG[PID]: ") as a line of FILE.
+syslog_up() {
+	rm -f "$AUDITBOX_SYSLOG_SOCKET"
+	python3 - "$AUDITBOX_SYSLOG_SOCKET" "$1" <<'PY' &
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+out = open(sys.argv[2], 'wb', buffering=0)
+while True:
+    out.write(s.recv(65536).split(b': ', 1)[-1] + b'\n')
+PY
+	SRV=$!
+	_i=0
+	while [ ! -S "$AUDITBOX_SYSLOG_SOCKET" ] && [ $_i -lt 50 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+}
+# syslog_down: the listener stopped.
+syslog_down() {
+	[ -n "$SRV" ] && kill "$SRV" 2>/dev/null && wait "$SRV" 2>/dev/null
+	SRV=
 }
 
 # kernel_usable: root, and the kernel answers an audit status request.
