@@ -114,9 +114,12 @@ else
 fi
 
 # Applets not written yet say so and fail.
-for a in audisp-remote aureport autrace; do
+for a in audisp-remote aureport; do
 	expect "not_yet_$a" 1 "" "$a: not implemented yet" -- "$d/$a"
 done
+# autrace's usage, as 3.0.9's (its kernel cases: tests/kernel/autrace.sh)
+expect autrace_usage 1 "" "usage: autrace [-r] program" -- "$d/autrace"
+expect autrace_usage_r 1 "" "usage: autrace [-r] program" -- "$d/autrace" -r
 
 # A write error on stdout fails the applet; a closed pipe is silent.
 if [ -w /dev/full ]; then
