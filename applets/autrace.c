@@ -54,13 +54,6 @@ struct autrace {
 	int nadded;
 };
 
-static volatile sig_atomic_t got_signal;
-
-static void on_signal(int sig)
-{
-	got_signal = sig;
-}
-
 static int no_control(void *ctx, struct rule_builder *b, int opt,
 		      const char *arg)
 {
@@ -217,27 +210,39 @@ static void child(int fd, char **argv)
 	_exit(1);
 }
 
-/* Waits for the program; a signal to autrace meanwhile goes on to it. */
-static void wait_child(pid_t pid)
+/* Waits up to ms for one of the blocked signals in set: its number, or
+ * 0 when none came. */
+static int next_signal(const sigset_t *set, long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	int sig;
+
+	do
+		sig = sigtimedwait(set, NULL, &ts);
+	while (sig < 0 && errno == EINTR);
+	return sig < 0 ? 0 : sig;
+}
+
+/* Waits for the program; a signal to autrace meanwhile goes on to it
+ * (the signals, SIGCHLD too, are blocked and taken here: none can slip
+ * between a check and the wait, and the end is seen at once). */
+static void wait_child(pid_t pid, const sigset_t *set)
 {
 	for (;;) {
+		pid_t r = waitpid(pid, NULL, WNOHANG);
 		int sig;
 
-		if (waitpid(pid, NULL, 0) == pid)
+		if (r == pid || (r < 0 && errno != EINTR))
 			return;
-		if (errno != EINTR)
-			return;
-		if ((sig = got_signal)) {
-			got_signal = 0;
+		if ((sig = next_signal(set, 1000)) && sig != SIGCHLD)
 			kill(pid, sig);
-		}
 	}
 }
 
 static int trace(struct autrace *t, char **argv)
 {
-	struct sigaction sa = { .sa_handler = on_signal };
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	sigset_t set;
 	char field[32];
 	int fd[2], sig;
 	pid_t pid;
@@ -259,9 +264,15 @@ static int trace(struct autrace *t, char **argv)
 	}
 	close(fd[0]);
 	fcntl(fd[1], F_SETFD, FD_CLOEXEC);
-	/* from here on the rules exist: a signal must not skip their end */
+	/* from here on the rules exist: a signal must not skip their end
+	 * (the child keeps the default dispositions it forked with); a
+	 * child gone before the go must not kill us with SIGPIPE */
+	sigemptyset(&set);
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		sigaction(sigs[i], &sa, NULL);
+		sigaddset(&set, sigs[i]);
+	sigaddset(&set, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
 	snprintf(field, sizeof field, "pid=%d", (int)pid);
 	if (insert_rule(t, field) == 0) {
 		snprintf(field, sizeof field, "ppid=%d", (int)pid);
@@ -273,14 +284,13 @@ static int trace(struct autrace *t, char **argv)
 	delete_rules(t);
 	return 1;
 go:
-	/* ref 3.0.9: a second for the rules to be in place */
-	sleep(1);
-	if ((sig = got_signal))
+	/* ref 3.0.9: a second for the rules to be in place; a signal
+	 * meanwhile ends the child before it runs the program */
+	if ((sig = next_signal(&set, 1000)) && sig != SIGCHLD)
 		kill(pid, sig);
-	got_signal = 0;
-	if (write(fd[1], "1", 1) < 0)
+	else if (sig || write(fd[1], "1", 1) < 0)
 		kill(pid, SIGTERM);
-	wait_child(pid);
+	wait_child(pid, &set);
 	close(fd[1]);
 	puts("Cleaning up...");
 	delete_rules(t);

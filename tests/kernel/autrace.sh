@@ -85,30 +85,46 @@ if command -v setpriv >/dev/null; then
 fi
 
 # ---- a TERM to autrace while it traces: forwarded, rules deleted ----
-"$AT" /bin/sleep 30 >"$T_TMP/sig.out" 2>&1 &
-A=$!
-i=0
-while [ "$("$R" -l | grep -c 'pid=')" -lt 2 ] && [ $i -lt 100 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-n=$("$R" -l | grep -c 'pid=')
-kill -TERM "$A"
-i=0
-while kill -0 "$A" 2>/dev/null && [ $i -lt 100 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-if kill -0 "$A" 2>/dev/null; then
-	kill -KILL "$A"
-	fail autrace_term_cleans_up "autrace still running 10 s after TERM"
-elif [ "$n" = 2 ] && [ "$("$R" -l)" = "No rules" ] &&
-	grep -q '^Cleaning up\.\.\.$' "$T_TMP/sig.out" &&
-	grep -q "^Trace complete\. You can locate the records with 'ausearch -i -p [0-9]*'$" "$T_TMP/sig.out"; then
-	pass autrace_term_cleans_up
-else
-	fail autrace_term_cleans_up "$n rules while tracing; now: $("$R" -l | head -2 | tr '\n' '|') $(tr '\n' '|' <"$T_TMP/sig.out")"
-fi
-wait "$A" 2>/dev/null
-"$R" -D >/dev/null
+# term NAME WHEN: autrace traces sleep 30; TERM as soon as its rules are
+# in (early: while it waits before the exec, unless this machine is slow)
+# or once the program runs (running); either way the rules go and the
+# closing lines are printed.
+term() {
+	"$AT" /bin/sleep 30 >"$T_TMP/sig.out" 2>&1 &
+	A=$!
+	i=0
+	while [ "$("$R" -l | grep -c 'pid=')" -lt 2 ] && [ $i -lt 100 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+	n=$("$R" -l | grep -c 'pid=')
+	c=$("$R" -l | sed -n 's/.* -F pid=\([0-9]*\)$/\1/p')
+	if [ "$2" = running ]; then
+		i=0
+		while [ "$(cat "/proc/$c/comm" 2>/dev/null)" != sleep ] && [ $i -lt 100 ]; do
+			sleep 0.1; i=$((i + 1))
+		done
+	fi
+	kill -TERM "$A"
+	i=0
+	while kill -0 "$A" 2>/dev/null && [ $i -lt 100 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+	if kill -0 "$A" 2>/dev/null; then
+		kill -KILL "$A"
+		fail "autrace_$1" "autrace still running 10 s after TERM"
+	elif [ "$n" = 2 ] && [ "$("$R" -l)" = "No rules" ] &&
+		! kill -0 "$c" 2>/dev/null &&
+		grep -q '^Cleaning up\.\.\.$' "$T_TMP/sig.out" &&
+		grep -q "^Trace complete\. You can locate the records with 'ausearch -i -p $c'$" "$T_TMP/sig.out"; then
+		pass "autrace_$1"
+	else
+		fail "autrace_$1" "$n rules while tracing; now: $("$R" -l | head -2 | tr '\n' '|') $(tr '\n' '|' <"$T_TMP/sig.out")"
+	fi
+	wait "$A" 2>/dev/null
+	"$R" -D >/dev/null
+}
+term term_early early
+term term_running running
 
 # ---- the records of a traced program, under our auditd ----
 C=$T_TMP/d
