@@ -137,6 +137,8 @@ void auditd_plugins_reaped(struct auditd *d, pid_t pid);
 void auditd_plugins_resume(struct auditd *d);
 /* The plugin lines of the state report (SIGCONT). */
 void auditd_plugins_state(struct auditd *d, FILE *f);
+/* Milliseconds of the monotonic clock. */
+long auditd_now_ms(void);
 /* The poll loop until SIGTERM; returns the exit code. */
 int auditd_loop(struct auditd *d);
 

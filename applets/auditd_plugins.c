@@ -217,14 +217,6 @@ static int syslog_prio(struct plugin *p)
 	return 0;
 }
 
-static long mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* (Re)connects the syslog plugin's socket to the syslog daemon. */
 static void syslog_connect(struct plugin *p)
 {
@@ -234,7 +226,7 @@ static void syslog_connect(struct plugin *p)
 	snprintf(a.sun_path, sizeof a.sun_path, "%s", path ? path :
 		 "/dev/log");
 	p->connected = connect(p->fd, (struct sockaddr *)&a, sizeof a) == 0;
-	p->retry_at = mono_ms() + 1000;
+	p->retry_at = auditd_now_ms() + 1000;
 }
 
 static int syslog_start(struct plugin *p)
@@ -680,7 +672,7 @@ static void syslog_send(struct auditd *d, struct plugin *p)
 	struct tm tm;
 	size_t n, h;
 
-	if (!p->connected && mono_ms() >= p->retry_at)
+	if (!p->connected && auditd_now_ms() >= p->retry_at)
 		syslog_connect(p);
 	if (!p->connected) {
 		dispatch_reader_skip(&pl->q, p->reader);
@@ -704,7 +696,7 @@ static void syslog_send(struct auditd *d, struct plugin *p)
 			    errno == ENOENT || errno == EDESTADDRREQ) {
 				/* the daemon went away */
 				p->connected = 0;
-				p->retry_at = mono_ms() + 1000;
+				p->retry_at = auditd_now_ms() + 1000;
 				dispatch_reader_skip(&pl->q, p->reader);
 				return;
 			}

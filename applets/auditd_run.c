@@ -469,7 +469,7 @@ static void on_signal(struct auditd *d, int sig)
 
 /* ---- the loop ---- */
 
-static long now_ms(void)
+long auditd_now_ms(void)
 {
 	struct timespec ts;
 
@@ -498,7 +498,7 @@ static int linger(struct auditd *d, int timeout)
 		d->pending_since = 0;
 		return -1;
 	}
-	now = now_ms();
+	now = auditd_now_ms();
 	if (!d->pending_since)
 		d->pending_since = now;
 	if (timeout || d->lw.len >= LINGER_BYTES ||
