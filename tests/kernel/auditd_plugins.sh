@@ -9,31 +9,8 @@
 # backlog_wait_time 0, -b 8192, -f 1, watches on a temp dir only,
 # everything restored by t_cleanup_hook.
 . "$(dirname "$0")/../lib/common.sh"
-T_KERNEL=1
-R=$REF_AUDITCTL
 REF_AUDITD=${REF_AUDITD:-/sbin/auditd}
-
-if ! why=$(kernel_usable); then
-	skip auditd_plugins "$why"
-	t_done
-fi
-kernel_lock
-kernel_save
-DPID=
-t_cleanup_hook() {
-	[ -n "$DPID" ] && kill -TERM "$DPID" 2>/dev/null && sleep 0.5
-	[ -n "$DPID" ] && kill -KILL "$DPID" 2>/dev/null
-	[ -n "${SRV:-}" ] && kill "$SRV" 2>/dev/null
-	"$R" -D >/dev/null 2>&1
-	kernel_restore
-	"$R" -e 0 >/dev/null 2>&1
-	st=$("$R" -s 2>/dev/null | awk '$1=="enabled"||$1=="pid"{printf "%s=%s ", $1, $2}')
-	[ "$st" = "enabled=0 pid=0 " ] || echo "FAIL kernel state after the test: $st"
-}
-"$R" -e 0 >/dev/null
-"$R" --backlog_wait_time 0 >/dev/null
-"$R" -b 8192 >/dev/null
-"$R" -f 1 >/dev/null
+auditd_kernel_begin auditd_plugins
 export AUDITBOX_PIDFILE=$T_TMP/auditd.pid AUDITBOX_STATEFILE=$T_TMP/auditd.state
 W=$T_TMP/w
 P=$T_TMP/plug		# plugin programs: root-owned, 0750

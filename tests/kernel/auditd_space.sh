@@ -24,24 +24,8 @@ if ! mount -t tmpfs -o size=3m auditbox-space "$MNT" 2>/dev/null; then
 	t_done
 fi
 umount "$MNT"
-kernel_lock
-kernel_save
-DPID= SRV=
-t_cleanup_hook() {
-	[ -n "$DPID" ] && kill -TERM "$DPID" 2>/dev/null && sleep 0.5
-	[ -n "$DPID" ] && kill -KILL "$DPID" 2>/dev/null
-	[ -n "$SRV" ] && kill "$SRV" 2>/dev/null
-	"$R" -D >/dev/null 2>&1
-	kernel_restore
-	"$R" -e 0 >/dev/null 2>&1
-	umount "$MNT" 2>/dev/null
-	st=$("$R" -s 2>/dev/null | awk '$1=="enabled"||$1=="pid"{printf "%s=%s ", $1, $2}')
-	[ "$st" = "enabled=0 pid=0 " ] || echo "FAIL kernel state after the test: $st"
-}
-"$R" -e 0 >/dev/null
-"$R" --backlog_wait_time 0 >/dev/null
-"$R" -b 8192 >/dev/null
-"$R" -f 1 >/dev/null
+auditd_kernel_begin auditd_space
+auditd_cleanup_more() { umount "$MNT" 2>/dev/null; }
 export AUDITBOX_PIDFILE=$T_TMP/auditd.pid AUDITBOX_STATEFILE=$T_TMP/auditd.state
 export AUDITBOX_SYSLOG_SOCKET=$T_TMP/syslog.sock
 W=$T_TMP/w
