@@ -1,0 +1,97 @@
+/* remote - the audit remote logging protocol, shared by auditd's
+ * listener and audisp-remote: the 16-byte little-endian frame header,
+ * the message types, and a streaming frame parser that takes bytes as
+ * they come (partial headers, several frames in one read), holds at most
+ * one frame and never trusts a length. Never allocates, never prints.
+ * Reference: audit 3.0.9 lib/private.h, src/auditd-listen.c,
+ * audisp/plugins/remote/audisp-remote.c. Docs: docs/audisp-remote.8.md */
+#ifndef AUDITBOX_REMOTE_H
+#define AUDITBOX_REMOTE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define REMOTE_HDR_SIZE 16
+#define REMOTE_MAX_MSG 8970	/* MAX_AUDIT_MESSAGE_LENGTH */
+#define REMOTE_MAX_FRAME (REMOTE_HDR_SIZE + REMOTE_MAX_MSG)
+/* Bytes FE 00 00 FF: never a newline, so framed and line input differ
+ * from the first byte on. */
+#define REMOTE_MAGIC 0xff0000feU
+
+#define REMOTE_REPLY 0x40000000U
+#define REMOTE_FATAL 0x20000000U
+#define REMOTE_WARN 0x10000000U
+#define REMOTE_DETAIL 0x000fffffU
+
+enum remote_type {
+	REMOTE_MESSAGE = 0x00000000,	/* client: one record, no newline */
+	REMOTE_HEARTBEAT = 0x00000001,	/* client: nothing */
+	REMOTE_ACK = 0x40000000,	/* server: record logged */
+	REMOTE_ENDING = 0x40000001,	/* server: stopping (seq 0) */
+	REMOTE_DISKLOW = 0x50000001,	/* server: logged, space_left */
+	REMOTE_DISKFULL = 0x60000001,	/* server: "disk full" */
+	REMOTE_DISKERROR = 0x60000002,	/* server: "disk write error" */
+};
+
+struct remote_hdr {
+	uint8_t hver, mver;
+	uint32_t type;
+	uint16_t len;		/* payload bytes */
+	uint32_t seq;
+};
+
+/* Writes the 16 header bytes of (type, len, seq), versions 0. */
+void remote_pack(unsigned char out[REMOTE_HDR_SIZE], uint32_t type,
+		 uint16_t len, uint32_t seq);
+/* Reads 16 header bytes. 0, or -1 when the magic is wrong. The length
+ * is not checked here (see remote_parser). */
+int remote_unpack(const unsigned char in[REMOTE_HDR_SIZE],
+		  struct remote_hdr *h);
+/* Header + payload[len] into out[cap]. The frame's size, or 0 when len
+ * is over REMOTE_MAX_MSG or out is too small. */
+size_t remote_frame(unsigned char *out, size_t cap, uint32_t type,
+		    uint32_t seq, const void *payload, size_t len);
+/* The words of a reply type ("ack", "disk full", ...), for messages. */
+const char *remote_type_name(uint32_t type);
+
+/* What remote_next found. */
+enum remote_ev {
+	REMOTE_NEED = 0,	/* nothing complete: feed more bytes */
+	REMOTE_FRAME = 1,	/* a frame: *h and its payload */
+	REMOTE_LINE = 2,	/* a line not framed, skipped (server) */
+	REMOTE_BAD = -1,	/* length over REMOTE_MAX_MSG, or (client
+				 * side) bytes that are not a frame: the
+				 * stream cannot be resynchronised */
+};
+
+/* One direction of one connection. lines: input that does not start
+ * with the magic is skipped up to its newline, as auditd's listener does
+ * (format=ascii clients); else it is REMOTE_BAD. Bounded: buf holds one
+ * frame at most, a line longer than that is skipped as it streams. */
+struct remote_parser {
+	unsigned char buf[REMOTE_MAX_FRAME];
+	size_t len;		/* bytes held */
+	size_t off;		/* consumed from the front */
+	int lines;
+	int skipping;		/* inside a skipped line */
+	int bad;		/* REMOTE_BAD was returned: sticky */
+	unsigned long skipped;	/* lines skipped */
+};
+
+void remote_parser_init(struct remote_parser *p, int lines);
+/* Where up to *room bytes may be read to (the front is compacted
+ * first); then remote_wrote(n). *room is 0 when a whole frame is held
+ * and must be taken with remote_next first. */
+unsigned char *remote_space(struct remote_parser *p, size_t *room);
+void remote_wrote(struct remote_parser *p, size_t n);
+/* Copies in as much of data[n] as fits; returns the bytes taken. */
+size_t remote_feed(struct remote_parser *p, const void *data, size_t n);
+/* The next event. On REMOTE_FRAME, *payload points into the parser
+ * (valid until the next call that feeds it); a MESSAGE's trailing
+ * newline is not part of *plen. */
+enum remote_ev remote_next(struct remote_parser *p, struct remote_hdr *h,
+			   const char **payload, size_t *plen);
+/* 1 when bytes of an unfinished frame or line are held. */
+int remote_partial(const struct remote_parser *p);
+
+#endif
