@@ -9,7 +9,7 @@
 
 #include <auditbox/record.h>
 
-static void jstr(FILE *out, const char *s, size_t n)
+void evfmt_json_str(FILE *out, const char *s, size_t n)
 {
 	size_t i;
 
@@ -29,7 +29,7 @@ static void jstr(FILE *out, const char *s, size_t n)
 
 static void jspan(FILE *out, struct span s)
 {
-	jstr(out, s.p, s.n);
+	evfmt_json_str(out, s.p, s.n);
 }
 
 /* a field's value as logged, its quotes removed (decoding of hex
@@ -78,7 +78,7 @@ static void jrecord(struct evfmt *f, const struct interp_event *ie,
 		fputc(':', out);
 		k = interpret_field(&f->ip, ie, rec.type, n, v, rec.enrich,
 				    f->line, sizeof f->line);
-		jstr(out, f->line, k < sizeof f->line ? k : sizeof f->line - 1);
+		evfmt_json_str(out, f->line, k < sizeof f->line ? k : sizeof f->line - 1);
 	}
 	fputs("}}", out);
 }

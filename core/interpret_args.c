@@ -352,17 +352,11 @@ static const char *const tty_keys[][2] = {	/* first match wins */
 };
 
 /* keystrokes: "text" runs and <key> names, comma separated */
-static void do_tty(struct sb *b, struct span v)
+void interpret_tty_text(struct sb *b, const char *buf, size_t n)
 {
-	char buf[4096];
-	size_t n, i = 0, k, len;
+	size_t i = 0, k, len;
 	bool in_text = false, any = false;
 
-	if (!record_is_hex(v) ||
-	    (n = record_hex_decode(v, buf, sizeof buf)) == (size_t)-1) {
-		sb_span(b, v);
-		return;
-	}
 	while (i < n) {
 		unsigned char c = (unsigned char)buf[i];
 		const char *name = NULL;
@@ -399,6 +393,19 @@ static void do_tty(struct sb *b, struct span v)
 	}
 	if (in_text)
 		sb_str(b, "\"");
+}
+
+static void do_tty(struct sb *b, struct span v)
+{
+	char buf[4096];
+	size_t n;
+
+	if (!record_is_hex(v) ||
+	    (n = record_hex_decode(v, buf, sizeof buf)) == (size_t)-1) {
+		sb_span(b, v);
+		return;
+	}
+	interpret_tty_text(b, buf, n);
 }
 
 /* the netfilter and fanotify numbers */

@@ -85,6 +85,8 @@ void interpret_do_syscall(const struct interp_event *ie, struct sb *b,
 void interpret_do_exit(struct sb *b, struct span v);
 void interpret_do_success(struct sb *b, struct span v);
 /* quoted -> inner text; hex -> decoded; else as is */
+/* TTY keystrokes (decoded bytes): "text" runs and <key> names */
+void interpret_tty_text(struct sb *b, const char *buf, size_t n);
 void interpret_do_esc(struct sb *b, struct span v, int esc, bool nul_space);
 void interpret_do_key(struct sb *b, struct span v, int esc);
 void interpret_do_mode(struct sb *b, struct span v);

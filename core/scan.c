@@ -188,8 +188,17 @@ static void scan_line(struct scan *s, struct span line, struct span text,
 		}
 	}
 	if ((s->start && (time_t)rec.sec < s->start) ||
-	    (s->end && (time_t)rec.sec > s->end))
+	    (s->end && (time_t)rec.sec > s->end)) {
+		if (s->first_sec == 0) {
+			s->first_sec = rec.sec;
+			s->first_milli = rec.milli;
+		}
 		return;
+	}
+	if (s->first_sec == 0 && !s->start) {
+		s->first_sec = rec.sec;
+		s->first_milli = rec.milli;
+	}
 	if (hit >= 0)
 		rec.hit = hit;
 	else if (s->find)
@@ -283,9 +292,14 @@ int scan_files(struct scan *s, const char *paths, size_t len, int n,
 		rc = scan_read(s, &lrs[i]);
 		if (rc)
 			break;
+		if (i + 1 < n && s->file_end)
+			s->file_end(s->ctx, i);
 	}
-	if (rc == 0)
+	if (rc == 0) {
 		scan_end(s);
+		if (s->file_end && opened)
+			s->file_end(s->ctx, opened - 1);
+	}
 	s->lr = NULL;
 	for (i = 0; i < opened; i++)
 		logread_close(&lrs[i]);
@@ -301,6 +315,8 @@ int scan_fd(struct scan *s, int fd)
 	logread_open_fd(&lr, fd);
 	rc = scan_read(s, &lr);
 	scan_end(s);
+	if (s->file_end)
+		s->file_end(s->ctx, 0);
 	s->lr = NULL;
 	logread_close(&lr);
 	return rc;

@@ -40,6 +40,7 @@ struct px {
 	struct search_items *s;
 	struct cur m;
 	int type;
+	struct search_avc *avc;	/* the USER_AVC decision being read */
 };
 
 /* --- strstr/strchr/strtoul on the record's message (hot: inline) ----- */

@@ -53,9 +53,10 @@ static void set_auid(struct search_items *s, uint32_t auid)
 	s->has_tauid = search_lookup_uid(s, "auid", auid, &s->tauid);
 }
 
-/* "avc:  denied  { perm }": the result (when -sv asks) and where the
- * rest of the scan starts. Returns 2 when '}' is missing. */
-static int avc_head(struct px *x, size_t *term)
+/* "avc:  denied  { perm }": the result (when -sv asks), the permission
+ * into a, and where the rest of the scan starts. Returns 2 when '}' is
+ * missing. */
+static int avc_head(struct px *x, size_t *term, struct search_avc *a)
 {
 	size_t str = ss(&x->m, 0, "avc: "), b, e;
 
@@ -66,9 +67,13 @@ static int avc_head(struct px *x, size_t *term)
 	b = sc(&x->m, str, '{');
 	if (b == NPOS)
 		return 0;
-	if (x->c->success != S_UNSET)
-		x->s->success = span_find(span_sub(x->m.m, str, b), 0,
-					  "denied") != NPOS ? S_FAILED : S_SUCCESS;
+	if (x->c->success != S_UNSET) {
+		bool denied = span_find(span_sub(x->m.m, str, b), 0,
+					"denied") != NPOS;
+
+		x->s->success = denied ? S_FAILED : S_SUCCESS;
+		a->result = denied ? AVC_DENIED : AVC_GRANTED;
+	}
 	for (str = b + 1; at(&x->m, str) == ' '; str++)
 		;
 	e = sc(&x->m, str, '}');
@@ -76,8 +81,16 @@ static int avc_head(struct px *x, size_t *term)
 		return 2;
 	while (at(&x->m, e - 1) == ' ')
 		e--;
+	a->perm = span_sub(x->m.m, str, e);
+	a->has_perm = true;
 	*term = e;
 	return 0;
+}
+
+static void avc_keep(struct search_items *s, const struct search_avc *a)
+{
+	if (s->navc < SEARCH_MAX_AVC)
+		s->avc[s->navc++] = *a;
 }
 
 /* a kernel AVC's path= (else name=), for -f; the scan moves 7 on */
@@ -101,16 +114,20 @@ int search_parse_avc(struct px *x)
 {
 	const struct search_criteria *c = x->c;
 	struct search_items *s = x->s;
-	size_t term, str;
+	struct search_avc a = { 0 };
+	size_t term, str, e;
 	unsigned long v;
-	int rc;
+	int rc, n;
 
-	rc = avc_head(x, &term);
+	rc = avc_head(x, &term, &a);
 	if (rc)
 		return rc;
 	if (x->type == T_USER_AVC) {
+		x->avc = &a;
 		rc = search_parse_user(x);
+		x->avc = NULL;
 		s->has_avc = true;
+		avc_keep(s, &a);
 		return rc > 20 ? 0 : rc;
 	}
 	if (c->pid != -1) {
@@ -136,13 +153,29 @@ int search_parse_avc(struct px *x)
 	}
 	if (c->file && (rc = avc_file(x, &term)))
 		return rc;
+	n = s->nsubj;
 	if (c->subject && (rc = search_parse_ctx(x, &term, "scontext=", true, 7)))
 		return rc;
+	if (s->nsubj > n) {
+		a.scon = s->subj[s->nsubj - 1];
+		a.has_scon = true;
+	}
+	n = s->nobj;
 	if (c->object && (rc = search_parse_ctx(x, &term, "tcontext=", false, 8)))
 		return rc;
-	if (ss(&x->m, term, "tclass=") == NPOS)
+	if (s->nobj > n) {
+		a.tcon = s->obj[s->nobj - 1];
+		a.has_tcon = true;
+	}
+	str = ss(&x->m, term, "tclass=");
+	if (str == NPOS)
 		return 9;
+	str += 7;
+	e = sc(&x->m, str, ' ');
+	a.cls = span_sub(x->m.m, str, e == NPOS ? x->m.m.n : e);
+	a.has_cls = true;
 	s->has_avc = true;
+	avc_keep(s, &a);
 	return 0;
 }
 

@@ -368,6 +368,8 @@ static void items_reset(struct search_items *it)
 	it->has_comm = it->has_exe = it->has_host = it->has_terminal = false;
 	it->has_cwd = it->has_tuid = it->has_teuid = it->has_tauid = false;
 	it->has_vmname = it->has_uuid = it->has_avc = false;
+	it->has_acct = false;
+	it->navc = 0;
 	it->nfiles = it->nkeys = it->nsubj = it->nobj = 0;
 	it->used = 0;
 	it->cut = 0;
@@ -380,7 +382,7 @@ int search_extract(const struct search_criteria *c, const struct event_table *t,
 {
 	const struct event_rec *r;
 	struct record rec;
-	struct px x = { c, it, { { NULL, 0 } }, 0 };
+	struct px x = { c, it, { { NULL, 0 } }, 0, NULL };
 	int ret = 0;
 
 	items_reset(it);

@@ -98,6 +98,10 @@ static int user_ids(struct px *x, size_t *term)
 			if (*term == NPOS)
 				return 12;
 			search_add_subj(s, span_sub(x->m.m, str + 5, *term));
+			if (x->avc) {
+				x->avc->scon = s->subj[s->nsubj - 1];
+				x->avc->has_scon = true;
+			}
 		}
 	}
 	return 0;
@@ -214,7 +218,8 @@ static int user_rest(struct px *x, size_t mptr, size_t term)
 	return 0;
 }
 
-/* USER_AVC: tcontext= for -o, then past tclass= */
+/* USER_AVC: tcontext= for -o, then past tclass= (both kept for the
+ * decision being read) */
 static void user_avc_obj(struct px *x, size_t *term)
 {
 	size_t str = ss(&x->m, *term, "tcontext="), e;
@@ -222,14 +227,23 @@ static void user_avc_obj(struct px *x, size_t *term)
 	if (str != NPOS) {
 		str += 9;
 		e = sc(&x->m, str, ' ');
-		if (e != NPOS)
+		if (e != NPOS) {
 			search_add_obj(x->s, span_sub(x->m.m, str, e));
+			if (x->avc) {
+				x->avc->tcon = span_sub(x->m.m, str, e);
+				x->avc->has_tcon = true;
+			}
+		}
 		*term = e != NPOS ? e : str;
 	}
 	str = ss(&x->m, *term, "tclass=");
 	if (str != NPOS) {
 		str += 7;
 		e = sc(&x->m, str, ' ');
+		if (e != NPOS && x->avc) {
+			x->avc->cls = span_sub(x->m.m, str, e);
+			x->avc->has_cls = true;
+		}
 		*term = e != NPOS ? e : str;
 	}
 }
@@ -362,15 +376,30 @@ int search_parse_user(struct px *x)
 		}
 	}
 	str = ss(&x->m, mptr, "acct=");
-	if (str != NPOS) {
+	if (str != NPOS) {	/* ref 3.0.9: the last one read is kept */
+		bool legacy = false;
+
 		e = str + 6;
 		if (at(&x->m, str + 5) == '"') {
 			while (e < x->m.m.n && x->m.m.p[e] != '"')
 				e++;
+			s->acct = span_sub(x->m.m, str + 6,
+					   e < x->m.m.n ? e : x->m.m.n);
+			s->has_acct = true;
 		} else {
 			e = str + 5;
-			while (e < x->m.m.n && x->m.m.p[e] != ' ')
+			while (e < x->m.m.n && x->m.m.p[e] != ' ') {
+				if (!isxdigit((unsigned char)x->m.m.p[e]))
+					legacy = true;
 				e++;
+			}
+			if (legacy) {
+				s->acct = span_sub(x->m.m, str + 5, e);
+				s->has_acct = true;
+			} else {
+				s->has_acct = search_unescape(s, &x->m, str + 5,
+							      &s->acct);
+			}
 		}
 		term = e;
 	}

@@ -71,4 +71,8 @@ int evfmt_text(struct evfmt *f, const struct event_table *t,
 /* Writes s escaped as the reference's --escape mode does. */
 void evfmt_escaped(FILE *out, struct span s, int escape);
 
+/* s[0..n) as a JSON string: quotes, backslashes and bytes outside
+ * printable ASCII escaped (\u00XX), so any bytes make valid JSON. */
+void evfmt_json_str(FILE *out, const char *s, size_t n);
+
 #endif

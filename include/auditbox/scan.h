@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include <auditbox/event.h>
@@ -38,6 +39,15 @@ struct scan {
 				 * thread (lines.h); 0: SCAN_THREAD_MIN */
 	scan_fn fn;
 	void *ctx;
+	/* optional: told when the events of input file i are all out (a
+	 * file's own events and those completed by its records; the last
+	 * file's after the open events were completed) */
+	void (*file_end)(void *ctx, int file);
+	/* the first record's time, as ref 3.0.9's lol keeps it for
+	 * aureport: the first record out of [start, end], else the first
+	 * record when no start is given (sec 0: none yet) */
+	uint64_t first_sec;
+	unsigned first_milli;
 	int stop;		/* fn's non-zero answer */
 	struct logread *lr;	/* the input being read */
 	int file;		/* its index in scan_files' list */

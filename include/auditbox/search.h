@@ -19,6 +19,18 @@
 #define SEARCH_MAX_NODES 16
 #define SEARCH_MAX_STRS 64
 #define SEARCH_ARENA 16384
+#define SEARCH_MAX_AVC 16
+
+enum { AVC_UNSET = 0, AVC_DENIED = 1, AVC_GRANTED = 2 };
+
+/* One AVC or USER_AVC decision as ref 3.0.9's parser keeps it (aureport
+ * -a prints them): result, permission, contexts and class, each absent
+ * (has_* false) where the record or the criteria left it unread. */
+struct search_avc {
+	struct span scon, tcon, cls, perm;
+	bool has_scon, has_tcon, has_cls, has_perm;
+	int result;			/* AVC_* */
+};
 
 enum { S_UNSET = -1, S_FAILED = 0, S_SUCCESS = 1 };
 
@@ -77,6 +89,10 @@ struct search_items {
 	struct span vmname, uuid;
 	bool has_vmname, has_uuid;
 	bool has_avc;			/* an AVC record was parsed */
+	struct search_avc avc[SEARCH_MAX_AVC];
+	int navc;
+	struct span acct;		/* a user record's acct=, decoded */
+	bool has_acct;
 	size_t cut;	/* malformed: where ref 3.0.9's parser ended the line (0: not) */
 	size_t used;
 	char arena[SEARCH_ARENA];
