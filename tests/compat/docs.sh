@@ -8,7 +8,7 @@ for a in $("$AUDITBOX" --list); do
 	page=$TOP/docs/$a.8.md
 	if [ ! -f "$page" ]; then
 		case $a in
-		aureport|autrace|audisp-remote)
+		audisp-remote)
 			# not written yet: the page comes with the applet
 			"$AUDITBOX" "$a" 2>&1 | grep -q 'not implemented yet' &&
 				continue ;;

@@ -114,9 +114,12 @@ else
 fi
 
 # Applets not written yet say so and fail.
-for a in audisp-remote aureport; do
+for a in audisp-remote; do
 	expect "not_yet_$a" 1 "" "$a: not implemented yet" -- "$d/$a"
 done
+# aureport through its link: the reference's message for a bad option
+expect aureport_bad_option 1 "$("$d/aureport" --help)" \
+	"--bogus is an unsupported option" -- "$d/aureport" --bogus
 # autrace's usage, as 3.0.9's (its kernel cases: tests/kernel/autrace.sh)
 expect autrace_usage 1 "" "usage: autrace [-r] program" -- "$d/autrace"
 expect autrace_usage_r 1 "" "usage: autrace [-r] program" -- "$d/autrace" -r

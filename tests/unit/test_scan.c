@@ -147,6 +147,61 @@ static void scan_files_missing(void **state)
 	scan_fini(&s);
 }
 
+/* file_end: after each file's events (the completing record's file),
+ * the last after the end of input; first_sec: the first record, or the
+ * first one out of the bounds when a start is given */
+struct ends {
+	struct seen seen;
+	int at_end[4];		/* events seen when file i ended */
+	int n;
+};
+
+static int count_ends(void *ctx, const struct event_table *t,
+		      const struct event *e)
+{
+	return count(&((struct ends *)ctx)->seen, t, e);
+}
+
+static void on_end(void *ctx, int file)
+{
+	struct ends *x = ctx;
+
+	if (file < 4)
+		x->at_end[file] = x->seen.n;
+	x->n++;
+}
+
+static void scan_files_file_end(void **state)
+{
+	struct scan s;
+	struct ends x = { .seen = { .stop_at = -1 } };
+	int failed = -1;
+
+	(void)state;
+	assert_int_equal(scan_init(&s, 2, count_ends, &x), 0);
+	s.file_end = on_end;
+	assert_int_equal(scan_files(&s, paths[0], sizeof paths[0], 2, &failed),
+			 0);
+	assert_int_equal(x.n, 2);
+	/* nothing is complete when the first file ends (101 is within
+	 * the 2 s timeout of 100); the rest at the end of input */
+	assert_int_equal(x.at_end[0], 0);
+	assert_int_equal(x.at_end[1], 4);
+	assert_int_equal(s.first_sec, 100);
+	scan_fini(&s);
+
+	memset(&x, 0, sizeof x);
+	x.seen.stop_at = -1;
+	assert_int_equal(scan_init(&s, 2, count_ends, &x), 0);
+	s.file_end = on_end;
+	s.start = 103;
+	assert_int_equal(scan_files(&s, paths[0], sizeof paths[0], 2, &failed),
+			 0);
+	assert_int_equal(s.first_sec, 100);	/* the first out of bounds */
+	assert_int_equal(x.seen.n, 2);
+	scan_fini(&s);
+}
+
 static void scan_fd_pipe(void **state)
 {
 	struct scan s;
@@ -171,6 +226,7 @@ int main(void)
 		cmocka_unit_test(scan_files_keep_open),
 		cmocka_unit_test(scan_files_bounds_and_stop),
 		cmocka_unit_test(scan_files_missing),
+		cmocka_unit_test(scan_files_file_end),
 		cmocka_unit_test(scan_fd_pipe),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
