@@ -89,6 +89,7 @@ struct run {
 	struct checkpt_event last;
 	unsigned failure;		/* CHECKPT_F_* */
 	uint64_t dev, ino;		/* the file last read */
+	long timeout;			/* end of event, seconds */
 };
 
 static size_t msg_len(struct span line)
@@ -249,6 +250,21 @@ static int run_inputs(struct run *r, const struct auditd_conf *cf,
 	char base[4096];
 	int failed, rc;
 
+	if (o->live)
+		return ausearch_live(&r->s, r->timeout);
+	if (o->follow) {	/* a FIFO on stdin is not read */
+		if (!o->input)
+			return ausearch_follow(&r->s, cf->log_file, true,
+					       r->timeout);
+		if (stat(o->input, &st) == 0 && S_ISDIR(st.st_mode)) {
+			size_t l = strlen(o->input);
+
+			snprintf(base, sizeof base, "%s%saudit.log", o->input,
+				 l && o->input[l - 1] == '/' ? "" : "/");
+			return ausearch_follow(&r->s, base, true, r->timeout);
+		}
+		return ausearch_follow(&r->s, o->input, false, r->timeout);
+	}
 	if (o->input) {
 		if (stat(o->input, &st) < 0) {
 			ref_msg("stat: %s", tables_strerror(errno));	/* ref 3.0.9 */
@@ -359,13 +375,14 @@ int ausearch_main(int argc, char **argv)
 	r.o = &o;
 	if (o.checkpoint && (rc = checkpt_load(&r, o.checkpoint)))
 		return rc;
-	if (scan_init(&r.s, o.eoe_timeout > 0 ? (unsigned)o.eoe_timeout :
-		      (unsigned)cf.end_of_event_timeout, on_event, &r))
+	r.timeout = o.eoe_timeout > 0 ? o.eoe_timeout :
+		(long)cf.end_of_event_timeout;
+	if (scan_init(&r.s, (unsigned)r.timeout, on_event, &r))
 		die(1, "out of memory");
 	r.s.start = o.c.start;
 	r.s.end = o.c.end;
 	r.s.keep_open = o.checkpoint != NULL;
-	if (!o.debug && search_findable(&o.c)) {
+	if (!o.debug && !o.follow && !o.live && search_findable(&o.c)) {
 		/* whole events skipped before any field is read */
 		r.s.find = scan_find;
 		r.s.find_ctx = &o.c;

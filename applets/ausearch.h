@@ -3,7 +3,9 @@
 #ifndef AUDITBOX_AUSEARCH_H
 #define AUDITBOX_AUSEARCH_H
 
+#include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include <auditbox/search.h>
 
@@ -20,11 +22,31 @@ struct ausearch_opts {
 	const char *checkpoint;
 	bool checkpt_timeonly;
 	bool extra_keys, extra_labels, extra_obj2, extra_time;
+	bool follow, live;		/* ours: --follow, --live */
 	char *alloc[8];			/* strings to free */
 };
 
 /* Parses argv as the reference does, printing its messages (usage, -h
  * and -v exit). Returns 0, or -1 after a message: exit 1. */
 int ausearch_parse_args(int argc, char **argv, struct ausearch_opts *o);
+
+struct scan;
+
+/* --follow: path (with its rotated set when set) read, then followed
+ * until SIGINT, SIGTERM or SIGHUP; the events go through s. Returns 0, or
+ * 1 after a message. (ausearch_follow.c) */
+int ausearch_follow(struct scan *s, const char *path, bool set,
+		    long timeout_s);
+
+/* --live: the kernel's records (AUDIT_NLGRP_READLOG) through s until a
+ * signal. Returns 0, or 1 after a message. (ausearch_live.c) */
+int ausearch_live(struct scan *s, long timeout_s);
+
+/* SIGINT, SIGTERM and SIGHUP blocked, and taken only while waiting: *old
+ * gets the mask to wait with. */
+void ausearch_signals(sigset_t *old);
+/* True once one of them came. */
+bool ausearch_ending(void);
+int64_t ausearch_now_ms(void);
 
 #endif

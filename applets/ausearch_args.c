@@ -26,6 +26,7 @@ enum {
 	O_KEY, O_LINEBUF, O_MSG, O_NODE, O_OBJECT, O_PID, O_PPID, O_RAW,
 	O_SYSCALL, O_CONTEXT, O_SESSION, O_SUBJECT, O_SUCCESS, O_END, O_START,
 	O_TERM, O_UA, O_UE, O_UI, O_UL, O_UUID, O_VERSION, O_VM, O_WORD, O_EXE,
+	O_FOLLOW, O_LIVE,
 };
 
 static const struct opt ausearch_optv[] = {
@@ -36,6 +37,7 @@ static const struct opt ausearch_optv[] = {
 	{ "--eoe-timeout", O_EOE }, { "--extra-keys", O_XKEYS },
 	{ "--extra-labels", O_XLABELS }, { "--extra-obj2", O_XOBJ2 },
 	{ "--extra-time", O_XTIME }, { "-f", O_FILE }, { "--file", O_FILE },
+	{ "--follow", O_FOLLOW }, { "--live", O_LIVE },	/* ours */
 	{ "--format", O_FORMAT }, { "-ga", O_GA }, { "--gid-all", O_GA },
 	{ "-ge", O_GE }, { "--gid-effective", O_GE }, { "-gi", O_GI },
 	{ "--gid", O_GI }, { "-h", O_HELP }, { "--help", O_HELP },
@@ -591,6 +593,10 @@ static int parse_one(struct ausearch_opts *o, int argc, char **argv, int c)
 	case O_JUSTONE:
 		o->just_one = true;
 		return 0;
+	case O_FOLLOW:
+	case O_LIVE:
+		*(id == O_FOLLOW ? &o->follow : &o->live) = true;
+		return no_arg(a, w);
 	case O_LINEBUF:
 		o->line_buffered = true;
 		return 0;
@@ -622,6 +628,22 @@ static int parse_one(struct ausearch_opts *o, int argc, char **argv, int c)
 	}
 }
 
+/* --follow and --live (ours) with the options they cannot go with. */
+static int check_stream(const struct ausearch_opts *o)
+{
+	if (o->follow && o->live)
+		warn_msg("--follow and --live cannot be used together");
+	else if ((o->follow || o->live) && o->checkpoint)
+		warn_msg("--%s cannot be used with --checkpoint",
+			 o->follow ? "follow" : "live");
+	else if (o->live && (o->input || o->force_logs))
+		warn_msg("--live reads no log: %s cannot be used with it",
+			 o->input ? "--input" : "--input-logs");
+	else
+		return 0;
+	return -1;
+}
+
 int ausearch_parse_args(int argc, char **argv, struct ausearch_opts *o)
 {
 	int c = 1, n;
@@ -647,5 +669,5 @@ int ausearch_parse_args(int argc, char **argv, struct ausearch_opts *o)
 		return -1;
 	}
 	o->c.want_arch = o->format != EVFMT_DEFAULT && o->format != EVFMT_RAW;
-	return 0;
+	return check_stream(o);
 }

@@ -7,6 +7,7 @@
  * machine does not have are left out (3.0.9 fails on them).
  * Docs: docs/autrace.8.md */
 #include "applet.h"
+#include "autrace.h"
 #include <auditbox/netlink.h>
 #include <auditbox/rule.h>
 #include <auditbox/tables.h>
@@ -45,6 +46,7 @@ struct autrace {
 	struct netlink nl;
 	struct rule_builder b;
 	int threat, machine, socketcall;
+	int live;			/* -l, --live (ours) */
 	/* the rules added, to delete them again */
 	union {
 		struct audit_rule_data r;
@@ -290,10 +292,15 @@ go:
 		kill(pid, sig);
 	else if (sig || write(fd[1], "1", 1) < 0)
 		kill(pid, SIGTERM);
-	wait_child(pid, &set);
+	if (t->live)
+		autrace_live_wait(pid, &set);
+	else
+		wait_child(pid, &set);
 	close(fd[1]);
 	puts("Cleaning up...");
 	delete_rules(t);
+	if (t->live)
+		autrace_live_finish();
 	printf("Trace complete. You can locate the records with 'ausearch -i "
 	       "-p %d'\n", (int)pid);
 	return 0;
@@ -309,9 +316,15 @@ int autrace_main(int argc, char **argv)
 		fputs(autrace_usage, stderr);
 		return 1;
 	}
-	if (!strcmp(argv[1], "-r")) {
-		t.threat = 1;
-		cmd++;
+	/* -r, and ours: -l or --live, in any order */
+	for (; cmd < argc; cmd++) {
+		if (!strcmp(argv[cmd], "-r") && !t.threat)
+			t.threat = 1;
+		else if ((!strcmp(argv[cmd], "-l") ||
+			  !strcmp(argv[cmd], "--live")) && !t.live)
+			t.live = 1;
+		else
+			break;
 	}
 	if (cmd >= argc) {	/* 3.0.9 checks access(NULL) and says EFAULT */
 		fputs(autrace_usage, stderr);
@@ -354,6 +367,10 @@ int autrace_main(int argc, char **argv)
 		ref_msg("autrace cannot be run with rules loaded.\n"
 			"Please delete all rules using 'auditctl -D' if you "
 			"really wanted to\nrun this command.");
+		netlink_close(&t.nl);
+		return 1;
+	}
+	if (t.live && autrace_live_open(&t.nl)) {
 		netlink_close(&t.nl);
 		return 1;
 	}

@@ -312,6 +312,20 @@ static uint32_t full(struct event_table *t)
 	return 0;
 }
 
+/* The reference checks the open events when one is created; it releases
+ * complete events lowest (sec, milli, serial) first and never past a
+ * lower event still open. */
+static void release(struct event_table *t, uint64_t sec)
+{
+	while (t->nheap) {
+		struct event *o = &t->ev[t->heap[t->qhead]];
+
+		if (o->open && o->sec + t->timeout > sec)
+			break;
+		make_ready(t, heap_pop(t));
+	}
+}
+
 uint32_t event_feed(struct event_table *t, const struct record *r)
 {
 	uint32_t id, ri;
@@ -320,7 +334,12 @@ uint32_t event_feed(struct event_table *t, const struct record *r)
 		return full(t);
 	id = find_open(t, r);
 	if (id != EVENT_NONE) {
-		append(t, id, r, take_rec(t));
+		if (r->type != T_EOE || !t->eoe_drop)
+			append(t, id, r, take_rec(t));
+		if (r->type == T_EOE && t->eoe_ends) {
+			complete(t, id);
+			release(t, r->sec);
+		}
 		return t->nready - t->ready_pos;
 	}
 	if (r->type == T_EOE)		/* standalone EOE: dropped */
@@ -332,16 +351,7 @@ uint32_t event_feed(struct event_table *t, const struct record *r)
 	append(t, id, r, ri);
 	if (event_type_is_single(r->type))
 		complete(t, id);
-	/* The reference checks the open events when one is created; it
-	 * releases complete events lowest (sec, milli, serial) first and
-	 * never past a lower event still open. */
-	while (t->nheap) {
-		struct event *o = &t->ev[t->heap[t->qhead]];
-
-		if (o->open && o->sec + t->timeout > r->sec)
-			break;
-		make_ready(t, heap_pop(t));
-	}
+	release(t, r->sec);
 	return t->nready - t->ready_pos;
 }
 

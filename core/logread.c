@@ -137,6 +137,10 @@ int logread_line(struct logread *lr, struct span *line)
 			return 1;
 		}
 		if (lr->eof) {
+			if (lr->follow) {	/* more may come */
+				lr->eof = false;
+				return 0;
+			}
 			if (!left)
 				return 0;
 			*line = (struct span){ s, left };

@@ -19,9 +19,10 @@ void netlink_init_fd(struct netlink *nl, int fd)
 	nl->rx_len = nl->rx_off = 0;
 }
 
-int netlink_open(struct netlink *nl)
+static int open_bound(struct netlink *nl, uint32_t groups)
 {
-	struct sockaddr_nl addr = { .nl_family = AF_NETLINK };
+	struct sockaddr_nl addr = { .nl_family = AF_NETLINK,
+				    .nl_groups = groups };
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_AUDIT);
 
 	if (fd < 0)
@@ -33,6 +34,23 @@ int netlink_open(struct netlink *nl)
 	}
 	netlink_init_fd(nl, fd);
 	return 0;
+}
+
+int netlink_open(struct netlink *nl)
+{
+	return open_bound(nl, 0);
+}
+
+int netlink_open_readlog(struct netlink *nl)
+{
+	int rc = open_bound(nl, 1u << (AUDIT_NLGRP_READLOG - 1));
+	int sz = 8 << 20;
+
+	/* a burst is kept while the reader writes: as big as allowed */
+	if (rc == 0 && setsockopt(nl->fd, SOL_SOCKET, SO_RCVBUFFORCE, &sz,
+				  sizeof sz) < 0)
+		(void)setsockopt(nl->fd, SOL_SOCKET, SO_RCVBUF, &sz, sizeof sz);
+	return rc;
 }
 
 void netlink_close(struct netlink *nl)

@@ -321,3 +321,14 @@ int scan_fd(struct scan *s, int fd)
 	logread_close(&lr);
 	return rc;
 }
+
+void scan_feed(struct scan *s, struct span line)
+{
+	scan_line(s, line, line, 1, NULL);
+}
+
+void scan_complete(struct scan *s)
+{
+	event_flush(&s->t);
+	scan_drain(s);
+}

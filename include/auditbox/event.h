@@ -4,7 +4,9 @@
  *    second is >= event second + timeout (end_of_event_timeout), or
  *  - at once when its first record is of a one-record type (type < 1300,
  *    PROCTITLE, KERNEL, >= 2100, MAC_UNLBL_ALLOW..MAC_CALIPSO_DEL), or
- *  - at the end of input (event_flush).
+ *  - at the end of input (event_flush), or
+ *  - with eoe_ends (ours, for events read as they come), when an EOE
+ *    record is added to it.
  * Records arriving for an event already complete open a new event; an
  * EOE record that would open one is dropped. Events are released lowest
  * (sec, milli, serial) first, and only once complete.
@@ -57,6 +59,10 @@ struct event_table {
 	uint32_t current;		/* returned by event_next, not released */
 	uint32_t recent;		/* last event fed (its slot may be free) */
 	unsigned timeout;
+	bool eoe_ends;			/* an EOE completes its event (--follow,
+					 * --live: libauparse's rule) */
+	bool eoe_drop;			/* and is not kept (--live: auditd does
+					 * not log EOE records) */
 	unsigned long forced;		/* events completed early (table full) */
 };
 

@@ -21,6 +21,9 @@ struct logread {
 	size_t cap;		/* chunk capacity (pipes) */
 	size_t pos;		/* next line starts here */
 	bool mapped, eof;
+	bool follow;		/* a stream that grows (a file followed): at
+				 * its end a line without '\n' is kept and
+				 * the next call reads on */
 	/* pipes: lines never move once read, so older chunks stay until
 	 * logread_trim finds no one refers to them */
 	char *chunks[LOGREAD_MAX_CHUNKS];
@@ -37,7 +40,8 @@ int logread_open(struct logread *lr, const char *path);
  * bytes that never move. Returns 0. */
 int logread_open_fd(struct logread *lr, int fd);
 
-/* Next line without its '\n' (a last line without '\n' counts).
+/* Next line without its '\n' (a last line without '\n' counts, unless
+ * follow: then it waits for the rest, and 0 means nothing more yet).
  * Returns 1, 0 at the end, or -errno on a read error. */
 int logread_line(struct logread *lr, struct span *line);
 

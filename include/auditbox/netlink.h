@@ -34,6 +34,10 @@ typedef int (*netlink_reply_fn)(void *ctx, const struct nlmsghdr *h);
 
 /* Opens and binds a NETLINK_AUDIT socket (CLOEXEC). 0 or -errno. */
 int netlink_open(struct netlink *nl);
+/* Opens a socket that joins the kernel's read-only multicast group
+ * (AUDIT_NLGRP_READLOG: every record, beside any daemon; needs
+ * CAP_AUDIT_READ, else -EPERM) with a big receive buffer. 0 or -errno. */
+int netlink_open_readlog(struct netlink *nl);
 /* Uses an already open fd (tests: one end of a socketpair). */
 void netlink_init_fd(struct netlink *nl, int fd);
 void netlink_close(struct netlink *nl);

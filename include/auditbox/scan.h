@@ -79,4 +79,14 @@ int scan_files(struct scan *s, const char *paths, size_t len, int n,
  * keep_open). Returns 0 or -errno on a read error. */
 int scan_fd(struct scan *s, int fd);
 
+/* One line of a stream read elsewhere (ausearch --follow, --live): fed
+ * to the events, and the events it completes handed to fn. The line must
+ * stay valid until its event is released (scan_refers). No prefilter:
+ * every record is a candidate. */
+void scan_feed(struct scan *s, struct span line);
+
+/* Completes every open event and hands them to fn (the end of a stream,
+ * or nothing more came within the event timeout). */
+void scan_complete(struct scan *s);
+
 #endif

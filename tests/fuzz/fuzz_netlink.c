@@ -1,7 +1,10 @@
 /* fuzz_netlink - what the kernel (or anyone able to write to our socket)
  * sends: the input is split into datagrams at 0xff 0xfe 0xfd markers,
  * queued on a socketpair, then read by the request and receive paths and
- * by the daemon's batch reader (every byte of each record is read). */
+ * by the daemon's batch reader (every byte of each record is read), and
+ * as the multicast group's records by live_line (ausearch --live), each
+ * line read whole. */
+#include <auditbox/live.h>
 #include <auditbox/netlink.h>
 
 #include <stdint.h>
@@ -46,6 +49,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct nlmsghdr *h;
 	static struct netlink storage;
 	static struct netlink_batch batch;
+	static struct live lv;
+	struct span line;
 	size_t len;
 
 	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) < 0)
@@ -69,7 +74,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < len; i++)
 			sum += t[i];
 	}
-	close(sv[0]);
+	/* ausearch --live: each record a RAW line */
+	queue(sv[1], data, size);
+	live_init_fd(&lv, sv[0], NULL, NULL);
+	while (live_line(&lv, &line) == 1)
+		for (size_t i = 0; i < line.n; i++)
+			sum += (unsigned char)line.p[i];
+	live_close(&lv);	/* closes sv[0] */
 	close(sv[1]);
 	return 0;
 }

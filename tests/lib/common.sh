@@ -189,3 +189,15 @@ rules_kernel_begin() {
 		exit 1
 	fi
 }
+
+# upto CMD...: true once CMD succeeds, tried every 0.1 s for 10 s at most
+# (a bounded wait for a handshake, never a timed assertion)
+upto() {
+	_u=0
+	while [ $_u -lt 100 ]; do
+		"$@" && return 0
+		sleep 0.1
+		_u=$((_u + 1))
+	done
+	return 1
+}

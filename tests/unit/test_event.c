@@ -106,6 +106,48 @@ static void event_feed_standalone_eoe_dropped(void **state)
 	assert_string_equal(out, "2:1 ");
 }
 
+/* eoe_ends (--follow, --live): an EOE completes its event at once, and
+ * events still leave lowest first */
+static void event_feed_eoe_ends(void **state)
+{
+	const char *const l[] = { SC("100.000", "1"), SC("100.000", "2"),
+		"type=EOE msg=audit(100.000:2): ", "type=EOE msg=audit(100.000:1): ",
+		SC("100.000", "3"), CW("100.000", "3") };
+	const uint32_t ready[] = { 0, 0, 0, 2, 0, 0 };
+	struct event_table t;
+	struct record r;
+	const struct event *e;
+	int i;
+
+	(void)state;
+	assert_int_equal(event_init(&t, 16, 64, 2), 0);
+	t.eoe_ends = true;
+	for (i = 0; i < 6; i++) {
+		assert_int_equal(record_parse(&r, l[i], strlen(l[i])), 0);
+		assert_int_equal(event_feed(&t, &r), ready[i]);
+		if (i == 3) {
+			e = event_next(&t);
+			assert_int_equal(e->serial, 1);
+			assert_int_equal(e->nrec, 2);
+			e = event_next(&t);
+			assert_int_equal(e->serial, 2);
+			assert_null(event_next(&t));
+		}
+	}
+	assert_int_equal(event_flush(&t), 1);	/* 3 had no EOE */
+	event_fini(&t);
+	/* eoe_drop: the EOE completes, and is not one of the records */
+	assert_int_equal(event_init(&t, 16, 64, 2), 0);
+	t.eoe_ends = t.eoe_drop = true;
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(record_parse(&r, l[i], strlen(l[i])), 0);
+		assert_int_equal(event_feed(&t, &r), ready[i]);
+	}
+	assert_int_equal(event_next(&t)->nrec, 1);
+	assert_int_equal(event_next(&t)->nrec, 1);
+	event_fini(&t);
+}
+
 static void event_feed_table_full_forces_oldest(void **state)
 {
 	const char *const l[] = { SC("100.000", "1"), SC("100.000", "2"),
@@ -169,6 +211,7 @@ int main(void)
 		cmocka_unit_test(event_feed_release_in_time_order),
 		cmocka_unit_test(event_feed_interleaved),
 		cmocka_unit_test(event_feed_standalone_eoe_dropped),
+		cmocka_unit_test(event_feed_eoe_ends),
 		cmocka_unit_test(event_feed_table_full_forces_oldest),
 		cmocka_unit_test(event_rebase_moves_inside_only),
 	};

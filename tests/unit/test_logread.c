@@ -98,6 +98,30 @@ static void logread_line_pipe(void **state)
 	close(fds[0]);
 }
 
+/* follow: a last line without '\n' waits for the rest */
+static void logread_line_follow(void **state)
+{
+	struct logread lr;
+	struct span l;
+	int fds[2];
+
+	(void)state;
+	assert_int_equal(pipe(fds), 0);
+	logread_open_fd(&lr, fds[0]);
+	lr.follow = true;
+	assert_int_equal(write(fds[1], "a\nb", 3), 3);
+	close(fds[1]);		/* the end, for now */
+	assert_int_equal(logread_line(&lr, &l), 1);
+	assert_true(span_eqs(l, "a"));
+	assert_int_equal(logread_line(&lr, &l), 0);
+	assert_int_equal(logread_line(&lr, &l), 0);	/* still waiting */
+	lr.follow = false;	/* left behind: the rest is a line */
+	assert_int_equal(logread_line(&lr, &l), 1);
+	assert_true(span_eqs(l, "b"));
+	assert_int_equal(logread_line(&lr, &l), 0);
+	logread_close(&lr);
+}
+
 static void logread_set_rotated(void **state)
 {
 	char base[128], paths[8][256];
@@ -124,6 +148,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(logread_line_file),
 		cmocka_unit_test(logread_line_pipe),
+		cmocka_unit_test(logread_line_follow),
 		cmocka_unit_test(logread_set_rotated),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -219,6 +219,32 @@ static void scan_fd_pipe(void **state)
 	close(p[0]);
 }
 
+/* lines fed one by one (--follow, --live): events out as they complete,
+ * the rest at scan_complete */
+static void scan_feed_stream(void **state)
+{
+	static const char *const l[] = {
+		"type=SYSCALL msg=audit(100.000:1): x=1",
+		"type=USER_LOGIN msg=audit(100.000:2): pid=1",
+		"type=SYSCALL msg=audit(103.000:3): x=3",
+	};
+	struct scan s;
+	struct seen seen = { .stop_at = -1 };
+	int i;
+
+	(void)state;
+	assert_int_equal(scan_init(&s, 2, count, &seen), 0);
+	for (i = 0; i < 3; i++)
+		scan_feed(&s, (struct span){ l[i], strlen(l[i]) });
+	assert_int_equal(seen.n, 2);	/* 1 timed out by 3, then 2 */
+	assert_int_equal(seen.serial[0], 1);
+	assert_int_equal(seen.serial[1], 2);
+	scan_complete(&s);
+	assert_int_equal(seen.n, 3);
+	assert_int_equal(seen.serial[2], 3);
+	scan_fini(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,6 +254,7 @@ int main(void)
 		cmocka_unit_test(scan_files_missing),
 		cmocka_unit_test(scan_files_file_end),
 		cmocka_unit_test(scan_fd_pipe),
+		cmocka_unit_test(scan_feed_stream),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
