@@ -155,6 +155,7 @@ kill -TERM "$LPID"
 wait "$LPID"
 LPID=
 "$R" -e 0 >/dev/null
+[ -n "${AB_LIVE_KEEP:-}" ] && cp "$d/json" "$AB_LIVE_KEEP"	# for the docs
 if [ "$(grep -c '' "$d/json")" -ge 1 ] &&
 	python3 -c 'import json,sys
 for l in open(sys.argv[1]):
