@@ -7,7 +7,7 @@
 # the writer waits, in bounded loops, for each follower to have read the
 # whole file (its read offset in /proc/PID/fdinfo) before a rotation or a
 # truncation, and for its notice after; SIGTERM ends a follower only once
-# it has read what was written before it (checked below).
+# it has read what was written before it (checked below); so does SIGINT.
 . "$(dirname "$0")/../lib/common.sh"
 AS=$AB_BIN/ausearch
 W=$T_TMP/w
@@ -69,7 +69,7 @@ said() {
 }
 
 step() {
-	upto "$@" || fail "follow_$1" "followers not there after 10 s: $*"
+	upto "$@" || fail "follow_$1" "followers not there after 30 s: $*"
 }
 
 step all_caught
@@ -91,7 +91,9 @@ step said rotated 2
 cat "$W/part6" >>"$W/audit.log"
 step all_caught
 
-for p in $pids; do kill -TERM "$p"; done
+# Ctrl-C (INT) for the first, TERM for the others
+sig=INT
+for p in $pids; do kill -$sig "$p"; sig=TERM; done
 for p in $pids; do wait "$p"; done
 pids=""
 
@@ -149,9 +151,9 @@ rm -f "$W/late.log"
 "$AS" --follow -if "$W/late.log" --format raw >"$W/late.out" 2>"$W/late.err" 9>&- &
 p=$!
 pids=$p
-upto grep -q 'is not there' "$W/late.err"
+upto grep -qs 'is not there' "$W/late.err"
 cp "$W/part1" "$W/late.log"
-upto grep -q 'appeared' "$W/late.err"
+upto grep -qs 'appeared' "$W/late.err"
 "$AS" --format raw -if "$W/part1" >"$W/late.want"
 upto sh -c "[ \"\$(grep -c '' '$W/late.out')\" = \"$(grep -c '' "$W/late.want")\" ]"
 kill -TERM "$p"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/kernel/ausearch_live.sh - ausearch --live (ours): the records of
 # the kernel's read-only multicast group, beside our auditd, beside the
-# reference auditd, and with no daemon registered. Events come from a
+# reference auditd, and with no daemon registered; beside each daemon,
+# ausearch --follow on its log through the daemon's own rotation (USR1). Events come from a
 # key-scoped watch on a file of the test (-w FILE -p wa -k KEY); each
 # phase compares the events --live printed (by serial) with those the
 # daemon wrote to its log, and with what was made. KERNEL-TESTS.md: under
@@ -17,9 +18,10 @@ export AUDITBOX_PIDFILE=$T_TMP/auditd.pid AUDITBOX_STATEFILE=$T_TMP/auditd.state
 KEY=ablive$$
 F=$T_TMP/watched
 : >"$F"
-LPID=
+LPID= FPID=
 auditd_cleanup_more() {
 	[ -n "$LPID" ] && kill -TERM "$LPID" 2>/dev/null
+	[ -n "$FPID" ] && kill -TERM "$FPID" 2>/dev/null
 	"$R" -W "$F" -p wa -k "$KEY" >/dev/null 2>&1
 }
 
@@ -81,18 +83,33 @@ phase() {
 		return
 	fi
 	[ -z "$DPID" ] && "$R" -e 1 >/dev/null
-	"$AS" --live -k "$KEY" --format raw >"$d/live.out" 2>"$d/live.err" \
-		</dev/null 9>&- &
+	# the writes' events only (their EOE completes each at once): the
+	# rule's CONFIG_CHANGE records have no EOE, and the last one could
+	# still be on its way when --live is stopped
+	"$AS" --live -k "$KEY" -sc openat --format raw >"$d/live.out" \
+		2>"$d/live.err" </dev/null 9>&- &
 	LPID=$!
 	if ! upto joined "$LPID"; then
 		fail "live_$name" "not in the multicast group: $(cat "$d/live.err")"
 		return
+	fi
+	# beside a daemon, its log followed too, through its own rotation
+	# (USR1) in the middle of the writes
+	if [ -n "$DPID" ]; then
+		"$AS" --follow -if "$d/log" -k "$KEY" --format raw \
+			>"$d/follow.out" 2>"$d/follow.err" </dev/null 9>&- &
+		FPID=$!
 	fi
 	"$R" -w "$F" -p wa -k "$KEY" >/dev/null
 	i=0
 	while [ $i -lt $N ]; do
 		sh -c "echo $i >>'$F'"
 		i=$((i + 1))
+		if [ $i = 2 ] && [ -n "$DPID" ]; then
+			kill -USR1 "$DPID"
+			upto test -f "$d/log/audit.log.1" ||
+				fail "follow_$name" "no rotation on USR1"
+		fi
 	done
 	"$R" -W "$F" -p wa -k "$KEY" >/dev/null
 	upto has $N "$d/live.out" ||
@@ -104,7 +121,21 @@ phase() {
 	if [ -n "$DPID" ]; then
 		# the daemon's log has them once it stopped (flushed)
 		auditd_stop
-		"$AS" -if "$d/log" -k "$KEY" --format raw >"$d/log.out" 2>/dev/null
+		"$AS" -if "$d/log" -k "$KEY" -sc openat --format raw \
+			>"$d/log.out" 2>/dev/null
+		"$AS" -if "$d/log" -k "$KEY" --format raw >"$d/all.out" 2>/dev/null
+		# everything is in the log now: the follower reads it all
+		# before it takes the TERM
+		kill -TERM "$FPID"
+		wait "$FPID"
+		frc=$?
+		FPID=
+		if [ $frc = 0 ] && cmp -s "$d/all.out" "$d/follow.out" &&
+			grep -q 'was rotated' "$d/follow.err"; then
+			pass "follow_$name ($(grep -c '' "$d/follow.out") records through the $2 daemon's USR1 rotation, the same as ausearch over the set)"
+		else
+			fail "follow_$name" "exit $frc: $(head -2 "$d/follow.err") $(diff "$d/all.out" "$d/follow.out" | head -4)"
+		fi
 	else
 		"$R" -e 0 >/dev/null
 	fi
@@ -114,7 +145,7 @@ phase() {
 		fail "live_$name" "exit $lrc: $(cat "$d/live.err")"
 	elif [ -s "$d/live.err" ]; then
 		fail "live_$name" "stderr: $(head -3 "$d/live.err")"
-	elif [ "$nlive" -lt $N ]; then
+	elif [ "$nlive" != $N ]; then
 		fail "live_$name" "$nlive events for $N writes"
 	elif [ "$(grep -c '^type=PATH' "$d/live.out")" != $N ]; then
 		fail "live_$name" "$(grep -c '^type=PATH' "$d/live.out") writes seen, $N made"

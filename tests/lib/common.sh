@@ -190,11 +190,11 @@ rules_kernel_begin() {
 	fi
 }
 
-# upto CMD...: true once CMD succeeds, tried every 0.1 s for 10 s at most
+# upto CMD...: true once CMD succeeds, tried every 0.1 s for 30 s at most
 # (a bounded wait for a handshake, never a timed assertion)
 upto() {
 	_u=0
-	while [ $_u -lt 100 ]; do
+	while [ $_u -lt 300 ]; do
 		"$@" && return 0
 		sleep 0.1
 		_u=$((_u + 1))
