@@ -146,6 +146,26 @@ else
 fi
 pids=""
 
+# a directory's rotated set, an event across two of its files: read
+# oldest first as one stream, then followed
+mkdir -p "$W/set"
+cat "$W/part1" "$W/part2" >"$W/set/audit.log.2"
+head -n 3 "$W/part3" >"$W/set/audit.log.1"	# cuts an event
+tail -n +4 "$W/part3" >"$W/set/audit.log"
+"$AS" --format raw -if "$W/set" >"$W/set.want" 2>/dev/null
+"$AS" --follow --format raw -if "$W/set" >"$W/set.out" 2>"$W/set.err" 9>&- &
+p=$!
+pids=$p
+upto sh -c "[ \"\$(grep -c '' '$W/set.out')\" = \"$(grep -c '' "$W/set.want")\" ]"
+kill -TERM "$p"
+wait "$p"
+pids=""
+if cmp -s "$W/set.want" "$W/set.out"; then
+	pass "follow_rotated_set ($(grep -c '' "$W/set.out") records from 3 files)"
+else
+	fail "follow_rotated_set" "$(diff "$W/set.want" "$W/set.out" | head -4)"
+fi
+
 # a log that is not there yet: said, then followed once made
 rm -f "$W/late.log"
 "$AS" --follow -if "$W/late.log" --format raw >"$W/late.out" 2>"$W/late.err" 9>&- &
