@@ -74,7 +74,11 @@ int live_line(struct live *l, struct span *line)
 
 	if (rc)
 		return rc;
-	rc = netlink_recv_nowait(&l->nl, &h);
+	/* netlink's own messages (NLMSG_ERROR, NLMSG_DONE...) are no
+	 * records; the kernel does not send them to the group */
+	do
+		rc = netlink_recv_nowait(&l->nl, &h);
+	while (rc == 1 && h->nlmsg_type < AUDIT_GET);
 	if (rc == -ENOBUFS)
 		l->overruns++;
 	if (rc <= 0)

@@ -53,6 +53,8 @@ static void live_line_formats(void **state)
 	assert_int_equal(live_line(&l, &s), 0);
 	send_rec(sv[1], 1300, "audit(100.001:7): arch=c000003e syscall=59\n");
 	send_rec(sv[1], 1320, "audit(100.001:7): ");
+	send_rec(sv[1], NLMSG_DONE, "");	/* not a record: skipped */
+	send_rec(sv[1], 1006, "audit(100.002:8): pid=1 old-auid=4294967295");
 	assert_int_equal(live_line(&l, &s), 1);
 	assert_int_equal(s.n, strlen("type=SYSCALL msg=audit(100.001:7): "
 				     "arch=c000003e syscall=59"));
@@ -60,8 +62,11 @@ static void live_line_formats(void **state)
 			    "arch=c000003e syscall=59", s.n);
 	assert_int_equal(live_line(&l, &s), 1);
 	assert_memory_equal(s.p, "type=EOE msg=audit(100.001:7):", s.n);
+	assert_int_equal(live_line(&l, &s), 1);
+	assert_int_equal(s.n, strlen("type=LOGIN msg=audit(100.002:8): pid=1 "
+				     "old-auid=4294967295"));
 	assert_int_equal(live_line(&l, &s), 0);
-	assert_int_equal(l.records, 2);
+	assert_int_equal(l.records, 3);
 	live_close(&l);
 	close(sv[1]);
 }
