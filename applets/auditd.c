@@ -190,9 +190,14 @@ int auditd_load_config(struct auditd *d, struct auditd_conf *cf)
 	rc = conf_auditd_load(&c, d->conf_path, cf);
 	if (rc < 0)
 		return -1;
-	if (cf->tcp_listen_port) {
-		auditd_say(d, LOG_ERR, "%s: tcp_listen_port is not supported "
-			   "yet", d->conf_path);
+	/* no Kerberos or TLS here: tunnel instead (docs/auditd.conf.5.md) */
+	if (cf->tcp_listen_port && (cf->transport != T_TCP ||
+				    cf->enable_krb5)) {
+		auditd_say(d, LOG_ERR, "%s: %s is not supported (use "
+			   "transport = TCP over a tunnel)", d->conf_path,
+			   cf->enable_krb5 ? "enable_krb5 = yes" :
+			   cf->transport == T_TLS ? "transport = TLS" :
+			   "transport = KRB5");
 		return -1;
 	}
 	return 0;
@@ -472,23 +477,32 @@ static int init(struct auditd *d)
 		return EXIT_INIT;
 	if (open_log(d) < 0)
 		return EXIT_INIT;
-	if ((r = netlink_open(&d->nl)) < 0 || (r = netlink_open(&d->req)) < 0) {
+	/* local_events = no: a collector of network records only, which
+	 * never becomes the kernel's audit daemon (no event socket) */
+	if ((d->cf.local_events && (r = netlink_open(&d->nl)) < 0) ||
+	    (r = netlink_open(&d->req)) < 0) {
 		auditd_say(d, LOG_ERR, "Cannot open netlink audit socket");
 		return EXIT_INIT;
 	}
 	/* A deep queue (32 MiB of kernel memory, about 25k small records)
 	 * absorbs bursts and scheduling hiccups: kauditd keeps sending. */
 	r = 32 << 20;
-	if (setsockopt(d->nl.fd, SOL_SOCKET, SO_RCVBUFFORCE, &r, sizeof r))
+	if (d->nl.fd >= 0 &&
+	    setsockopt(d->nl.fd, SOL_SOCKET, SO_RCVBUFFORCE, &r, sizeof r))
 		setsockopt(d->nl.fd, SOL_SOCKET, SO_RCVBUF, &r, sizeof r);
 	if (auditd_plugins_start(d) < 0)
 		return EXIT_INIT;
+	if (auditd_listen_start(d) < 0) {
+		auditd_daemon_record(d, AUDIT_DAEMON_ABORT, "op=network-init",
+				     "res=failed");	/* ref 3.0.9 */
+		return EXIT_INIT;
+	}
 	uname(&u);
 	snprintf(text, sizeof text, "op=start ver=%s format=%s kernel=%.56s",
 		 AUDITD_REF_VERSION, d->cf.log_format == LF_ENRICHED ?
 		 "enriched" : "raw", u.release);
 	auditd_daemon_record(d, AUDIT_DAEMON_START, text, "res=success");
-	if (register_daemon(d) < 0)
+	if (d->cf.local_events && register_daemon(d) < 0)
 		return EXIT_INIT;
 	auditd_say(d, LOG_NOTICE, "Init complete, auditd %s listening for "
 		   "events (startup state %s)", AUDITD_REF_VERSION,
@@ -528,6 +542,7 @@ int auditd_main(int argc, char **argv)
 	if (rc == 0)
 		rc = auditd_loop(&d);
 	tell_parent(&d, (char)rc);
+	auditd_listen_stop(&d);
 	auditd_plugins_stop(&d);
 	unregister_daemon(&d);
 	logwrite_close(&d.lw);

@@ -11,6 +11,7 @@
 #include <auditbox/interpret.h>
 #include <auditbox/logwrite.h>
 #include <auditbox/netlink.h>
+#include <auditbox/remote.h>
 
 #include <limits.h>
 #include <poll.h>
@@ -28,6 +29,8 @@
 #define AUDIT_DAEMON_CONFIG 1203
 #define AUDIT_DAEMON_ROTATE 1205
 #define AUDIT_DAEMON_RESUME 1206
+#define AUDIT_DAEMON_ACCEPT 1207
+#define AUDIT_DAEMON_CLOSE 1208
 
 enum { START_DISABLE, START_ENABLE, START_NOCHANGE };
 
@@ -65,6 +68,37 @@ struct auditd_plugins {
 	char line[DISPATCH_DATA_MAX + 1];
 };
 
+/* auditd's listener (tcp_listen_port): applets/auditd_listen.c. */
+#define LISTEN_MAX_CLIENTS 1024
+#define LISTEN_PEND 64		/* records a client has in flight here */
+#define LISTEN_OUT 4096		/* replies waiting for the client */
+
+struct listen_client {
+	int fd;
+	char ip[64];		/* addr= text */
+	unsigned port;
+	unsigned char addr[16];	/* for tcp_max_per_addr */
+	int family;
+	long last_ms;		/* monotonic: last bytes read */
+	int eof, dead;
+	int more;		/* frames held, waiting for room */
+	unsigned npend;
+	uint32_t pseq[LISTEN_PEND];
+	signed char pkind[LISTEN_PEND];
+	size_t olen, ooff;
+	unsigned char out[LISTEN_OUT];
+	struct remote_parser rp;
+};
+
+struct auditd_listen {
+	int lfd[2], nlfd;
+	struct listen_client *c[LISTEN_MAX_CLIENTS];
+	unsigned n;
+	int again;		/* frames held that wait for room */
+	long idle_check_ms;
+	unsigned long records, skipped;
+};
+
 struct auditd_opts {
 	int foreground, allow_links, no_fork, test, startup;
 	const char *config_dir;
@@ -93,6 +127,7 @@ struct auditd {
 	char line[LOGWRITE_LINE_MAX + 4096];
 	char wbuf[256 * 1024];
 	struct auditd_plugins pl;
+	struct auditd_listen ln;
 };
 
 void auditd_say(struct auditd *d, int prio, const char *fmt, ...)
@@ -113,6 +148,24 @@ void auditd_request(void *arg, enum logwrite_req req, const char *exe);
  * if >= 0). The child's pid, or -1. */
 pid_t auditd_spawn(char *const argv[], int stdin_fd);
 
+/* Writes "audit(t:seq): body" as a record of type (log and plugins). */
+void auditd_write_record(struct auditd *d, int type, const char *body);
+
+/* ---- the listener (applets/auditd_listen.c) ---- */
+/* Opens the listening sockets of tcp_listen_port (none when 0). 0 or -1
+ * (message said). */
+int auditd_listen_start(struct auditd *d);
+/* ENDING to every client, DAEMON_CLOSE for each, sockets closed. */
+void auditd_listen_stop(struct auditd *d);
+/* Adds the fds to watch to p[max]; returns how many. */
+int auditd_listen_pollfds(struct auditd *d, struct pollfd *p, int max);
+/* The poll timeout the listener needs (ms), or -1. */
+int auditd_listen_timeout(struct auditd *d);
+/* Accepts, reads, logs, flushes the log, then acks. */
+void auditd_listen_io(struct auditd *d, struct pollfd *p, int n);
+/* "listening for network connections = ..." of the state report. */
+void auditd_listen_state(struct auditd *d, FILE *f);
+
 /* ---- plugins (applets/auditd_plugins.c) ---- */
 /* Reads plugins.d and starts the active plugins. 0 (also with none). */
 int auditd_plugins_start(struct auditd *d);
@@ -125,6 +178,9 @@ void auditd_plugins_stop(struct auditd *d);
  * plugins. Never blocks. */
 void auditd_plugins_feed(struct auditd *d, int type, const char *text,
 			 size_t len, const char *tail, size_t tlen);
+/* Queues one network record (a whole line, VER2) for the plugins. */
+void auditd_plugins_feed_line(struct auditd *d, const char *line,
+			      size_t len);
 /* Writes what each plugin can take now, without blocking. */
 void auditd_plugins_flush(struct auditd *d);
 /* Adds the plugin fds to watch to p[max]; returns how many. */

@@ -591,13 +591,30 @@ static void overflow(struct auditd *d)
 	}
 }
 
+/* Queues one payload; a full queue gets what the plugins can take now,
+ * then the overflow action. */
+static void push(struct auditd *d, int type, int ver, const char *payload,
+		 size_t len)
+{
+	struct auditd_plugins *pl = &d->pl;
+	enum dispatch_push_rc rc;
+
+	rc = dispatch_push(&pl->q, (uint32_t)type, ver, payload, len);
+	if (rc == DISPATCH_FULL && dispatch_writable(&pl->q)) {
+		/* a burst: give the plugins what they can take, then retry */
+		auditd_plugins_flush(d);
+		rc = dispatch_push(&pl->q, (uint32_t)type, ver, payload, len);
+	}
+	if (rc == DISPATCH_FULL)
+		overflow(d);
+}
+
 void auditd_plugins_feed(struct auditd *d, int type, const char *text,
 			 size_t len, const char *tail, size_t tlen)
 {
 	struct auditd_plugins *pl = &d->pl;
 	const char *payload = text;
 	int ver = DISPATCH_VER0, k;
-	enum dispatch_push_rc rc;
 
 	if (!pl->ready)
 		return;
@@ -648,14 +665,13 @@ void auditd_plugins_feed(struct auditd *d, int type, const char *text,
 		payload = pl->line;
 		ver = DISPATCH_VER2;
 	}
-	rc = dispatch_push(&pl->q, (uint32_t)type, ver, payload, len);
-	if (rc == DISPATCH_FULL && dispatch_writable(&pl->q)) {
-		/* a burst: give the plugins what they can take, then retry */
-		auditd_plugins_flush(d);
-		rc = dispatch_push(&pl->q, (uint32_t)type, ver, payload, len);
-	}
-	if (rc == DISPATCH_FULL)
-		overflow(d);
+	push(d, type, ver, payload, len);
+}
+
+void auditd_plugins_feed_line(struct auditd *d, const char *line, size_t len)
+{
+	if (d->pl.ready)	/* VER2, type 0: a network record (ref 3.0.9) */
+		push(d, 0, DISPATCH_VER2, line, len);
 }
 
 /* syslog: one datagram per record, "<PRI>Mmm dd hh:mm:ss tag: text".

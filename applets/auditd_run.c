@@ -138,6 +138,11 @@ static void write_record(struct auditd *d, int type, const char *body)
 	put_record(d, type, text, (size_t)k);
 }
 
+void auditd_write_record(struct auditd *d, int type, const char *body)
+{
+	write_record(d, type, body);
+}
+
 void auditd_daemon_record(struct auditd *d, int type, const char *text,
 			  const char *res)
 {
@@ -423,7 +428,7 @@ static void state_report(struct auditd *d)
 		d->lw.space_warned ? "yes" : "no", d->lw.admin_space_warned ?
 		"yes" : "no", d->lw.disk_err_warnings ? "yes" : "no");
 	auditd_plugins_state(d, f);
-	fprintf(f, "listening for network connections = no\n");
+	auditd_listen_state(d, f);
 	fclose(f);
 }
 
@@ -546,16 +551,21 @@ static unsigned drain(struct auditd *d)
 
 int auditd_loop(struct auditd *d)
 {
-	struct pollfd p[3 + PLUGINS_MAX * 2];
+	static struct pollfd p[3 + PLUGINS_MAX * 2 + 2 + LISTEN_MAX_CLIENTS];
 
 	while (!d->stop) {
-		int n, r, err, wait = linger(d, 0);
+		int n, m, r, err, wait = linger(d, 0);
+		int lwait = auditd_listen_timeout(d);
 
+		if (lwait >= 0 && (wait < 0 || lwait < wait))
+			wait = lwait;
 		p[0] = (struct pollfd){ d->nl.fd, POLLIN, 0 };
 		p[1] = (struct pollfd){ d->sigfd, POLLIN, 0 };
 		p[2] = (struct pollfd){ bgsync_fd(&d->bg), POLLIN, 0 };
 		n = auditd_plugins_pollfds(d, p + 3, PLUGINS_MAX * 2);
-		r = poll(p, (nfds_t)(3 + n), wait);
+		m = auditd_listen_pollfds(d, p + 3 + n,
+					  2 + LISTEN_MAX_CLIENTS);
+		r = poll(p, (nfds_t)(3 + n + m), wait);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -563,6 +573,8 @@ int auditd_loop(struct auditd *d)
 		}
 		if (r == 0) {
 			linger(d, 1);
+			if (m)
+				auditd_listen_io(d, p + 3 + n, m);
 			continue;
 		}
 		/* A trickle of records under load means a wake-up per
@@ -576,6 +588,8 @@ int auditd_loop(struct auditd *d)
 			logwrite_sync_done(&d->lw, err);
 		if (n)
 			auditd_plugins_io(d, p + 3, n);
+		if (m)
+			auditd_listen_io(d, p + 3 + n, m);
 		if (p[1].revents) {
 			struct signalfd_siginfo si;
 

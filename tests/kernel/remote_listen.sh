@@ -1,0 +1,271 @@
+#!/bin/sh
+# tests/kernel/remote_listen.sh - auditd's tcp_listen_port on 127.0.0.1:
+# the reference audisp-remote (Debian's audispd-plugins) feeding our
+# listener and the reference's, the logs compared line for line; acks
+# only after the write; pipelining; heartbeats; unframed lines; hostile
+# peers (oversized length, a trickled header, a client that never reads
+# its replies); DAEMON_ACCEPT/DAEMON_CLOSE and the op=dup/op=port
+# refusals in the reference's text; ENDING at stop; a dead connection
+# replaced by its host's new one; krb5/tls refused.
+# Both daemons run with local_events = no (a collector only): they never
+# register with the kernel. The reference daemon still runs under the
+# kernel lock, and the kernel's audit pid is checked to stay 0.
+. "$(dirname "$0")/../lib/common.sh"
+REF_AUDITD=${REF_AUDITD:-/sbin/auditd}
+REF_REMOTE=${REF_REMOTE:-/sbin/audisp-remote}
+PEER="python3 $TOP/tests/lib/remote_peer.py"
+SPID= CPID=
+t_cleanup_hook() {
+	[ -n "$CPID" ] && kill -KILL "$CPID" 2>/dev/null
+	[ -n "$SPID" ] && kill -TERM "$SPID" 2>/dev/null && wait "$SPID" 2>/dev/null
+	:
+}
+if [ "$(id -u)" != 0 ]; then
+	skip remote_listen "not root"
+	t_done
+fi
+
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# srvconf DIR PORT [key = value...]: a collector's auditd.conf in DIR
+srvconf() {
+	_d=$1 _p=$2
+	shift 2
+	rm -rf "$_d"
+	mkdir -p "$_d/log"
+	{
+		echo "local_events = no"
+		echo "log_file = $_d/log/audit.log"
+		echo "log_format = RAW"
+		echo "flush = INCREMENTAL_ASYNC"
+		echo "freq = 50"
+		echo "space_left = 2"
+		echo "admin_space_left = 1"
+		echo "tcp_listen_port = $_p"
+		for kv in "$@"; do echo "$kv"; done
+	} >"$_d/auditd.conf"
+	chmod 0640 "$_d/auditd.conf"
+}
+
+# wait_for FILE PATTERN [N]: until FILE has N (default 1) lines matching
+# PATTERN, 60 s at most
+wait_for() {
+	_i=0
+	while _c=$(grep -c -e "$2" "$1" 2>/dev/null); [ "${_c:-0}" -lt "${3:-1}" ]; do
+		[ $_i -ge 600 ] && return 1
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+}
+
+# ours DIR: our collector, log in DIR/log/audit.log
+ours() {
+	AUDITBOX_PIDFILE=$1/pid "$AB_BIN/auditd" -n -c "$1" 9>&- 2>"$1/err" &
+	SPID=$!
+	wait_for "$1/log/audit.log" DAEMON_START
+}
+# ref DIR: the reference collector (-f: its log on stdout, in
+# DIR/log/audit.log too)
+ref() {
+	"$REF_AUDITD" -f -c "$1" 9>&- >"$1/log/audit.log" 2>"$1/err" &
+	SPID=$!
+	wait_for "$1/err" "Init complete"
+}
+stopsrv() {
+	kill -TERM "$SPID" 2>/dev/null
+	wait "$SPID" 2>/dev/null
+	SPID=
+}
+
+# refclient PORT INPUT LOG N: the reference audisp-remote (its config
+# bound over /etc/audit/audisp-remote.conf in a mount namespace of its
+# own) sends INPUT; its stdin stays open until LOG has N records from
+# node cl (it stops at end of input).
+refclient() {
+	cat >"$T_TMP/rc.conf" <<EOF
+remote_server = 127.0.0.1
+port = $1
+format = managed
+mode = immediate
+network_failure_action = stop
+EOF
+	{ cat "$2"; wait_for "$3" '^node=cl ' "$4"; } | unshare -m sh -c \
+		"mount --bind '$T_TMP/rc.conf' /etc/audit/audisp-remote.conf && exec '$REF_REMOTE'" \
+		9>&- 2>"$T_TMP/rc.err"
+}
+
+# gen N FILE: N records of node cl (every 4th an EOE, never sent)
+gen() {
+	awk -v n="$1" 'BEGIN { for (i = 1; i <= n; i++) {
+		printf "node=cl type=USER_ACCT msg=audit(1700000000.%03d:%d): pid=%d uid=0 auid=1000 ses=3 msg=\x27op=PAM:accounting acct=\"u%d\" exe=\"/usr/bin/su\" res=success\x27\n", i % 1000, i, i, i
+		if (i % 4 == 0) printf "node=cl type=EOE msg=audit(1700000000.%03d:%d): \n", i % 1000, i
+	} }' >"$2"
+}
+netpart() { grep '^node=cl ' "$1"; }
+# bookkeeping LOG: the DAEMON_ACCEPT/CLOSE bodies, ports and times out
+bookkeeping() {
+	grep -E 'type=DAEMON_(ACCEPT|CLOSE)' "$1" |
+		sed -E 's/msg=audit\([0-9.:]+\)/msg=audit(T)/; s/port=[0-9]+/port=P/'
+}
+
+N=3000
+gen $N "$T_TMP/in.txt"
+grep -v 'type=EOE' "$T_TMP/in.txt" >"$T_TMP/want.txt"
+NW=$(wc -l <"$T_TMP/want.txt")
+
+# ---- the reference client into our listener ----
+P=$(free_port)
+D=$T_TMP/ours
+srvconf "$D" "$P"
+if ! ref_have "$REF_REMOTE"; then
+	skip remote_refclient_to_ours "no $REF_REMOTE (apt-get install audispd-plugins)"
+elif ours "$D"; then
+	refclient "$P" "$T_TMP/in.txt" "$D/log/audit.log" "$NW"
+	netpart "$D/log/audit.log" >"$T_TMP/got.ours"
+	if cmp -s "$T_TMP/want.txt" "$T_TMP/got.ours"; then
+		pass remote_refclient_to_ours
+	else
+		fail remote_refclient_to_ours "$(wc -l <"$T_TMP/got.ours") of $NW lines; $(diff "$T_TMP/want.txt" "$T_TMP/got.ours" | head -3)"
+	fi
+	stopsrv
+	bookkeeping "$D/log/audit.log" >"$T_TMP/bk.ours"
+else
+	fail remote_refclient_to_ours "our collector did not start: $(cat "$D/err")"
+	stopsrv
+fi
+
+# ---- our listener alone, with scripted peers ----
+P=$(free_port)
+D=$T_TMP/peers
+srvconf "$D" "$P" "flush = INCREMENTAL" "freq = 1" "tcp_max_per_addr = 16"
+if ours "$D"; then
+	head -200 "$T_TMP/want.txt" >"$T_TMP/200.txt"
+	r=$($PEER acks "$P" "$T_TMP/200.txt" "$D/log/audit.log")
+	[ "$r" = "acked 200" ] && pass remote_ack_after_write || fail remote_ack_after_write "$r"
+	r=$($PEER pipeline "$P" "$T_TMP/want.txt")
+	[ "$r" = "replies $NW inorder" ] && pass remote_pipelined || fail remote_pipelined "$r"
+	r=$($PEER heartbeat "$P" 4242)
+	[ "$r" = "reply ACK 4242 " ] && pass remote_heartbeat || fail remote_heartbeat "$r"
+	r=$($PEER garbage "$P")
+	if [ "$r" = "reply ACK 9 " ] && wait_for "$D/log/audit.log" 'after garbage' &&
+	   ! grep -q 'not framed' "$D/log/audit.log"; then
+		pass remote_unframed_line_skipped
+	else
+		fail remote_unframed_line_skipped "$r"
+	fi
+	r=$($PEER trickle "$P" "node=t type=USER msg=audit(1.000:5): trickled")
+	[ "$r" = "reply ACK 5 " ] && pass remote_trickled_header || fail remote_trickled_header "$r"
+	r=$($PEER oversize "$P")
+	[ "$r" = closed ] && pass remote_oversize_closed || fail remote_oversize_closed "$r"
+	# a client that never reads its replies: bounded, others unaffected
+	$PEER noread "$P" 3000 >"$T_TMP/noread" &
+	CPID=$!
+	sleep 1
+	r=$($PEER reply "$P" "node=o type=USER msg=audit(1.000:6): other client")
+	[ "$r" = "reply ACK 77 " ] && pass remote_stalled_client_others_served ||
+		fail remote_stalled_client_others_served "$r"
+	wait $CPID
+	CPID=
+	rss=$(awk '/VmRSS/ {print $2}' "/proc/$SPID/status")
+	[ "$rss" -lt 8192 ] && pass "remote_stalled_client_memory (${rss} kB)" ||
+		fail remote_stalled_client_memory "VmRSS $rss kB"
+	# ENDING to a connected client at stop
+	$PEER hold "$P" >"$T_TMP/hold" &
+	CPID=$!
+	wait_for "$T_TMP/hold" connected
+	sleep 0.3
+	stopsrv
+	wait $CPID
+	CPID=
+	r=$(tail -n 1 "$T_TMP/hold")
+	[ "$r" = "reply ENDING 0 " ] && pass remote_ending_at_stop || fail remote_ending_at_stop "$r"
+	grep -q 'type=DAEMON_END' "$D/log/audit.log" &&
+		[ "$(sed -n '$p' "$D/log/audit.log" | grep -c DAEMON_CLOSE)" = 1 ] &&
+		pass remote_close_records_at_stop || fail remote_close_records_at_stop "$(tail -n 2 "$D/log/audit.log")"
+else
+	fail remote_peers "our collector did not start: $(cat "$D/err")"
+	stopsrv
+fi
+
+# ---- refusals: op=port; op=dup, and a dead connection replaced ----
+P=$(free_port)
+D=$T_TMP/refuse
+srvconf "$D" "$P" "tcp_client_ports = 1-1023"
+if ours "$D"; then
+	r=$($PEER heartbeat "$P" 1)
+	[ "$r" = closed ] && grep -q 'type=DAEMON_ACCEPT msg=audit([0-9.:]*): op=port addr=::ffff:127.0.0.1 port=[0-9]* res=no$' "$D/log/audit.log" &&
+		pass remote_refused_port || fail remote_refused_port "$r; $(grep DAEMON_ACCEPT "$D/log/audit.log")"
+fi
+stopsrv
+srvconf "$D" "$P" "tcp_max_per_addr = 1"
+if ours "$D"; then
+	$PEER hold "$P" >"$T_TMP/hold1" &
+	CPID=$!
+	wait_for "$T_TMP/hold1" connected
+	r=$($PEER heartbeat "$P" 2)
+	[ "$r" = closed ] && grep -q 'op=dup addr=::ffff:127.0.0.1 port=[0-9]* res=no$' "$D/log/audit.log" &&
+		pass remote_refused_dup || fail remote_refused_dup "$r"
+	# the first connection says nothing for 5 s: dead, replaced
+	sleep 5.5
+	r=$($PEER heartbeat "$P" 3)
+	wait $CPID
+	CPID=
+	[ "$r" = "reply ACK 3 " ] && [ "$(cat "$T_TMP/hold1")" = "connected
+closed" ] && pass remote_dead_connection_replaced ||
+		fail remote_dead_connection_replaced "$r / $(cat "$T_TMP/hold1")"
+fi
+stopsrv
+
+# ---- write_logs = no: acked; krb5 and tls refused ----
+P=$(free_port)
+D=$T_TMP/nolog
+srvconf "$D" "$P" "write_logs = no"
+mkdir -p "$D/log"
+if AUDITBOX_PIDFILE=$D/pid "$AB_BIN/auditd" -n -c "$D" 9>&- 2>"$D/err" & SPID=$!; then
+	sleep 0.5
+	r=$($PEER reply "$P" "node=x type=USER msg=audit(1.000:1): x")
+	[ "$r" = "reply ACK 77 " ] && pass remote_write_logs_no_acked || fail remote_write_logs_no_acked "$r"
+fi
+stopsrv
+for t in "transport = KRB5" "transport = TLS" "enable_krb5 = yes"; do
+	srvconf "$D" "$P" "$t"
+	"$AB_BIN/auditd" -f -c "$D" >/dev/null 2>"$D/err" 9>&-
+	rc=$?
+	k=${t%% *}
+	if [ $rc = 6 ] && grep -q "$t is not supported" "$D/err"; then
+		pass "remote_refuses_$k${t##* }"
+	else
+		fail "remote_refuses_$k${t##* }" "rc $rc: $(cat "$D/err")"
+	fi
+done
+
+# ---- the reference collector, the same input and bookkeeping ----
+if ! ref_have "$REF_AUDITD" || ! ref_have "$REF_REMOTE"; then
+	skip remote_refclient_to_ref "no reference auditd/audisp-remote"
+	t_done
+fi
+kernel_lock
+P=$(free_port)
+D=$T_TMP/ref
+srvconf "$D" "$P"
+if ref "$D"; then
+	refclient "$P" "$T_TMP/in.txt" "$D/log/audit.log" "$NW"
+	netpart "$D/log/audit.log" >"$T_TMP/got.ref"
+	cmp -s "$T_TMP/want.txt" "$T_TMP/got.ref" && pass remote_refclient_to_ref ||
+		fail remote_refclient_to_ref "$(wc -l <"$T_TMP/got.ref") of $NW lines"
+	stopsrv
+	bookkeeping "$D/log/audit.log" >"$T_TMP/bk.ref"
+	if [ -s "$T_TMP/bk.ref" ] && cmp -s "$T_TMP/bk.ref" "$T_TMP/bk.ours"; then
+		pass remote_bookkeeping_as_reference
+	else
+		fail remote_bookkeeping_as_reference "$(diff "$T_TMP/bk.ref" "$T_TMP/bk.ours" | head -4)"
+	fi
+else
+	fail remote_refclient_to_ref "reference collector did not start"
+	stopsrv
+fi
+st=$("$REF_AUDITCTL" -s | awk '$1=="pid"{print $2}')
+[ "$st" = 0 ] || fail remote_kernel_untouched "audit pid $st"
+t_done
