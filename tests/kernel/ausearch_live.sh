@@ -57,6 +57,15 @@ joined() {
 	return 1
 }
 
+# opened PID FILE: PID has FILE open (a follower has begun: a rotation
+# from now on is one it follows)
+opened() {
+	for fd in /proc/"$1"/fd/*; do
+		[ "$(readlink "$fd")" = "$2" ] && return 0
+	done
+	return 1
+}
+
 # serials FILE: the serials of the events in a --format raw output
 serials() {
 	sed -n 's/.*msg=audit([0-9.]*:\([0-9]*\)).*/\1/p' "$1" | sort -un
@@ -99,6 +108,8 @@ phase() {
 		"$AS" --follow -if "$d/log" -k "$KEY" --format raw \
 			>"$d/follow.out" 2>"$d/follow.err" </dev/null 9>&- &
 		FPID=$!
+		upto opened "$FPID" "$d/log/audit.log" ||
+			fail "follow_$name" "the log not opened: $(cat "$d/follow.err")"
 	fi
 	"$R" -w "$F" -p wa -k "$KEY" >/dev/null
 	i=0
