@@ -253,14 +253,19 @@ static int run_inputs(struct run *r, const struct auditd_conf *cf,
 	if (o->live)
 		return ausearch_live(&r->s, r->timeout);
 	if (o->follow) {	/* a FIFO on stdin is not read */
-		if (!o->input)
+		if (!o->input) {
+			if (conf_bad)
+				ref_msg("NOTE - using built-in logs: %s",
+					cf->log_file);
 			return ausearch_follow(&r->s, cf->log_file, true,
 					       r->timeout);
+		}
 		if (stat(o->input, &st) == 0 && S_ISDIR(st.st_mode)) {
 			size_t l = strlen(o->input);
 
 			snprintf(base, sizeof base, "%s%saudit.log", o->input,
 				 l && o->input[l - 1] == '/' ? "" : "/");
+			ref_msg("NOTE - using logs in %s", base);
 			return ausearch_follow(&r->s, base, true, r->timeout);
 		}
 		return ausearch_follow(&r->s, o->input, false, r->timeout);
