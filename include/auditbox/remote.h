@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <auditbox/conf.h>
 
 #define REMOTE_HDR_SIZE 16
 #define REMOTE_MAX_MSG 8970	/* MAX_AUDIT_MESSAGE_LENGTH */
@@ -93,5 +94,90 @@ enum remote_ev remote_next(struct remote_parser *p, struct remote_hdr *h,
 			   const char **payload, size_t *plen);
 /* 1 when bytes of an unfinished frame or line are held. */
 int remote_partial(const struct remote_parser *p);
+
+/* ---- audisp-remote.conf (core/remote_conf.c) ---- */
+
+enum remote_action {
+	RA_IGNORE, RA_SYSLOG, RA_EXEC, RA_WARN_ONCE, RA_WARN_ONCE_CONTINUE,
+	RA_SUSPEND, RA_SINGLE, RA_HALT, RA_STOP, RA_RECONNECT,
+};
+enum remote_mode { RM_IMMEDIATE, RM_FORWARD };
+enum remote_format { RF_MANAGED, RF_ASCII };
+enum remote_transport { RT_TCP, RT_KRB5, RT_TLS };
+
+#define REMOTE_STR_MAX 160
+
+struct remote_act {
+	int action;			/* enum remote_action */
+	char exe[REMOTE_STR_MAX];	/* exec's program */
+};
+
+struct remote_conf {
+	char server[REMOTE_STR_MAX];
+	unsigned port, local_port;	/* local_port 0: any */
+	int transport, mode, format, enable_krb5;
+	char queue_file[REMOTE_STR_MAX];
+	unsigned queue_depth;
+	unsigned network_retry_time, max_tries_per_record;
+	unsigned max_time_per_record, heartbeat_timeout;
+	struct remote_act network_failure, disk_low, disk_full, disk_error,
+		remote_ending, generic_error, generic_warning, queue_error,
+		overflow, startup_failure;
+	char krb5_principal[REMOTE_STR_MAX], krb5_client_name[REMOTE_STR_MAX];
+	char krb5_key_file[REMOTE_STR_MAX];
+};
+
+extern const struct conf_key remote_conf_keys[];
+/* The built-in defaults (3.0.9 clear_config()). */
+void remote_conf_defaults(struct remote_conf *rc);
+/* Defaults, then path (missing: defaults kept, 1), then the checks (a
+ * remote_server; forward mode needs format managed). 0 or 1, -1 on
+ * error (diag filled). */
+int remote_conf_load(struct conf_ctx *c, const char *path,
+		     struct remote_conf *rc);
+/* "ignore", "exec", ... */
+const char *remote_action_name(int action);
+
+/* ---- the client's queue (core/remote_queue.c) ---- */
+
+/* Records waiting for their ack, oldest first, at most depth of them, in
+ * memory; in forward mode also in a journal file, so that they survive
+ * a restart of the plugin or of the machine: records are appended (and
+ * synced by remote_queue_sync), the head's offset is rewritten as acks
+ * come (a crash may resend a few: the protocol is at-least-once), the
+ * file is emptied when the queue is and rewritten when its dead front
+ * grows past REMOTE_QUEUE_REWRITE. */
+#define REMOTE_QUEUE_REWRITE (16u << 20)
+
+struct remote_queue {
+	char *buf;		/* records: 4-byte length, then the bytes */
+	size_t head, tail, cap;
+	unsigned count, depth;
+	int fd;			/* journal; -1 none */
+	uint64_t jhead, jtail;	/* journal: first live record, end */
+	int dirty;		/* since the last sync: 2 appended, 1 popped */
+	char path[REMOTE_STR_MAX + 8];
+};
+
+/* An empty queue of depth records; with journal (a path, or NULL), the
+ * records it holds are loaded (a torn last record is cut off). 0, or
+ * -errno (a journal that cannot be opened or is not ours: -EINVAL). */
+int remote_queue_open(struct remote_queue *q, unsigned depth,
+		      const char *journal);
+/* Appends p[n]. 0; 1 when full (not queued); -errno when the journal
+ * write failed (not queued); -ENOMEM. */
+int remote_queue_push(struct remote_queue *q, const char *p, size_t n);
+/* The record at rel bytes from the head: 1 with *p, *n and *next (the
+ * following record's rel); 0 past the end. */
+int remote_queue_get(const struct remote_queue *q, size_t rel,
+		     const char **p, size_t *n, size_t *next);
+/* Drops the oldest record: the bytes it took (rel offsets shrink by
+ * that), 0 when empty. */
+size_t remote_queue_pop(struct remote_queue *q);
+/* Journal: syncs appended records (fdatasync) and writes the head (no
+ * sync: after a crash a few acked records may be sent again). 0 or
+ * -errno. */
+int remote_queue_sync(struct remote_queue *q);
+void remote_queue_close(struct remote_queue *q);
 
 #endif

@@ -21,6 +21,11 @@ for a in $("$AUDITBOX" --list); do
 	opts=$("$AUDITBOX" --help "$a" |
 		grep -oE '^[[:space:]]+-{1,2}[A-Za-z][A-Za-z0-9_-]*|[[|]-{1,2}[A-Za-z][A-Za-z0-9_-]*' |
 		tr -d '[|' | tr -d ' \t' | sort -u)
+	if [ -z "$opts" ] && [ "$a" = audisp-remote ] &&
+	   grep -q '^`audisp-remote` (no options)$' "$page"; then
+		pass "docs_options_$a (none, as 3.0.9)"
+		continue
+	fi
 	if [ -z "$opts" ]; then
 		fail "docs_options_$a" "no option found in the usage text"
 		continue

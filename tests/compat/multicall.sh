@@ -113,10 +113,12 @@ else
 	fail install_target_other "rc=$rc $(head -2 "$T_TMP/err")"
 fi
 
-# Applets not written yet say so and fail.
-for a in audisp-remote; do
-	expect "not_yet_$a" 1 "" "$a: not implemented yet" -- "$d/$a"
-done
+# audisp-remote through its link: no options (arguments ignored, as
+# 3.0.9); without a remote_server, exit 6 (tests/kernel/remote_client.sh)
+echo "port = 60" >"$T_TMP/none.conf"
+expect audisp_remote_no_server 6 "" \
+	"audisp-remote: $T_TMP/none.conf: remote_server is not set" -- \
+	env AUDITBOX_REMOTE_CONF="$T_TMP/none.conf" "$d/audisp-remote" x
 # aureport through its link: the reference's message for a bad option
 expect aureport_bad_option 1 "$("$d/aureport" --help)" \
 	"--bogus is an unsupported option" -- "$d/aureport" --bogus

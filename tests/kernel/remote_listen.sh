@@ -11,109 +11,28 @@
 # register with the kernel. The reference daemon still runs under the
 # kernel lock, and the kernel's audit pid is checked to stay 0.
 . "$(dirname "$0")/../lib/common.sh"
-REF_AUDITD=${REF_AUDITD:-/sbin/auditd}
-REF_REMOTE=${REF_REMOTE:-/sbin/audisp-remote}
-PEER="python3 $TOP/tests/lib/remote_peer.py"
-SPID= CPID=
-t_cleanup_hook() {
-	[ -n "$CPID" ] && kill -KILL "$CPID" 2>/dev/null
-	[ -n "$SPID" ] && kill -TERM "$SPID" 2>/dev/null && wait "$SPID" 2>/dev/null
-	:
-}
-if [ "$(id -u)" != 0 ]; then
-	skip remote_listen "not root"
-	t_done
-fi
-
-free_port() {
-	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
-
-# srvconf DIR PORT [key = value...]: a collector's auditd.conf in DIR
-srvconf() {
-	_d=$1 _p=$2
-	shift 2
-	rm -rf "$_d"
-	mkdir -p "$_d/log"
-	{
-		echo "local_events = no"
-		echo "log_file = $_d/log/audit.log"
-		echo "log_format = RAW"
-		echo "flush = INCREMENTAL_ASYNC"
-		echo "freq = 50"
-		echo "space_left = 2"
-		echo "admin_space_left = 1"
-		echo "tcp_listen_port = $_p"
-		for kv in "$@"; do echo "$kv"; done
-	} >"$_d/auditd.conf"
-	chmod 0640 "$_d/auditd.conf"
-}
-
-# wait_for FILE PATTERN [N]: until FILE has N (default 1) lines matching
-# PATTERN, 60 s at most
-wait_for() {
-	_i=0
-	while _c=$(grep -c -e "$2" "$1" 2>/dev/null); [ "${_c:-0}" -lt "${3:-1}" ]; do
-		[ $_i -ge 600 ] && return 1
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-}
-
-# ours DIR: our collector, log in DIR/log/audit.log
-ours() {
-	AUDITBOX_PIDFILE=$1/pid "$AB_BIN/auditd" -n -c "$1" 9>&- 2>"$1/err" &
-	SPID=$!
-	wait_for "$1/log/audit.log" DAEMON_START
-}
-# ref DIR: the reference collector (-f: its log on stdout, in
-# DIR/log/audit.log too)
-ref() {
-	"$REF_AUDITD" -f -c "$1" 9>&- >"$1/log/audit.log" 2>"$1/err" &
-	SPID=$!
-	wait_for "$1/err" "Init complete"
-}
-stopsrv() {
-	kill -TERM "$SPID" 2>/dev/null
-	wait "$SPID" 2>/dev/null
-	SPID=
-}
+. "$TOP/tests/lib/remote.sh"
+remote_begin remote_listen
 
 # refclient PORT INPUT LOG N: the reference audisp-remote (its config
 # bound over /etc/audit/audisp-remote.conf in a mount namespace of its
 # own) sends INPUT; its stdin stays open until LOG has N records from
 # node cl (it stops at end of input).
 refclient() {
-	cat >"$T_TMP/rc.conf" <<EOF
-remote_server = 127.0.0.1
-port = $1
-format = managed
-mode = immediate
-network_failure_action = stop
-EOF
+	clconf "$T_TMP/rc.conf" "$1" "format = managed" "mode = immediate" \
+		"network_failure_action = stop"
 	{ cat "$2"; wait_for "$3" '^node=cl ' "$4"; } | unshare -m sh -c \
 		"mount --bind '$T_TMP/rc.conf' /etc/audit/audisp-remote.conf && exec '$REF_REMOTE'" \
 		9>&- 2>"$T_TMP/rc.err"
 }
 
-# gen N FILE: N records of node cl (every 4th an EOE, never sent)
-gen() {
-	awk -v n="$1" 'BEGIN { for (i = 1; i <= n; i++) {
-		printf "node=cl type=USER_ACCT msg=audit(1700000000.%03d:%d): pid=%d uid=0 auid=1000 ses=3 msg=\x27op=PAM:accounting acct=\"u%d\" exe=\"/usr/bin/su\" res=success\x27\n", i % 1000, i, i, i
-		if (i % 4 == 0) printf "node=cl type=EOE msg=audit(1700000000.%03d:%d): \n", i % 1000, i
-	} }' >"$2"
-}
-netpart() { grep '^node=cl ' "$1"; }
 # bookkeeping LOG: the DAEMON_ACCEPT/CLOSE bodies, ports and times out
 bookkeeping() {
 	grep -E 'type=DAEMON_(ACCEPT|CLOSE)' "$1" |
 		sed -E 's/msg=audit\([0-9.:]+\)/msg=audit(T)/; s/port=[0-9]+/port=P/'
 }
 
-N=3000
-gen $N "$T_TMP/in.txt"
-grep -v 'type=EOE' "$T_TMP/in.txt" >"$T_TMP/want.txt"
-NW=$(wc -l <"$T_TMP/want.txt")
+stream 3000
 
 # ---- the reference client into our listener ----
 P=$(free_port)

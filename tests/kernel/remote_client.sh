@@ -1,0 +1,195 @@
+#!/bin/sh
+# tests/kernel/remote_client.sh - our audisp-remote on 127.0.0.1: into our
+# listener and into the reference's (Debian's auditd, local_events = no,
+# under the kernel lock), the collector's log compared line for line with
+# the input (EOE records never sent); mode = forward through collector
+# restarts and a SIGKILL of the client (nothing lost, duplicates counted);
+# network_failure_action = stop; overflow_action; heartbeats keeping an
+# idle connection open past tcp_client_max_idle; format = ascii; the
+# config errors (exit 6, FILE:LINE:) and krb5/tls refused.
+# Neither collector registers with the kernel (checked: audit pid 0).
+. "$(dirname "$0")/../lib/common.sh"
+. "$TOP/tests/lib/remote.sh"
+remote_begin remote_client
+AR=$AB_BIN/audisp-remote
+
+stream 100000
+
+# ---- ours into ours: complete, in order, once ----
+P=$(free_port)
+D=$T_TMP/o2o
+srvconf "$D" "$P"
+clconf "$T_TMP/c.conf" "$P"
+if ours "$D"; then
+	AUDITBOX_REMOTE_CONF=$T_TMP/c.conf "$AR" <"$T_TMP/in.txt" 2>"$T_TMP/c.err"
+	rc=$?
+	netpart "$D/log/audit.log" >"$T_TMP/got"
+	if [ $rc = 0 ] && cmp -s "$T_TMP/want.txt" "$T_TMP/got"; then
+		pass "remote_ours_to_ours ($NW records)"
+	else
+		fail remote_ours_to_ours "rc $rc, $(wc -l <"$T_TMP/got") of $NW; $(head -3 "$T_TMP/c.err")"
+	fi
+fi
+stopsrv
+
+# ---- forward mode: the collector stopped and restarted 3 times, then
+# the client killed (SIGKILL) and restarted: nothing lost ----
+P=$(free_port)
+D=$T_TMP/fwd
+srvconf "$D" "$P"
+Q=$T_TMP/spool/remote.log
+clconf "$T_TMP/f.conf" "$P" "mode = forward" "queue_file = $Q" \
+	"queue_depth = 200000" "network_failure_action = warn_once" \
+	"network_retry_time = 1" "remote_ending_action = reconnect"
+head -40000 "$T_TMP/in.txt" >"$T_TMP/part1"
+tail -n +40001 "$T_TMP/in.txt" >"$T_TMP/part2"
+ours "$D"
+mkfifo "$T_TMP/fifo"
+AUDITBOX_REMOTE_CONF=$T_TMP/f.conf "$AR" <"$T_TMP/fifo" 2>"$T_TMP/f.err" 9>&- &
+CPID=$!
+# part1 trickles in (500 lines every 50 ms) while the collector goes
+awk '{ print; if (NR % 500 == 0) { fflush(); system("sleep 0.05") } }' \
+	"$T_TMP/part1" >"$T_TMP/fifo" &
+FEED=$!
+for k in 1 2 3; do
+	wait_for "$D/log/audit.log" '^node=cl ' 2000
+	stopsrv
+	mv "$D/log/audit.log" "$T_TMP/fwd.log.$k"
+	sleep 0.5
+	[ $k = 3 ] && break
+	ours "$D"
+done
+# the collector is down: the rest of part1 waits in the client's queue
+# file when the client is killed; a new client sends it with part2
+wait $FEED
+sleep 0.5
+kill -KILL $CPID
+wait $CPID 2>/dev/null
+CPID=
+left=$(stat -c %s "$Q")
+ours "$D"
+AUDITBOX_REMOTE_CONF=$T_TMP/f.conf "$AR" <"$T_TMP/part2" 2>>"$T_TMP/f.err" 9>&-
+rc=$?
+stopsrv
+cat "$T_TMP"/fwd.log.* "$D/log/audit.log" | netpart /dev/stdin >"$T_TMP/fgot"
+sort -u "$T_TMP/fgot" >"$T_TMP/fgot.u"
+sort "$T_TMP/want.txt" >"$T_TMP/want.s"
+lost=$(comm -23 "$T_TMP/want.s" "$T_TMP/fgot.u" | wc -l)
+dups=$(($(wc -l <"$T_TMP/fgot") - $(wc -l <"$T_TMP/fgot.u")))
+if [ $rc = 0 ] && [ "$lost" = 0 ]; then
+	pass "remote_forward_restarts_and_kill (0 lost, $dups duplicates, $left bytes queued at the kill)"
+else
+	fail remote_forward_restarts_and_kill "rc $rc, $lost lost, $dups duplicates; $(tail -3 "$T_TMP/f.err")"
+fi
+[ ! -s "$Q" ] || [ "$(stat -c %s "$Q")" = 16 ] && pass remote_forward_queue_emptied ||
+	fail remote_forward_queue_emptied "$(stat -c %s "$Q") bytes left"
+
+# ---- no collector: network_failure_action = stop; overflow ----
+P=$(free_port)
+clconf "$T_TMP/n.conf" "$P" "network_failure_action = stop" \
+	"max_tries_per_record = 2" "network_retry_time = 1"
+head -3 "$T_TMP/want.txt" | AUDITBOX_REMOTE_CONF=$T_TMP/n.conf "$AR" 2>"$T_TMP/n.err"
+rc=$?
+[ $rc = 1 ] && grep -q 'network failure sending to 127.0.0.1.*exiting' "$T_TMP/n.err" &&
+	pass remote_network_failure_stop || fail remote_network_failure_stop "rc $rc: $(cat "$T_TMP/n.err")"
+clconf "$T_TMP/n.conf" "$P" "network_failure_action = stop" \
+	"queue_depth = 5" "overflow_action = syslog" "max_time_per_record = 1"
+head -8 "$T_TMP/want.txt" | AUDITBOX_REMOTE_CONF=$T_TMP/n.conf "$AR" 2>"$T_TMP/n.err"
+[ "$(grep -c 'queue is full (queue_depth 5), record dropped' "$T_TMP/n.err")" = 3 ] &&
+	pass remote_overflow_action || fail remote_overflow_action "$(cat "$T_TMP/n.err")"
+
+# ---- heartbeats keep an idle client past tcp_client_max_idle ----
+P=$(free_port)
+D=$T_TMP/hb
+srvconf "$D" "$P" "tcp_client_max_idle = 2"
+clconf "$T_TMP/h.conf" "$P" "heartbeat_timeout = 1"
+if ours "$D"; then
+	{ head -1 "$T_TMP/want.txt"; sleep 5; head -2 "$T_TMP/want.txt" | tail -1; } |
+		AUDITBOX_REMOTE_CONF=$T_TMP/h.conf "$AR" 2>"$T_TMP/h.err"
+	rc=$?
+	stopsrv
+	if [ $rc = 0 ] && [ "$(grep -c DAEMON_ACCEPT "$D/log/audit.log")" = 1 ] &&
+	   [ "$(netpart "$D/log/audit.log" | wc -l)" = 2 ]; then
+		pass remote_heartbeat_keeps_connection
+	else
+		fail remote_heartbeat_keeps_connection "rc $rc; $(grep -E 'DAEMON_(ACC|CLO)' "$D/log/audit.log" | wc -l) accept/close"
+	fi
+	# without heartbeats the collector closes it, and the client
+	# reconnects for the second record
+	srvconf "$D" "$P" "tcp_client_max_idle = 2"
+	ours "$D"
+	clconf "$T_TMP/h.conf" "$P"
+	{ head -1 "$T_TMP/want.txt"; sleep 5; head -2 "$T_TMP/want.txt" | tail -1; } |
+		AUDITBOX_REMOTE_CONF=$T_TMP/h.conf "$AR" 2>"$T_TMP/h.err"
+	rc=$?
+	stopsrv
+	[ $rc = 0 ] && [ "$(grep -c DAEMON_ACCEPT "$D/log/audit.log")" = 2 ] &&
+	   [ "$(netpart "$D/log/audit.log" | wc -l)" = 2 ] &&
+		pass remote_idle_closed_then_reconnect ||
+		fail remote_idle_closed_then_reconnect "rc $rc: $(cat "$T_TMP/h.err")"
+fi
+
+# ---- format = ascii: plain lines, which auditd's listener skips ----
+P=$(free_port)
+D=$T_TMP/ascii
+srvconf "$D" "$P"
+clconf "$T_TMP/a.conf" "$P" "format = ascii"
+if ours "$D"; then
+	head -5 "$T_TMP/in.txt" | AUDITBOX_REMOTE_CONF=$T_TMP/a.conf "$AR" 2>"$T_TMP/a.err"
+	rc=$?
+	sleep 0.3
+	stopsrv
+	[ $rc = 0 ] && [ "$(netpart "$D/log/audit.log" | wc -l)" = 0 ] &&
+		grep -q DAEMON_CLOSE "$D/log/audit.log" &&
+		pass remote_ascii_skipped_by_listener || fail remote_ascii_skipped_by_listener "rc $rc"
+fi
+
+# ---- config ----
+printf 'remote_server = 127.0.0.1\nport = 0\n' >"$T_TMP/e.conf"
+AUDITBOX_REMOTE_CONF=$T_TMP/e.conf "$AR" </dev/null 2>"$T_TMP/e.err"
+rc=$?
+[ $rc = 6 ] && grep -q "^audisp-remote: $T_TMP/e.conf:2: " "$T_TMP/e.err" &&
+	pass remote_conf_error_exit6 || fail remote_conf_error_exit6 "rc $rc: $(cat "$T_TMP/e.err")"
+for t in "transport = krb5" "transport = tls" "enable_krb5 = yes"; do
+	printf 'remote_server = 127.0.0.1\n%s\n' "$t" >"$T_TMP/e.conf"
+	AUDITBOX_REMOTE_CONF=$T_TMP/e.conf "$AR" </dev/null 2>"$T_TMP/e.err"
+	rc=$?
+	k=$(echo "$t" | tr -d ' =')
+	[ $rc = 6 ] && grep -q "$t is not supported" "$T_TMP/e.err" &&
+		pass "remote_refuses_$k" || fail "remote_refuses_$k" "rc $rc: $(cat "$T_TMP/e.err")"
+done
+AUDITBOX_REMOTE_CONF=$T_TMP/missing.conf "$AR" </dev/null 2>"$T_TMP/e.err"
+rc=$?
+[ $rc = 6 ] && grep -q 'remote_server is not set' "$T_TMP/e.err" &&
+	pass remote_missing_conf_defaults || fail remote_missing_conf_defaults "rc $rc: $(cat "$T_TMP/e.err")"
+
+# ---- ours into the reference collector ----
+if ! ref_have "$REF_AUDITD"; then
+	skip remote_ours_to_ref "no $REF_AUDITD"
+	t_done
+fi
+kernel_lock
+P=$(free_port)
+D=$T_TMP/o2r
+srvconf "$D" "$P"
+clconf "$T_TMP/r.conf" "$P"
+head -20000 "$T_TMP/in.txt" >"$T_TMP/in20k"
+grep -v type=EOE "$T_TMP/in20k" >"$T_TMP/want20k"
+"$REF_AUDITD" -f -c "$D" 9>&- >"$D/log/audit.log" 2>"$D/err" &
+SPID=$!
+if wait_for "$D/err" "Init complete"; then
+	AUDITBOX_REMOTE_CONF=$T_TMP/r.conf "$AR" <"$T_TMP/in20k" 2>"$T_TMP/r.err"
+	rc=$?
+	sleep 0.3
+	stopsrv
+	netpart "$D/log/audit.log" >"$T_TMP/rgot"
+	[ $rc = 0 ] && cmp -s "$T_TMP/want20k" "$T_TMP/rgot" &&
+		pass "remote_ours_to_ref ($(wc -l <"$T_TMP/want20k") records)" ||
+		fail remote_ours_to_ref "rc $rc, $(wc -l <"$T_TMP/rgot") lines"
+else
+	fail remote_ours_to_ref "reference collector did not start"
+	stopsrv
+fi
+st=$("$REF_AUDITCTL" -s | awk '$1=="pid"{print $2}')
+[ "$st" = 0 ] || fail remote_kernel_untouched "audit pid $st"
+t_done
