@@ -336,7 +336,10 @@ uint32_t event_feed(struct event_table *t, const struct record *r)
 	if (id != EVENT_NONE) {
 		if (r->type != T_EOE || !t->eoe_drop)
 			append(t, id, r, take_rec(t));
-		if (r->type == T_EOE && t->eoe_ends) {
+		/* libauparse's last records: a syscall event's PROCTITLE
+		 * (auditd's logs have no EOE), its EOE */
+		if ((r->type == T_EOE || r->type == T_PROCTITLE) &&
+		    t->eoe_ends) {
 			complete(t, id);
 			release(t, r->sec);
 		}

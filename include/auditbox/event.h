@@ -5,8 +5,8 @@
  *  - at once when its first record is of a one-record type (type < 1300,
  *    PROCTITLE, KERNEL, >= 2100, MAC_UNLBL_ALLOW..MAC_CALIPSO_DEL), or
  *  - at the end of input (event_flush), or
- *  - with eoe_ends (ours, for events read as they come), when an EOE
- *    record is added to it.
+ *  - with eoe_ends (ours, for events read as they come), when an EOE or
+ *    a PROCTITLE record is added to it (libauparse's last records).
  * Records arriving for an event already complete open a new event; an
  * EOE record that would open one is dropped. Events are released lowest
  * (sec, milli, serial) first, and only once complete.
@@ -59,8 +59,9 @@ struct event_table {
 	uint32_t current;		/* returned by event_next, not released */
 	uint32_t recent;		/* last event fed (its slot may be free) */
 	unsigned timeout;
-	bool eoe_ends;			/* an EOE completes its event (--follow,
-					 * --live: libauparse's rule) */
+	bool eoe_ends;			/* an EOE or PROCTITLE completes its
+					 * event (--follow, --live: libauparse's
+					 * rule) */
 	bool eoe_drop;			/* and is not kept (--live: auditd does
 					 * not log EOE records) */
 	unsigned long forced;		/* events completed early (table full) */

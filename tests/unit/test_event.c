@@ -146,6 +146,24 @@ static void event_feed_eoe_ends(void **state)
 	assert_int_equal(event_next(&t)->nrec, 1);
 	assert_int_equal(event_next(&t)->nrec, 1);
 	event_fini(&t);
+	/* a PROCTITLE added completes too (auditd's logs have no EOE); an
+	 * EOE after it would open an event alone: dropped */
+	{
+		const char *const m[] = { SC("100.000", "4"), CW("100.000", "4"),
+			PT("100.000", "4"), "type=EOE msg=audit(100.000:4): " };
+
+		assert_int_equal(event_init(&t, 16, 64, 2), 0);
+		t.eoe_ends = true;
+		for (i = 0; i < 4; i++) {
+			assert_int_equal(record_parse(&r, m[i], strlen(m[i])), 0);
+			assert_int_equal(event_feed(&t, &r), i == 2 ? 1 : i == 3 ? 1 : 0);
+		}
+		e = event_next(&t);
+		assert_int_equal(e->nrec, 3);
+		assert_null(event_next(&t));
+		assert_int_equal(event_flush(&t), 0);
+		event_fini(&t);
+	}
 }
 
 static void event_feed_table_full_forces_oldest(void **state)
