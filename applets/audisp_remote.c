@@ -66,7 +66,7 @@ struct ar {
 	int sigfd;
 	char line[LINE_MAX_IN];
 	size_t llen;
-	char ibuf[64 * 1024];	/* read, not yet queued */
+	char ibuf[16 * 1024];	/* read, not yet queued */
 	size_t ioff, ilen;
 	int skipping;		/* inside an over-long input line */
 	unsigned long sent, acked, dropped;
@@ -532,10 +532,17 @@ static void enqueue(struct ar *r, const char *p, size_t n)
 	}
 }
 
-/* 1 when input must wait: the queue is full and draining. */
+/* While connected, input waits once this many records are queued: the
+ * queue drains by itself and memory stays small (queue_depth is for
+ * the time the collector cannot be reached). */
+#define CONNECTED_QUEUE (4 * WINDOW)
+
+/* 1 when input must wait (the queue drains); while the collector
+ * cannot be reached, records queue up to queue_depth, then overflow. */
 static int blocked(const struct ar *r)
 {
-	return r->connected && r->q.count >= r->q.depth;
+	return r->connected && (r->q.count >= r->q.depth ||
+				r->q.count >= CONNECTED_QUEUE);
 }
 
 /* Queues the complete lines read so far, while there is room. */
