@@ -43,6 +43,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	memcpy(buf, data, size);
+	/* --follow's and --live's completion rules too */
+	t.eoe_ends = size % 3 != 0;
+	t.eoe_drop = size % 3 == 2;
 	search_criteria_init(&c);
 	/* every criterion set, so every extraction path runs */
 	c.pid = c.ppid = 1;
