@@ -39,7 +39,7 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	chmod 644 "$T_TMP/c.rules"
 	chmod 755 "$T_TMP"
 	if setpriv --reuid=65534 --regid=65534 --clear-groups \
-		"$AB_BIN/auditctl" --check "$T_TMP/c.rules" --arch x86_64 \
+		"$(nobody_bin)/auditctl" --check "$T_TMP/c.rules" --arch x86_64 \
 		>"$T_TMP/o" 2>&1; then
 		pass check_unprivileged
 	else

@@ -19,6 +19,19 @@ mkdir -p "$T_TMP/bin"
 "$AUDITBOX" --install "$T_TMP/bin" >/dev/null 2>&1 || true
 AB_BIN=$T_TMP/bin
 
+# nobody_bin: a directory of applet links to a copy of the binary that
+# nobody (uid 65534) can run: the clone may sit where only root can enter
+# (/root), and T_TMP is made 0700.
+nobody_bin() {
+	if [ ! -d "$T_TMP/nobody" ]; then
+		mkdir -p "$T_TMP/nobody"
+		cp "$AUDITBOX" "$T_TMP/nobody/auditbox"
+		"$T_TMP/nobody/auditbox" --install "$T_TMP/nobody" >/dev/null 2>&1
+		chmod 0755 "$T_TMP" "$T_TMP/nobody" "$T_TMP/nobody/auditbox"
+	fi
+	echo "$T_TMP/nobody"
+}
+
 pass() { echo "PASS $1"; }
 fail() { echo "FAIL $1${2:+: $2}"; T_FAILS=$((T_FAILS + 1)); }
 skip() {

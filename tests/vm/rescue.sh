@@ -3,7 +3,8 @@
 # stock kernel, and the quick start's story in it: auditd on built-in
 # defaults (it makes its pid file's and log's directories and says so),
 # rules from /etc/audit/rules.d by augenrules --load, an event made and
-# found with ausearch -i, auditctl -s, a clean stop.
+# found with ausearch -i and reported by aureport, auditctl -s, a clean
+# stop.
 . "$(dirname "$0")/../lib/common.sh"
 . "$TOP/tests/vm/lib/vm.sh"
 vm_usable rescue
@@ -55,6 +56,17 @@ if wait_for 30 found; then pass event_found; else fail event_found "$(cat /tmp/f
 check event_syscall "$(grep -c 'syscall=.*chmod' /tmp/found)" 1
 check event_name "$(grep -c 'name=/etc/passwd' /tmp/found)" 1
 check event_key "$(grep -c 'key=KEY_pwd' /tmp/found)" 2
+
+# aureport over the same log: the events ausearch found, by key and file
+NEV=$(grep -c '^----' /tmp/found)
+run aureport -k --summary
+check aureport_key_summary "$RC $(awk '$2 == "KEY_pwd" { print $1 }' /tmp/out)" "0 $NEV"
+run aureport -f -i
+check aureport_file "$RC $(grep -c '^[0-9]*\. .* /etc/passwd .* yes ' /tmp/out)" "0 1"
+run aureport
+check aureport_summary "$RC $(grep -c '^Number of keys: 1$' /tmp/out)" "0 1"
+run aureport -t
+check aureport_log_range "$RC $(grep -c '^/var/log/audit/audit.log: [0-9/]* [0-9:.]* - ' /tmp/out)" "0 1"
 
 # A second daemon cannot take the audit pid: it aborts, the first stays.
 run env AUDITBOX_PIDFILE= auditd -f
