@@ -85,6 +85,21 @@ else
 	fail "aureport -s --summary -i: unknown arch" "want $n under ?, got '$got'"
 fi
 
+# Our time forms (ISO 8601, @EPOCH) select what the reference's %x form does
+E=$DATA/logs/edge.log
+"$OURS" -if "$E" -ts 11/13/25 02:13:25 -te 11/13/25 02:13:41 -e >"$T_TMP/x.out" 2>&1
+for f in "-ts 2025-11-13T02:13:25 -te 2025-11-13T02:13:41" \
+	 "-ts 2025-11-13 02:13:25 -te 2025-11-13 02:13:41" \
+	 "-ts @1763000005 -te @1763000021"; do
+	# shellcheck disable=SC2086
+	"$OURS" -if "$E" $f -e >"$T_TMP/y.out" 2>&1
+	if grep -q '^1\. ' "$T_TMP/x.out" && cmp -s "$T_TMP/x.out" "$T_TMP/y.out"; then
+		pass "aureport time form ($f)"
+	else
+		fail "aureport time form ($f)" "differs from the %x form"
+	fi
+done
+
 # --format json: one valid document per report, rows as in the text
 for corpus in "$DATA"/logs/*.log; do
 	c=$(basename "$corpus" .log)
