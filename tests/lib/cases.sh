@@ -24,11 +24,13 @@ cases_line() {
 	printf '%s\n' "$_l"
 }
 
-# cases_exec BIN CORPUS ARGS PREFIX: runs BIN -if CORPUS ARGS with stdin
-# closed, into PREFIX.out, PREFIX.err and PREFIX.rc.
+# cases_exec BIN CORPUS ARGS PREFIX: runs BIN -if NAME ARGS in the
+# corpus's directory (outputs that name the file do not name the clone),
+# stdin closed, into PREFIX.out, PREFIX.err and PREFIX.rc (absolute).
 cases_exec() {
 	# shellcheck disable=SC2086
-	"$1" -if "$2" $3 </dev/null >"$4.out" 2>"$4.err" && _rc=0 || _rc=$?
+	(cd "$(dirname "$2")" && exec "$1" -if "$(basename "$2")" $3) \
+		</dev/null >"$4.out" 2>"$4.err" && _rc=0 || _rc=$?
 	echo $_rc >"$4.rc"
 }
 
