@@ -128,10 +128,10 @@ def login_and(fn):
 
 note(os.getpid())
 open(W + '/ready', 'w').close()
-for _ in range(100):
-    if os.path.exists(W + '/go'):
-        break
-    time.sleep(0.1)
+# blocks until the test writes (a FIFO): the same syscalls whenever the
+# go comes, unlike polling (whose sleeps the rules may or may not catch)
+with open(W + '/go') as f:
+    f.read()
 
 fd = os.open(W + '/f1', os.O_CREAT | os.O_WRONLY, 0o644)
 os.write(fd, b'x')
@@ -267,6 +267,7 @@ run_() {
 	conf "$2" "$3"
 	rm -rf "$W" "$T_TMP/cores"
 	mkdir -p "$W" "$T_TMP/cores"
+	mkfifo "$W/go"
 	start "$1" "$2" || return 1
 	rm -f "$T_TMP/pids"
 	"$PY3" "$WL" "$W" "$T_TMP/pids" &
@@ -280,7 +281,7 @@ run_() {
 	"$R" -a always,exit -F arch=b64 -S all -F pid=$c -k KEY_all >/dev/null
 	"$R" -a always,exit -F arch=b64 -S all -F ppid=$c -k KEY_all >/dev/null
 	"$R" -e 1 >/dev/null
-	touch "$W/go"
+	timeout 10 sh -c 'echo go >"$1"' go "$W/go"
 	"$R" -m "hello from the test" >/dev/null
 	wait $c
 	"$R" -D >/dev/null
