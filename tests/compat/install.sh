@@ -68,6 +68,12 @@ else
 	fail man_lint "mandoc missing (scripts/deps installs it)"
 fi
 
+# the init files, scripts still executable
+I=$D/usr/share/doc/auditbox/init
+[ -f "$I/systemd/auditd.service" ] && [ -x "$I/s6/auditd/run" ] &&
+[ -x "$I/runit/auditd/run" ] && [ -x "$I/openrc/auditd" ] &&
+	pass install_init_files || fail install_init_files "missing or not executable under $I"
+
 # the examples, valid for our own checkers
 E=$D/usr/share/doc/auditbox/examples
 if [ -f "$E/auditd.conf" ] && [ -d "$E/rules.d" ] && [ -d "$E/plugins.d" ]; then
