@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <syslog.h>
@@ -278,6 +279,7 @@ static int try_connect(struct ar *r)
 				  .ai_flags = AI_ADDRCONFIG }, *ai, *p;
 	char port[16];
 	int one = 1, fd = -1, e;
+	struct timeval tmo = { (time_t)r->cf.max_time_per_record, 0 };
 
 	snprintf(port, sizeof port, "%u", r->cf.port);
 	if ((e = getaddrinfo(r->cf.server, port, &hints, &ai)) != 0) {
@@ -290,6 +292,9 @@ static int try_connect(struct ar *r)
 		if (fd < 0)
 			continue;
 		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+		/* a host that does not answer (link down) must not hold the
+		 * loop for the kernel's minutes of SYN retries */
+		setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tmo, sizeof tmo);
 		if (r->cf.local_port) {
 			struct sockaddr_storage ss = { 0 };
 
@@ -315,6 +320,8 @@ static int try_connect(struct ar *r)
 	}
 	setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one);
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+	tmo.tv_sec = 0;
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tmo, sizeof tmo);
 	fcntl(fd, F_SETFL, O_NONBLOCK);
 	r->sock = fd;
 	r->connected = r->ever_connected = 1;
@@ -460,7 +467,9 @@ static void reply(struct ar *r, const struct remote_hdr *h, const char *text,
 		r->dropped++;
 	}
 	disconnect(r);
-	r->retry_at = now_ms() + (long)r->cf.network_retry_time * 1000;
+	/* the next record goes at once (as 3.0.9); one kept waits */
+	r->retry_at = now_ms() + (drop ? 0 : (long)r->cf.network_retry_time *
+				  1000);
 }
 
 static void read_replies(struct ar *r)

@@ -85,6 +85,7 @@ struct listen_client {
 	unsigned npend;
 	uint32_t pseq[LISTEN_PEND];
 	signed char pkind[LISTEN_PEND];
+	uint64_t phash[LISTEN_PEND];	/* of a record remembered */
 	size_t olen, ooff;
 	unsigned char out[LISTEN_OUT];
 	struct remote_parser rp;
@@ -96,7 +97,8 @@ struct auditd_listen {
 	unsigned n;
 	int again;		/* frames held that wait for room */
 	long idle_check_ms;
-	unsigned long records, skipped;
+	unsigned long records, skipped, resends;
+	struct remote_seen seen;	/* resends written once */
 };
 
 struct auditd_opts {

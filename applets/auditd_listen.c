@@ -32,7 +32,7 @@
 #define REPLY_MAX (REMOTE_HDR_SIZE + 32)
 
 /* What a record in flight gets, known when it was handed to logwrite. */
-enum { P_HEARTBEAT, P_WRITTEN, P_NOLOG, P_SUSPENDED, P_FAILED };
+enum { P_HEARTBEAT, P_WRITTEN, P_NOLOG, P_SUSPENDED, P_FAILED, P_RESENT };
 
 static int open_socket(struct auditd *d, int family)
 {
@@ -98,6 +98,7 @@ int auditd_listen_start(struct auditd *d)
 		return -1;
 	ln->lfd[ln->nlfd++] = fd;
 	ln->idle_check_ms = auditd_now_ms();
+	remote_seen_init(&ln->seen);
 	auditd_say(d, LOG_DEBUG, "Listening on TCP port %u, protocol TCP",
 		   d->cf.tcp_listen_port);	/* ref 3.0.9 */
 	return 0;
@@ -316,13 +317,24 @@ static void client_read(struct auditd *d, struct listen_client *c)
  * is the client's, written as it came: its node= and ENRICHED part kept;
  * a newline or a NUL inside would break the log's lines, so a newline
  * becomes a space and the text ends at a NUL. */
-static int log_record(struct auditd *d, const char *p, size_t n)
+static int log_record(struct auditd *d, const char *p, size_t n,
+		      uint64_t *hash)
 {
 	const char *nul = memchr(p, 0, n);
 	int rc;
 
 	if (nul)
 		n = (size_t)(nul - p);
+	*hash = 0;
+	if (d->cf.write_logs && !d->lw.suspended) {
+		uint64_t h = remote_seen_hash(p, n);
+
+		if (remote_seen_check(&d->ln.seen, h)) {
+			d->ln.resends++;
+			return P_RESENT;	/* written before: ack only */
+		}
+		*hash = h;
+	}
 	memcpy(d->line, p, n);
 	for (size_t i = 0; i < n; i++)
 		if (d->line[i] == '\n')
@@ -370,7 +382,9 @@ static void client_frames(struct auditd *d, struct listen_client *c,
 			c->pkind[c->npend] = P_HEARTBEAT;
 		else
 			c->pkind[c->npend] = (signed char)log_record(d, pl,
-								     plen);
+					plen, &c->phash[c->npend]);
+		if (h.type == REMOTE_HEARTBEAT)
+			c->phash[c->npend] = 0;
 		if (c->pkind[c->npend] == P_FAILED)
 			*failed = 1;
 		c->npend++;
@@ -392,9 +406,13 @@ static void client_replies(struct auditd *d, struct listen_client *c,
 		uint32_t type = REMOTE_ACK, seq = c->pseq[i];
 		const char *text = "";
 
+		/* not written: a resend must be written */
+		if (c->phash[i] && (failed || c->pkind[i] != P_WRITTEN))
+			remote_seen_forget(&d->ln.seen, c->phash[i]);
 		switch (c->pkind[i]) {
 		case P_WRITTEN:
 		case P_FAILED:
+		case P_RESENT:
 			if (failed && !w->fs_space_left) {
 				type = REMOTE_DISKFULL;
 				text = "disk full";
@@ -534,6 +552,7 @@ void auditd_listen_state(struct auditd *d, FILE *f)
 		d->ln.nlfd ? "yes" : "no");
 	if (d->ln.nlfd)
 		fprintf(f, "network clients = %u\nnetwork records = %lu\n"
+			"network records resent (written once) = %lu\n"
 			"network lines skipped = %lu\n", d->ln.n,
-			d->ln.records, d->ln.skipped);
+			d->ln.records, d->ln.resends, d->ln.skipped);
 }

@@ -180,3 +180,42 @@ int remote_partial(const struct remote_parser *p)
 {
 	return p->len > p->off || p->skipping;
 }
+
+uint64_t remote_seen_hash(const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 1099511628211ULL;
+	return h ? h : 1;	/* 0 marks an empty slot */
+}
+
+void remote_seen_init(struct remote_seen *s)
+{
+	memset(s, 0, sizeof *s);
+}
+
+int remote_seen_check(struct remote_seen *s, uint64_t h)
+{
+	uint64_t old;
+	size_t slot = h % (2 * REMOTE_SEEN);
+
+	if (s->tab[slot] == h)
+		return 1;
+	old = s->ring[s->pos];
+	if (old && s->tab[old % (2 * REMOTE_SEEN)] == old)
+		s->tab[old % (2 * REMOTE_SEEN)] = 0;
+	s->ring[s->pos] = h;
+	s->pos = (s->pos + 1) % REMOTE_SEEN;
+	s->tab[slot] = h;
+	return 0;
+}
+
+void remote_seen_forget(struct remote_seen *s, uint64_t h)
+{
+	size_t slot = h % (2 * REMOTE_SEEN);
+
+	if (s->tab[slot] == h)
+		s->tab[slot] = 0;
+}

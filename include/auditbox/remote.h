@@ -180,4 +180,28 @@ size_t remote_queue_pop(struct remote_queue *q);
 int remote_queue_sync(struct remote_queue *q);
 void remote_queue_close(struct remote_queue *q);
 
+/* ---- the collector's memory of recent records (core/remote.c) ---- */
+
+/* The protocol is at-least-once: a record written whose ack was lost
+ * (a collector or link failure between the two) comes again. The last
+ * REMOTE_SEEN records are remembered by a 64-bit hash of their whole
+ * text (node, time, serial, type and fields), so that such a resend is
+ * acked without being written twice. Bounded: a slot collision forgets
+ * (a duplicate may then be written), never the other way round. */
+#define REMOTE_SEEN 4096
+
+struct remote_seen {
+	uint64_t ring[REMOTE_SEEN];	/* in arrival order */
+	uint64_t tab[2 * REMOTE_SEEN];	/* direct-mapped by hash */
+	unsigned pos;
+};
+
+void remote_seen_init(struct remote_seen *s);
+/* The hash of a record's text (never 0). */
+uint64_t remote_seen_hash(const void *p, size_t n);
+/* 1 when h is among the remembered records; else remembers it, 0. */
+int remote_seen_check(struct remote_seen *s, uint64_t h);
+/* Forgets h (its write failed: its resend must be written). */
+void remote_seen_forget(struct remote_seen *s, uint64_t h);
+
 #endif

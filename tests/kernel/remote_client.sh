@@ -6,6 +6,9 @@
 # restarts and a SIGKILL of the client (nothing lost, duplicates counted);
 # network_failure_action = stop; overflow_action; heartbeats keeping an
 # idle connection open past tcp_client_max_idle; format = ascii; the
+# collector's disk low and full (a tiny tmpfs): DISKLOW/DISKFULL and the
+# client's actions; the link cut for REMOTE_CUT_SECS (default 30; a veth
+# pair into a network namespace of the test) in forward mode; the
 # config errors (exit 6, FILE:LINE:) and krb5/tls refused.
 # Neither collector registers with the kernel (checked: audit pid 0).
 . "$(dirname "$0")/../lib/common.sh"
@@ -142,6 +145,95 @@ if ours "$D"; then
 	[ $rc = 0 ] && [ "$(netpart "$D/log/audit.log" | wc -l)" = 0 ] &&
 		grep -q DAEMON_CLOSE "$D/log/audit.log" &&
 		pass remote_ascii_skipped_by_listener || fail remote_ascii_skipped_by_listener "rc $rc"
+fi
+
+# ---- the collector's disk low, then full (a 256 KiB tmpfs in its own
+# mount namespace): DISKLOW and DISKFULL replies, the client's actions;
+# every record either logged or dropped by disk_full_action, once ----
+P=$(free_port)
+D=$T_TMP/full
+srvconf "$D" "$P" "disk_full_action = IGNORE"
+clconf "$T_TMP/d.conf" "$P" "disk_low_action = syslog" \
+	"disk_full_action = syslog"
+head -3000 "$T_TMP/want.txt" >"$T_TMP/w3k"
+AUDITBOX_PIDFILE=$D/pid unshare -m sh -c "mount -t tmpfs -o size=256k tmpfs '$D/log' &&
+	exec '$AB_BIN/auditd' -n -c '$D'" 9>&- 2>"$D/err" &
+SPID=$!
+if wait_for "/proc/$SPID/root$D/log/audit.log" DAEMON_START; then
+	AUDITBOX_REMOTE_CONF=$T_TMP/d.conf "$AR" <"$T_TMP/w3k" 2>"$T_TMP/d.err"
+	rc=$?
+	grep -Fxf "$T_TMP/w3k" "/proc/$SPID/root$D/log/audit.log" >"$T_TMP/dgot"
+	stopsrv
+	logged=$(wc -l <"$T_TMP/dgot")
+	full=$(grep -c 'remote server 127.0.0.1: disk full: disk full$' "$T_TMP/d.err")
+	low=$(grep -c 'remote server 127.0.0.1: disk low$' "$T_TMP/d.err")
+	# a record whose line reached the disk just before ENOSPC cut the
+	# write is reported DISKFULL too (logwrite drops the whole batch):
+	# counted in both, never in neither
+	if [ $rc = 0 ] && [ "$low" -gt 0 ] && [ "$full" -gt 0 ] &&
+	   [ $((logged + full)) -ge 3000 ] && [ "$(sort -u "$T_TMP/dgot" | wc -l)" = "$logged" ]; then
+		pass "remote_disk_low_full_actions ($logged logged, $full dropped on DISKFULL, $((logged + full - 3000)) both)"
+	else
+		fail remote_disk_low_full_actions "rc $rc, $logged logged, $full full, $low low"
+	fi
+else
+	fail remote_disk_low_full_actions "collector did not start: $(cat "$D/err")"
+	stopsrv
+fi
+
+# ---- the link cut (a veth pair into a network namespace of the test,
+# down for REMOTE_CUT_SECS, default 30) in forward mode: nothing lost ----
+CUT=${REMOTE_CUT_SECS:-30}
+NS=abremote$$
+if ip netns add "$NS" 2>/dev/null; then
+	remote_cleanup_more() { ip netns del "$NS" 2>/dev/null; ip link del "v$NS" 2>/dev/null; }
+	ip link add "v$NS" type veth peer name "p$NS" &&
+	ip link set "p$NS" netns "$NS" &&
+	ip addr add 10.213.7.1/30 dev "v$NS" && ip link set "v$NS" up &&
+	ip netns exec "$NS" ip addr add 10.213.7.2/30 dev "p$NS" &&
+	ip netns exec "$NS" ip link set "p$NS" up &&
+	ip netns exec "$NS" ip link set lo up
+	P=$(free_port)
+	D=$T_TMP/cut
+	srvconf "$D" "$P"
+	AUDITBOX_PIDFILE=$D/pid ip netns exec "$NS" "$AB_BIN/auditd" -n -c "$D" 9>&- 2>"$D/err" &
+	SPID=$!
+	wait_for "$D/log/audit.log" DAEMON_START
+	{
+		echo "remote_server = 10.213.7.2"
+		echo "port = $P"
+		echo "mode = forward"
+		echo "queue_file = $T_TMP/cutq/remote.log"
+		echo "network_failure_action = warn_once"
+		echo "max_time_per_record = 2"
+		echo "queue_depth = 50000"
+	} >"$T_TMP/k.conf"
+	head -20000 "$T_TMP/in.txt" >"$T_TMP/k20k"
+	grep -v type=EOE "$T_TMP/k20k" >"$T_TMP/kwant"
+	# 20000 lines at 2000 a second; the link goes down after 2 s
+	awk '{ print; if (NR % 200 == 0) { fflush(); system("sleep 0.1") } }' "$T_TMP/k20k" |
+		AUDITBOX_REMOTE_CONF=$T_TMP/k.conf "$AR" 2>"$T_TMP/k.err" 9>&- &
+	CPID=$!
+	sleep 2
+	ip link set "v$NS" down
+	sleep "$CUT"
+	during=$(netpart "$D/log/audit.log" | wc -l)
+	ip link set "v$NS" up
+	wait $CPID
+	rc=$?
+	CPID=
+	stopsrv
+	netpart "$D/log/audit.log" >"$T_TMP/kgot"
+	lost=$(sort -u "$T_TMP/kgot" | comm -13 - "$(sort "$T_TMP/kwant" >"$T_TMP/kws"; echo "$T_TMP/kws")" | wc -l)
+	dups=$(($(wc -l <"$T_TMP/kgot") - $(sort -u "$T_TMP/kgot" | wc -l)))
+	if [ $rc = 0 ] && [ "$lost" = 0 ] && [ "$during" -lt "$(wc -l <"$T_TMP/kwant")" ]; then
+		pass "remote_link_cut_${CUT}s (0 lost, $dups duplicates, $during of $(wc -l <"$T_TMP/kwant") before the link came back)"
+	else
+		fail "remote_link_cut_${CUT}s" "rc $rc, $lost lost, $dups dups, $during during; $(tail -2 "$T_TMP/k.err")"
+	fi
+	remote_cleanup_more
+else
+	skip remote_link_cut "cannot make a network namespace"
 fi
 
 # ---- config ----

@@ -74,6 +74,12 @@ if ours "$D"; then
 	else
 		fail remote_unframed_line_skipped "$r"
 	fi
+	# a resend (the same record again) is acked and written once
+	r=$($PEER reply "$P" "node=r type=USER msg=audit(1.000:8): resent")
+	r="$r $($PEER reply "$P" "node=r type=USER msg=audit(1.000:8): resent")"
+	[ "$r" = "reply ACK 77  reply ACK 77 " ] && wait_for "$D/log/audit.log" ': resent$' &&
+		[ "$(grep -c ': resent$' "$D/log/audit.log")" = 1 ] &&
+		pass remote_resend_written_once || fail remote_resend_written_once "$r"
 	r=$($PEER trickle "$P" "node=t type=USER msg=audit(1.000:5): trickled")
 	[ "$r" = "reply ACK 5 " ] && pass remote_trickled_header || fail remote_trickled_header "$r"
 	r=$($PEER oversize "$P")

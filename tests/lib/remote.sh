@@ -10,8 +10,10 @@ t_cleanup_hook() {
 	[ -n "$CPID" ] && kill -KILL "$CPID" 2>/dev/null
 	[ -n "$FEED" ] && kill "$FEED" 2>/dev/null
 	[ -n "$SPID" ] && kill -TERM "$SPID" 2>/dev/null && wait "$SPID" 2>/dev/null
+	remote_cleanup_more
 	:
 }
+remote_cleanup_more() { :; }
 # remote_begin NAME: root, or skip NAME
 remote_begin() {
 	if [ "$(id -u)" != 0 ]; then

@@ -199,6 +199,31 @@ static void remote_space_bounded(void **state)
 	assert_int_equal(remote_next(&P, &h, &pl, &plen), REMOTE_NEED);
 }
 
+/* A resend is recognised within the window; a forgotten record, and one
+ * pushed out of the window, are not. */
+static void remote_seen_window(void **state)
+{
+	static struct remote_seen s;
+	char rec[64];
+	uint64_t h0;
+
+	(void)state;
+	remote_seen_init(&s);
+	h0 = remote_seen_hash("type=A msg=audit(1.2:3): x", 26);
+	assert_int_equal(remote_seen_check(&s, h0), 0);
+	assert_int_equal(remote_seen_check(&s, h0), 1);
+	remote_seen_forget(&s, h0);
+	assert_int_equal(remote_seen_check(&s, h0), 0);
+	for (int i = 0; i < REMOTE_SEEN; i++) {
+		int n = snprintf(rec, sizeof rec, "type=A msg=audit(1.2:%d): y", i);
+
+		assert_int_equal(remote_seen_check(&s, remote_seen_hash(rec,
+							(size_t)n)), 0);
+	}
+	assert_int_equal(remote_seen_check(&s, h0), 0);	/* gone */
+	assert_true(remote_seen_hash("", 0) != 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -209,6 +234,7 @@ int main(void)
 		cmocka_unit_test(remote_next_skips_lines),
 		cmocka_unit_test(remote_next_bad_length),
 		cmocka_unit_test(remote_space_bounded),
+		cmocka_unit_test(remote_seen_window),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
