@@ -2,6 +2,7 @@
  * Reference behaviour: audit 3.0.9 aureport(8) (aureport.c,
  * aureport-options.c). Docs: docs/aureport.8.md */
 #include "applet.h"
+#include "logmsg.h"
 #include "when.h"
 
 #include <ctype.h>
@@ -357,25 +358,6 @@ struct run {
 	struct report_when file_first, file_last, very_last;
 };
 
-static size_t msg_len(struct span line)
-{
-	const char *gs = memchr(line.p, RECORD_GS, line.n);
-
-	return gs ? (size_t)(gs - line.p) : line.n;
-}
-
-static void debug_unparsed(void *ctx, int type)
-{
-	(void)ctx;
-	fprintf(stderr, "Unparsed type:%d\n - skipped", type);	/* ref 3.0.9 */
-}
-
-static void say_notice(void *ctx, const char *text)
-{
-	(void)ctx;
-	fprintf(stderr, "%s\n", text);
-}
-
 /* the reference's process_log_fd loop body and process_event() */
 static int on_event(void *ctx, const struct event_table *t,
 		    const struct event *e)
@@ -400,12 +382,7 @@ static int on_event(void *ctx, const struct event_table *t,
 	if (rc == 0) {
 		report_event(&r->rep, t, e, &r->it);
 	} else if (o->debug && bad) {
-		size_t n = msg_len(bad->line);
-
-		if (r->it.cut && r->it.cut < n)
-			n = r->it.cut;
-		fprintf(stderr, "Malformed event skipped, rc=%d. %.*s\n",
-			rc, (int)n, bad->line.p);
+		logmsg_malformed(rc, &r->it, bad);
 	}
 	return 0;
 }
@@ -515,8 +492,8 @@ int aureport_main(int argc, char **argv)
 	search_criteria_init(&r.c);
 	report_criteria(&o.r, &r.c);
 	if (o.debug)
-		r.c.unparsed = debug_unparsed;
-	r.c.notice = say_notice;
+		r.c.unparsed = logmsg_unparsed;
+	r.c.notice = logmsg_notice;
 	report_init(&r.rep, &o.r, stdout);
 	if (report_title(&r.rep)) {
 		report_fini(&r.rep);

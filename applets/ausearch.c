@@ -1,6 +1,7 @@
 /* ausearch - search audit logs by pid, key, type, time, user, file...
  * Reference behaviour: audit 3.0.9 ausearch(8). Docs: docs/ausearch.8.md */
 #include "applet.h"
+#include "logmsg.h"
 #include "ausearch.h"
 
 #include <errno.h>
@@ -92,25 +93,6 @@ struct run {
 	long timeout;			/* end of event, seconds */
 };
 
-static size_t msg_len(struct span line)
-{
-	const char *gs = memchr(line.p, RECORD_GS, line.n);
-
-	return gs ? (size_t)(gs - line.p) : line.n;
-}
-
-static void debug_unparsed(void *ctx, int type)
-{
-	(void)ctx;
-	fprintf(stderr, "Unparsed type:%d\n - skipped", type);	/* ref 3.0.9 */
-}
-
-static void say_notice(void *ctx, const char *text)
-{
-	(void)ctx;
-	fprintf(stderr, "%s\n", text);
-}
-
 static const char *scan_find(void *ctx, const char *p, const char *end)
 {
 	return search_find(ctx, p, end);
@@ -150,12 +132,7 @@ static int on_event(void *ctx, const struct event_table *t,
 		if (o->line_buffered)
 			fflush(stdout);
 	} else if (rc && o->debug && bad) {
-		size_t n = msg_len(bad->line);
-
-		if (r->it.cut && r->it.cut < n)
-			n = r->it.cut;
-		fprintf(stderr, "Malformed event skipped, rc=%d. %.*s\n",
-			rc, (int)n, bad->line.p);
+		logmsg_malformed(rc, &r->it, bad);
 	}
 	if (o->checkpoint) {
 		checkpt_event_set(&r->last, e);
@@ -375,8 +352,8 @@ int ausearch_main(int argc, char **argv)
 	umask(umask(077) | 027);	/* ref 3.0.9: checkpoint file mode */
 	load_conf(&cf, &conf_bad);
 	if (o.debug)
-		o.c.unparsed = debug_unparsed;
-	o.c.notice = say_notice;
+		o.c.unparsed = logmsg_unparsed;
+	o.c.notice = logmsg_notice;
 	r.o = &o;
 	if (o.checkpoint && (rc = checkpt_load(&r, o.checkpoint)))
 		return rc;

@@ -3,6 +3,7 @@
  * behaviour). Docs: docs/ausearch.8.md */
 #include "applet.h"
 #include "ausearch.h"
+#include "when.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -17,7 +18,6 @@
 #include <auditbox/evfmt.h>
 #include <auditbox/opt.h>
 #include <auditbox/tables.h>
-#include <auditbox/timespec.h>
 
 enum {
 	O_EVENT = 1, O_ARCH, O_COMM, O_CHECKPOINT, O_DEBUG, O_EXIT, O_ESCAPE,
@@ -289,86 +289,18 @@ static int parse_arch(struct ausearch_opts *o, const char *arg)
 	return 0;
 }
 
-static int set_time(struct ausearch_opts *o, bool end, const char *date,
-		    const char *tim)
-{
-	struct timespec_in in = { date, tim, end, time(NULL), 0 };
-	time_t t;
-	int year = 0, rc;
-	const char *w = end ? "end" : "start";
-	FILE *f;
-	double up;
-
-	if (date && strcmp(date, "boot") == 0) {
-		f = fopen("/proc/uptime", "re");
-		if (f && fscanf(f, "%lf", &up) == 1)
-			in.boot = in.now - (time_t)up;
-		if (f)
-			fclose(f);
-	}
-	rc = timespec_parse(&in, &t, &year);
-	switch (rc) {	/* ref 3.0.9 */
-	case TIMESPEC_OK:
-		if (end)
-			o->c.end = t;
-		else
-			o->c.start = t;
-		return 0;
-	case TIMESPEC_EDATE:
-		ref_msg("Invalid %s date (%s). Month, Day, and Year are required.",
-			w, date);
-		break;
-	case TIMESPEC_EDATE_TAIL:
-		ref_msg("Error parsing %s date (%s)", w, date);
-		break;
-	case TIMESPEC_ETIME:
-		ref_msg("Invalid %s time (%s). Hour, Minute, and Second are required.",
-			w, tim);
-		break;
-	case TIMESPEC_ETIME_TAIL:
-		ref_msg("Error parsing %s time (%s)", w, tim);
-		break;
-	case TIMESPEC_EYEAR:
-		ref_msg("Error - year is %d", year);
-		break;
-	default:
-		ref_msg("Error converting %s time", w);
-		break;
-	}
-	return -1;
-}
-
-/* -ts/-te: "[date] [time]" with the reference's guesses. Returns the
- * number of extra words used, or -1. */
+/* -ts/-te (applets/when.c); "-ts checkpoint" uses the checkpoint's time */
 static int parse_when(struct ausearch_opts *o, int argc, char **argv, int c,
 		      bool end)
 {
-	const char *a = opt_arg(argc, argv, c);
+	int n = when_arg(argc, argv, c, end ? WHEN_END : WHEN_CHECKPOINT,
+			 end ? &o->c.end : &o->c.start);
 
-	if (!a) {
-		ref_msg("%s requires either date and/or time", argv[c]);
-		return -1;
-	}
-	/* ours: ISO 8601 and @EPOCH are dates whatever they contain */
-	bool ext = a[0] == '@' || (strlen(a) >= 5 && isdigit((unsigned char)a[0])
-				   && isdigit((unsigned char)a[3]) && a[4] == '-');
-
-	if (c + 2 < argc && argv[c + 2][0] != '-') {
-		if (strchr(a, ':') && !ext)
-			return set_time(o, end, argv[c + 2], a) ? -1 : 2;
-		return set_time(o, end, a, argv[c + 2]) ? -1 : 2;
-	}
-	if (timespec_is_keyword(a))
-		return set_time(o, end, a, end ? NULL : "00:00:00") ? -1 : 1;
-	if (!end && strcmp(a, "checkpoint") == 0) {
+	if (n == WHEN_IS_CHECKPOINT) {
 		o->checkpt_timeonly = true;
 		return 1;
 	}
-	if (ext && strchr(a, ':'))	/* a full ISO date-time */
-		return set_time(o, end, a, NULL) ? -1 : 1;
-	if (!strchr(a, ':'))
-		return set_time(o, end, a, end ? NULL : "00:00:00") ? -1 : 1;
-	return set_time(o, end, NULL, a) ? -1 : 1;
+	return n;
 }
 
 static int parse_format(struct ausearch_opts *o, const char *a)

@@ -90,4 +90,24 @@ for r in "$E"/rules.d/*.rules; do
 		pass "example_rules_$(basename "$r")" ||
 		fail "example_rules_$(basename "$r")" "$(head -3 "$T_TMP/t")"
 done
+# -Dapplets: only the chosen applets are in the binary and installed
+B2=$T_TMP/build-two
+D2=$T_TMP/dest-two
+if meson setup "$B2" "$TOP" --prefix /usr -Dstatic=true \
+	-Dapplets=auditctl,aureport >"$T_TMP/setup2.log" 2>&1 &&
+   ninja -C "$B2" >"$T_TMP/ninja2.log" 2>&1 &&
+   DESTDIR=$D2 meson install -C "$B2" --no-rebuild >/dev/null 2>&1; then
+	got=$("$D2/usr/sbin/auditbox" --list | tr '\n' ' ')
+	links=$(cd "$D2/usr/sbin" && find . -type l | sort | tr -d './' | tr '\n' ' ')
+	[ "$got" = "auditctl aureport " ] && [ "$links" = "auditctl aureport " ] &&
+		pass applets_chosen || fail applets_chosen "list [$got] links [$links]"
+	"$D2/usr/sbin/auditbox" ausearch >/dev/null 2>"$T_TMP/e"
+	rc=$?
+	[ $rc = 127 ] && grep -q "unknown applet 'ausearch'" "$T_TMP/e" &&
+		pass applets_left_out || fail applets_left_out "rc $rc: $(cat "$T_TMP/e")"
+	[ "$(stat -c %s "$D2/usr/sbin/auditbox")" -lt "$(stat -c %s "$S/auditbox")" ] &&
+		pass applets_smaller || fail applets_smaller "not smaller than all seven"
+else
+	fail applets_chosen "$(tail -3 "$T_TMP/setup2.log" "$T_TMP/ninja2.log")"
+fi
 t_done
