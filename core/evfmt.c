@@ -219,8 +219,12 @@ static void out_interp(struct evfmt *f, const struct event_table *t,
 			ob_flush(f, out);
 		len = interpret_record(&f->ip, &ie, f->recs[n], f->ob + f->on,
 				       EVFMT_LINE, f->escape);
-		f->on += len < EVFMT_LINE ? len : EVFMT_LINE - 1;
-		f->ob[f->on++] = '\n';
+		if (len < EVFMT_LINE) {
+			f->on += len;
+		} else {	/* cut short: still a line */
+			f->on += EVFMT_LINE - 1;
+			f->ob[f->on++] = '\n';
+		}
 	}
 }
 

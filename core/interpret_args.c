@@ -472,7 +472,7 @@ static void interp_typed(struct interp *ip, const struct interp_event *ie,
 	switch (t) {
 	case F_UID:
 	case F_GID:
-		if (interpret_enriched(enrich, n, &ev))
+		if (interpret_enriched(enrich, n, true, &ev))
 			sb_span(b, ev);
 		else
 			interpret_do_id(ip, b, v, t == F_GID);
@@ -545,7 +545,8 @@ static void interp_value(struct interp *ip, const struct interp_event *ie,
 
 	/* names an ENRICHED log carries are printed as stored */
 	if ((ty == F_UID || ty == F_GID || ty == F_SADDR || ty == F_ARCH ||
-	     ty == F_SYSCALL) && interpret_enriched(enrich, n, &ev)) {
+	     ty == F_SYSCALL) &&
+	    interpret_enriched(enrich, n, ty == F_UID || ty == F_GID, &ev)) {
 		sb_span(b, ev);
 		return;
 	}
@@ -626,6 +627,21 @@ static void walk_value(struct interp *ip, const struct interp_event *ie,
 		sb_str(b, comma ? "," : " ");
 		return;
 	}
+	if (ty == F_SYSCALL && rtype != 1300 && rtype != 1326 &&
+	    !interpret_enriched(enrich, name, false, &v)) {
+		/* ref 3.0.9 -i: outside SYSCALL and SECCOMP records the
+		 * syscall is number 0 of this machine, whatever the value
+		 * (a damaged log's glued record) */
+		int m = tables_machine_detect();
+		const char *sc = m >= 0 ? tables_syscall_name(m, 0) : NULL;
+
+		if (sc)
+			sb_str(b, sc);
+		else
+			sb_str(b, "unknown-syscall(0)");
+		sb_str(b, " ");
+		return;
+	}
 	interp_value(ip, ie, rtype, name, v, enrich, b, esc);
 	if (ty != F_TTY)
 		sb_str(b, " ");
@@ -640,9 +656,11 @@ static void walk(struct interp *ip, const struct interp_event *ie, int rtype,
 		 struct sb *b, int esc)
 {
 	const char *eq = NULL, *val, *c, *sp, *nm;
-	bool found = false, comma = false;
+	bool found = false, comma = false, miss = false;
 
-	while (s && s < e && (eq = find_c(s, e, '='))) {
+	/* miss: the search for a '=' failed (the reference's strchr gave
+	 * NULL; it is not made when no text is left) */
+	while (s && s < e && !(miss = !(eq = find_c(s, e, '=')))) {
 		struct span name, v;
 
 		comma = false;
@@ -684,11 +702,15 @@ static void walk(struct interp *ip, const struct interp_event *ie, int rtype,
 		}
 		walk_value(ip, ie, rtype, name, v, comma, enrich, b, esc);
 	}
-	if ((!found && !eq && s) || (found && comma && s))
+	/* ref 3.0.9: the rest is printed with puts(), its own '\n' besides
+	 * the record's */
+	if ((!found && miss && s) || (found && comma && s)) {
 		interpret_sb_esc(b, s, (size_t)(e - s), esc ? 1 : 0);
+		sb_str(b, "\n");
+	}
 }
 
-/* " msg=audit(%x %T.%03u:%lu) " with the date of the second cached
+/* "%x %T.%03u:%lu) " with the date of the second cached
  * (localtime and strftime cost more than the rest of a record) */
 static void msg_stamp(struct interp *ip, struct sb *b, const struct record *r)
 {
@@ -702,7 +724,6 @@ static void msg_stamp(struct interp *ip, struct sb *b, const struct record *r)
 		ip->tlen = strftime(ip->tbuf, sizeof ip->tbuf, "%x %T", &tm);
 		ip->tsec = r->sec;
 	}
-	sb_str(b, " msg=audit(");
 	sb_put(b, ip->tbuf, ip->tlen);
 	if (r->milli > 999) {
 		interpret_sb_fmt(b, ".%03u:%lu) ", r->milli, s);
@@ -731,21 +752,36 @@ size_t interpret_record(struct interp *ip, const struct interp_event *ie,
 	if (record_parse(&rec, r->line.p, r->line.n)) {
 		sb_span(&b, r->line);
 	} else {
+		const char *name = record_type_name(rec.type);
+
 		if (rec.node.p) {
 			sb_str(&b, "node=");
 			sb_span(&b, rec.node);
 			sb_str(&b, " ");
 		}
-		sb_str(&b, "type=");
-		sb_span(&b, rec.type_name);
-		msg_stamp(ip, &b, &rec);
-		body = rec.msg.p + rec.body_from;
 		end = rec.msg.p + rec.msg.n;
+		if (name) {
+			sb_str(&b, "type=");
+			sb_str(&b, name);
+			sb_str(&b, " msg=audit(");
+		} else {	/* ref 3.0.9: the text up to the first '(' */
+			const char *s = rec.msg.p, *sp, *par;
+
+			if (rec.node.p && (sp = find_c(s, end, ' ')))
+				s = sp + 1;
+			par = find_c(s, end, '(');
+			sb_put(&b, s, par ? (size_t)(par + 1 - s) :
+			       (size_t)(end - s));
+		}
+		body = rec.msg.p + rec.body_from;
 		body = find_c(body, end, ')');
-		if (body)
-			walk(ip, ie, rec.type, body + 1, end, rec.enrich, &b,
-			     escape);
+		if (!body)	/* ref 3.0.9: a cut stamp ends the output */
+			goto done;
+		msg_stamp(ip, &b, &rec);
+		walk(ip, ie, rec.type, body + 1, end, rec.enrich, &b, escape);
 	}
+	sb_str(&b, "\n");
+done:
 	if (cap)
 		out[b.n < cap ? b.n : cap - 1] = 0;
 	return b.n;

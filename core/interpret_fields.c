@@ -40,32 +40,43 @@ static const char *cached_name(struct interp *ip, uint32_t id, bool group)
 	return name ? ip->cache[i].name : NULL;
 }
 
-/* ENRICHED value for field n (upper-cased), quotes removed */
-bool interpret_enriched(struct span enrich, struct span n, struct span *out)
+/* ENRICHED value for field n (upper-cased). As 3.0.9's auparse reads the
+ * tail: words split at blanks, a word without '=' is no value; SADDR={
+ * ... } runs to '}'; a uid or gid name (id) loses its quotes: it ends at
+ * the word's next '"', and one not closed (a cut log) reads as a blank. */
+bool interpret_enriched(struct span enrich, struct span n, bool id,
+			struct span *out)
 {
 	char up[32];
-	size_t i, pos = 0;
-	struct span fn, fv;
+	size_t i, pos = 0, w, eq, q;
+	struct span fv;
 
 	if (n.n >= sizeof up || enrich.n == 0)
 		return false;
 	for (i = 0; i < n.n; i++)
 		up[i] = (char)(n.p[i] >= 'a' && n.p[i] <= 'z' ? n.p[i] - 32 : n.p[i]);
 	up[n.n] = 0;
-	while (record_next_field(enrich, &pos, &fn, &fv))
-		if (span_eqs(fn, up)) {
-			if (fv.n && fv.p[0] == '{') {	/* SADDR={ ... } */
-				size_t e = span_chr(enrich, (size_t)(fv.p -
-						    enrich.p), '}');
+	for (; pos < enrich.n; pos = w + 1) {
+		w = span_chr(enrich, pos, ' ');
+		if (w == (size_t)-1)
+			w = enrich.n;
+		eq = span_chr(span_sub(enrich, 0, w), pos, '=');
+		if (eq == (size_t)-1 ||
+		    !span_eq(span_sub(enrich, pos, eq), (struct span){ up, n.n }))
+			continue;
+		fv = span_sub(enrich, eq + 1, w);
+		if (fv.n && fv.p[0] == '{') {	/* SADDR={ ... } */
+			size_t e = span_chr(enrich, eq + 1, '}');
 
-				fv = span_sub(enrich, (size_t)(fv.p - enrich.p),
-					      e == (size_t)-1 ? enrich.n : e + 1);
-			}
-			if (fv.n >= 2 && fv.p[0] == '"')
-				fv = span_sub(fv, 1, fv.n - 1);
-			*out = fv;
-			return true;
+			fv = span_sub(enrich, eq + 1,
+				      e == (size_t)-1 ? enrich.n : e + 1);
+		} else if (id && fv.n && fv.p[0] == '"') {
+			q = span_chr(fv, 1, '"');
+			fv = q == (size_t)-1 ? SPAN_LIT(" ") : span_sub(fv, 1, q);
 		}
+		*out = fv;
+		return true;
+	}
 	return false;
 }
 
@@ -181,6 +192,27 @@ void interpret_do_success(struct sb *b, struct span v)
 
 /* quoted -> the text up to the next quote (" " when none); hex ->
  * decoded; else as is */
+/* ref 3.0.9's au_unescape(): the value's leading hex digits, two or
+ * more, decoded in pairs; an odd last digit pairs with the NUL after it
+ * (a 0 nibble). Only a cut or damaged log has an odd count or text after
+ * the digits. Returns the length, or (size_t)-1 when v has no such run. */
+static size_t hex_unescape(struct span v, char *out, size_t cap)
+{
+	size_t i, n;
+	int hi, lo;
+
+	for (n = 0; n < v.n && record_hex_digit(v.p[n]) >= 0; n++)
+		;
+	if (n < 2 || (n + 1) / 2 > cap)
+		return (size_t)-1;
+	for (i = 0; i < n; i += 2) {
+		hi = record_hex_digit(v.p[i]);
+		lo = i + 1 < n ? record_hex_digit(v.p[i + 1]) : 0;
+		out[i / 2] = (char)(hi << 4 | lo);
+	}
+	return (n + 1) / 2;
+}
+
 void interpret_do_esc(struct sb *b, struct span v, int esc, bool nul_space)
 {
 	char buf[8192];
@@ -195,11 +227,13 @@ void interpret_do_esc(struct sb *b, struct span v, int esc, bool nul_space)
 			interpret_sb_esc(b, v.p + 1, q - 1, esc);
 		return;
 	}
-	if (span_eqs(v, "(null)") || span_eqs(v, "(none)") || !record_is_hex(v)) {
-		interpret_sb_esc(b, v.p, v.n, esc);
+	if (v.n >= 1 && v.p[0] == '(') {	/* "(null)": up to the ')' */
+		size_t c = span_chr(v, 0, ')');
+
+		interpret_sb_esc(b, v.p, c == (size_t)-1 ? v.n : c + 1, esc);
 		return;
 	}
-	n = record_hex_decode(v, buf, sizeof buf);
+	n = hex_unescape(v, buf, sizeof buf);
 	if (n == (size_t)-1) {
 		interpret_sb_esc(b, v.p, v.n, esc);
 		return;
@@ -221,13 +255,13 @@ void interpret_do_key(struct sb *b, struct span v, int esc)
 	char buf[1024];
 	size_t n, i, s = 0;
 
-	if (!record_is_hex(v) || (v.n >= 1 && v.p[0] == '"')) {
+	if (v.n >= 1 && v.p[0] == '"') {
 		interpret_do_esc(b, v, esc, false);
 		return;
 	}
-	n = record_hex_decode(v, buf, sizeof buf);
+	n = hex_unescape(v, buf, sizeof buf);
 	if (n == (size_t)-1) {
-		sb_span(b, v);
+		interpret_do_esc(b, v, esc, false);
 		return;
 	}
 	for (i = 0; i <= n; i++) {

@@ -76,8 +76,9 @@ bool interpret_uid_field(struct span n);
 bool interpret_gid_field(struct span n);
 /* a SOCKADDR saddr= value: "{ saddr_fam=inet laddr=... }" */
 void interpret_do_saddr(struct sb *b, struct span v);
-/* ENRICHED value for field n (upper-cased), quotes removed */
-bool interpret_enriched(struct span enrich, struct span n, struct span *out);
+/* ENRICHED value for field n (upper-cased); id: a uid/gid, unquoted */
+bool interpret_enriched(struct span enrich, struct span n, bool id,
+			struct span *out);
 void interpret_do_id(struct interp *ip, struct sb *b, struct span v, bool group);
 void interpret_do_arch(struct sb *b, struct span v);
 void interpret_do_syscall(const struct interp_event *ie, struct sb *b,

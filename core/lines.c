@@ -22,25 +22,29 @@ static bool ends_avx2(struct lines_blk *k, const char *d, size_t size,
 		      size_t lim, uint32_t max, size_t *ip, uint32_t *np,
 		      size_t *ret)
 {
-	const __m256i nl = _mm256_set1_epi8('\n');
+	const __m256i nl = _mm256_set1_epi8('\n'), z = _mm256_setzero_si256();
 	size_t i = *ip;
 	uint32_t n = *np;
+	unsigned nul = 0;
 
 	for (; i + 32 <= size; i += 32) {
 		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(d + i));
 		unsigned m = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, nl));
 
+		nul |= (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, z));
 		for (; m; m &= m - 1) {
 			size_t e = i + (size_t)__builtin_ctz(m);
 
 			k->end[n++] = k->from + e;
 			if (n == max || e + 1 >= lim) {
+				k->nul |= nul != 0;
 				*np = n;
 				*ret = e + 1;
 				return true;
 			}
 		}
 	}
+	k->nul |= nul != 0;
 	*ip = i;
 	*np = n;
 	return false;
@@ -52,18 +56,23 @@ static bool ends_avx2(struct lines_blk *k, const char *d, size_t size,
  * eof (d runs to the end of the file) a last line without '\n' ends at
  * size; without, a line d does not end is left to the next block. Returns
  * the block's length: 0 when d holds no whole line. One pass of 32- or
- * 16-byte compares. */
+ * 16-byte compares, which also note whether the block may hold a NUL
+ * byte (k->nul: bytes just past the block may count). */
 static size_t cut_ends(struct lines_blk *k, const char *d, size_t size,
 		       size_t lim, uint32_t max, bool eof)
 {
-	size_t i = 0, last;
+	size_t i = 0, last, i0;
 	uint32_t n = 0;
 #ifdef __SSE2__
-	const __m128i nl = _mm_set1_epi8('\n');
+	const __m128i nl = _mm_set1_epi8('\n'), z = _mm_setzero_si128();
+	unsigned nul = 0;
 #endif
 #ifdef LINES_AVX2
 	size_t ret;
+#endif
 
+	k->nul = false;
+#ifdef LINES_AVX2
 	if (__builtin_cpu_supports("avx2") &&
 	    ends_avx2(k, d, size, lim, max, &i, &n, &ret)) {
 		k->n = n;
@@ -75,18 +84,22 @@ static size_t cut_ends(struct lines_blk *k, const char *d, size_t size,
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(d + i));
 		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
 
+		nul |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, z));
 		for (; m; m &= m - 1) {
 			size_t e = i + (size_t)__builtin_ctz(m);
 
 			k->end[n++] = k->from + e;
 			if (n == max || e + 1 >= lim) {
+				k->nul |= nul != 0;
 				k->n = n;
 				return e + 1;
 			}
 		}
 	}
+	k->nul |= nul != 0;
 #endif
 	/* the rest (all of it without SSE2) */
+	i0 = i;
 	while (i < size) {
 		const char *q = memchr(d + i, '\n', size - i);
 
@@ -95,6 +108,7 @@ static size_t cut_ends(struct lines_blk *k, const char *d, size_t size,
 		i = (size_t)(q - d);
 		k->end[n++] = k->from + i++;
 		if (n == max || i >= lim) {
+			k->nul |= memchr(d + i0, 0, i - i0) != NULL;
 			k->n = n;
 			return i;
 		}
@@ -104,6 +118,8 @@ static size_t cut_ends(struct lines_blk *k, const char *d, size_t size,
 		k->end[n++] = k->from + size;	/* no '\n' at the end */
 		last = size;
 	}
+	if (last > i0)
+		k->nul |= memchr(d + i0, 0, last - i0) != NULL;
 	k->n = n;
 	return last;
 }

@@ -430,7 +430,16 @@ static size_t known_syscall(struct normalize *n, int i, char *out,
 	char tmp[64];
 	int nr = -1;
 	int m = tables_machine_detect();
+	struct span ev;
 
+	/* an ENRICHED SYSCALL= is taken as it stands (auparse looks the
+	 * field's name up in the record's tail first) */
+	if (interpret_enriched(r->enrich, SPAN_LIT("syscall"), false, &ev)) {
+		interpret_sb_esc(&b, ev.p, ev.n, n->escape);
+		if (cap)
+			out[b.n < cap ? b.n : cap - 1] = 0;
+		return b.n;
+	}
 	if (k == at) {	/* ref 3.0.9: (int)strtoul(v, 10) */
 		nr = interpret_syscall_nr(n->f[i].value);
 		if (span_eqs(n->f[i - 1].name, "arch"))

@@ -278,7 +278,9 @@ static int simple_generic(struct normalize *n, int t)
 	if (take(n, "ses", &n->session))
 		norm_first_record(n);
 	simple_attrs(n);
-	take(n, "res", &n->results);
+	/* ref 3.0.9: the object is found even when res= is not */
+	if (take(n, "res", &n->results))
+		norm_first_record(n);
 	if (t == 1137) {
 		norm_first_record(n);
 		if ((i = norm_find(n, "op")) >= 0)

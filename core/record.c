@@ -416,7 +416,7 @@ bool record_field(const struct record *r, struct span name, struct span *value)
 	return false;
 }
 
-static int hexval(char c)
+int record_hex_digit(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -434,7 +434,7 @@ bool record_is_hex(struct span v)
 	if (v.n == 0 || v.n % 2)
 		return false;
 	for (i = 0; i < v.n; i++)
-		if (hexval(v.p[i]) < 0)
+		if (record_hex_digit(v.p[i]) < 0)
 			return false;
 	return true;
 }
@@ -446,7 +446,8 @@ size_t record_hex_decode(struct span v, char *out, size_t cap)
 	if (v.n % 2 || v.n / 2 > cap)
 		return (size_t)-1;
 	for (i = 0; i < v.n; i += 2) {
-		int hi = hexval(v.p[i]), lo = hexval(v.p[i + 1]);
+		int hi = record_hex_digit(v.p[i]);
+		int lo = record_hex_digit(v.p[i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return (size_t)-1;

@@ -289,7 +289,7 @@ static const char *uid_text(struct report *r, uint32_t uid, char *buf,
 		return buf;
 	}
 	if (loaded && interpret_enriched(r->enrich, (struct span){ "auid", 4 },
-					 &v)) {
+					 true, &v)) {
 		put_cut(buf, size, v.p, v.n);
 		return buf;
 	}
@@ -316,7 +316,8 @@ static const char *syscall_text(struct report *r, char *buf, size_t size)
 		snprintf(buf, size, "%d", it->syscall);
 		return buf;
 	}
-	if (interpret_enriched(r->enrich, (struct span){ "syscall", 7 }, &v)) {
+	if (interpret_enriched(r->enrich, (struct span){ "syscall", 7 },
+			       false, &v)) {
 		put_cut(buf, size, v.p, v.n);
 		return buf;
 	}

@@ -209,6 +209,27 @@ static void scan_line(struct scan *s, struct span line, struct span text,
 		scan_drain(s);
 }
 
+/* ref 3.0.9 reads a log with fgets() into a MAX_AUDIT_MESSAGE_LENGTH
+ * (8970) byte buffer and takes what it got as a C string: a line longer
+ * than 8969 bytes comes in pieces of 8969 bytes (the pieces after the
+ * first are read as lines of their own), and each piece ends at its first
+ * NUL byte. Kernel records are never that long and never hold a NUL, so
+ * only damaged logs take this path. */
+static void scan_pieces(struct scan *s, struct span line, struct span text,
+			int hit)
+{
+	size_t off = 0, n, k;
+	const char *z;
+
+	for (; off < line.n; off += n) {
+		n = line.n - off < SCAN_LINE_MAX ? line.n - off : SCAN_LINE_MAX;
+		z = memchr(text.p + off, 0, n);
+		k = z ? (size_t)(z - (text.p + off)) : n;
+		scan_line(s, (struct span){ line.p + off, k },
+			  (struct span){ text.p + off, k }, hit, NULL);
+	}
+}
+
 static bool scan_refers(void *ctx, const char *lo, const char *hi)
 {
 	return event_refers(ctx, lo, hi);
@@ -237,7 +258,11 @@ static int scan_mapped(struct scan *s, struct logread *lr)
 		    lr->size >= (s->thread_min ? s->thread_min : SCAN_THREAD_MIN));
 	while (!s->stop && lines_next(l, &line, &text, &hit)) {
 		lr->pos = lines_pos(l);
-		scan_line(s, line, text, s->find ? hit : 1, lines_aux(l));
+		if (line.n > SCAN_LINE_MAX || lines_nul(l))
+			scan_pieces(s, line, text, s->find ? hit : 1);
+		else
+			scan_line(s, line, text, s->find ? hit : 1,
+				  lines_aux(l));
 	}
 	lines_stop(l);
 	free(l);
@@ -254,7 +279,10 @@ static int scan_read(struct scan *s, struct logread *lr)
 	if (lr->mapped)
 		return scan_mapped(s, lr);
 	while (!s->stop && (rc = logread_line(lr, &line)) > 0) {
-		scan_line(s, line, line, -1, NULL);
+		if (line.n > SCAN_LINE_MAX || memchr(line.p, 0, line.n))
+			scan_pieces(s, line, line, -1);
+		else
+			scan_line(s, line, line, -1, NULL);
 		if (++lines % 4096 == 0 && logread_trimmable(lr))
 			logread_trim(lr, scan_refers, &s->t);
 	}
@@ -324,7 +352,10 @@ int scan_fd(struct scan *s, int fd)
 
 void scan_feed(struct scan *s, struct span line)
 {
-	scan_line(s, line, line, 1, NULL);
+	if (line.n > SCAN_LINE_MAX || memchr(line.p, 0, line.n))
+		scan_pieces(s, line, line, 1);	/* a damaged line */
+	else
+		scan_line(s, line, line, 1, NULL);
 }
 
 void scan_complete(struct scan *s)

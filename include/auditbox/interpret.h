@@ -55,8 +55,10 @@ void interpret_event_init(struct interp_event *ie,
 			  const struct event_rec *const *recs, size_t n);
 
 /* Writes the interpreted form of record r ("type=... msg=audit(%x %T.ms:
- * serial) : f=v ... ") into out (cap bytes, NUL-terminated, truncated
- * when short). Returns the length it needed (snprintf convention). */
+ * serial) : f=v ... \n") into out (cap bytes, NUL-terminated, truncated
+ * when short), line end included: as ausearch 3.0.9 -i, a second '\n'
+ * after an unparsed rest, none after a stamp without ')'. Returns the
+ * length it needed (snprintf convention). */
 size_t interpret_record(struct interp *ip, const struct interp_event *ie,
 			const struct event_rec *r, char *out, size_t cap,
 			int escape);

@@ -41,6 +41,7 @@ struct lines_blk {
 					 * copy in buf, or the mapping */
 	char *buf;			/* this slot's copy (NULL: none) */
 	bool has_aux;			/* each() was called on its lines */
+	bool nul;			/* may hold a NUL byte */
 	uint64_t end[LINES_BLOCK_MAX];	/* line end offset | LINES_HIT */
 	_Alignas(8) unsigned char aux[LINES_BLOCK_MAX][LINES_AUX];
 };
@@ -120,6 +121,13 @@ static inline const void *lines_aux(const struct lines *l)
 	const struct lines_blk *k = &l->ring[l->tail % LINES_RING];
 
 	return k->has_aux ? k->aux[l->i - 1] : NULL;
+}
+
+/* False when no line of the block lines_next gave the last line from
+ * holds a NUL byte (true: one may). */
+static inline bool lines_nul(const struct lines *l)
+{
+	return l->ring[l->tail % LINES_RING].nul;
 }
 
 /* Offset just past the line lines_next gave last (its '\n'). */

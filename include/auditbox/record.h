@@ -68,6 +68,9 @@ bool record_field(const struct record *r, struct span name, struct span *value);
  * not fit. */
 size_t record_hex_decode(struct span v, char *out, size_t cap);
 
+/* Value of hex digit c (either case), -1 when c is not one. */
+int record_hex_digit(char c);
+
 /* True when v is all hex digits of even, non-zero length. */
 bool record_is_hex(struct span v);
 

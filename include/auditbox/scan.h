@@ -4,6 +4,8 @@
  * handed to a callback in the reference's release order (event.h). At
  * the end of input the open events are completed, unless keep_open
  * (ausearch --checkpoint: incomplete events wait for the next run).
+ * Damaged lines are read as the reference reads them: one longer than
+ * SCAN_LINE_MAX bytes as pieces of that size, each up to its first NUL.
  * Mapped pages behind the reader are given back as it goes: RSS stays
  * small whatever the log size. */
 #ifndef AUDITBOX_SCAN_H
@@ -57,6 +59,8 @@ struct scan {
 };
 
 #define SCAN_THREAD_MIN (4u << 20)
+/* Longest line the reference reads in one piece (see scan.c) */
+#define SCAN_LINE_MAX 8969
 #define SCAN_SCRATCH (64u << 10)
 #define SCAN_MAX_EVENTS 65536
 #define SCAN_MAX_RECORDS (SCAN_MAX_EVENTS * 8)

@@ -506,8 +506,67 @@ static const char *record_esc(const char *line, int type, int esc)
 	struct interp_event ie = { 0, -1, false, 0, 0 };
 	struct event_rec r = { { line, strlen(line) }, type, 0 };
 
-	interpret_record(&ip, &ie, &r, out, sizeof out, esc);
+	size_t n = interpret_record(&ip, &ie, &r, out, sizeof out, esc);
+
+	assert_true(n > 0 && n < sizeof out && out[n - 1] == '\n');
+	out[n - 1] = 0;		/* the line end */
 	return out;
+}
+
+/* A whole record as -i prints it, line end included */
+static const char *record_nl(const char *line, int type)
+{
+	static char out[512];
+	struct interp_event ie = { 0, -1, false, 0, 0 };
+	struct event_rec r = { { line, strlen(line) }, type, 0 };
+
+	interpret_record(&ip, &ie, &r, out, sizeof out, 1);
+	return out;
+}
+
+/* Cut and damaged records as ausearch 3.0.9 -i prints them: a stamp
+ * without ')' stops the record (no line end); text left without a '='
+ * gets a line end of its own; a type name not known is printed as
+ * written; hex values are decoded as far as their digits go, an odd last
+ * digit with a 0 nibble; "(null)..." up to its ')' */
+static void interpret_record_damaged(void **state)
+{
+	(void)state;
+	assert_string_equal(record_nl("node=h type=USER_LOGIN msg=audit("
+				      "1795752113", 1112),
+			    "node=h type=USER_LOGIN msg=audit(");
+	assert_string_equal(record_nl("type=USER msg=audit(1763000005.001:7):"
+				      " foo bar", 1005),
+			    "type=USER msg=audit(11/13/25 02:13:25.001:7) : "
+			    "foo bar\n\n");
+	assert_string_equal(record_nl("type=USER msg=audit(1763000005.001:8)",
+				      1005),
+			    "type=USER msg=audit(11/13/25 02:13:25.001:8) \n");
+	assert_string_equal(record_nl("type=USER msg=audit(1763000005.001:9):"
+				      " x=a,b", 1005),
+			    "type=USER msg=audit(11/13/25 02:13:25.001:9) : "
+			    "x=a,b\n\n");
+	assert_string_equal(record_nl("ttype=USER msg=audit(1763000005.001:9):"
+				      " pid=1", -1),
+			    "ttype=USER msg=audit(11/13/25 02:13:25.001:9) : "
+			    "pid=1 \n");
+	assert_string_equal(field(1300, "exe", "2F736", ""), "/s`");
+	assert_string_equal(field(1300, "exe", "2F7362typ", ""), "/sb");
+	assert_string_equal(field(1300, "exe", "7", ""), "7");
+	assert_string_equal(field(1300, "key", "616", ""), "a`");
+	assert_string_equal(field(1300, "key", "(null)type=X", ""), "(null)");
+	assert_string_equal(field(1327, "proctitle", "6C7300612", ""),
+			    "ls a ");
+	/* the ENRICHED tail read as words */
+	assert_string_equal(field(1300, "auid", "0", "AUID"), "root");
+	assert_string_equal(field(1300, "auid", "0", "AUID="), "");
+	assert_string_equal(field(1300, "auid", "0", "AUID=\"un"), " ");
+	assert_string_equal(field(1300, "auid", "0", "AUID=\"ab UID=\"x\""),
+			    " ");
+	assert_string_equal(field(1300, "uid", "1", "AUID=\"ab UID=\"x\""),
+			    "x");
+	assert_string_equal(field(1300, "syscall", "2", "SYSCALL=\"op"),
+			    "\"op");
 }
 
 /* ausearch -i of a whole record: the MAC label escaped as --escape says,
@@ -606,6 +665,7 @@ int main(void)
 		cmocka_unit_test(interpret_field_odd_numbers),
 		cmocka_unit_test(interpret_field_unknown_arch),
 		cmocka_unit_test(interpret_record_untyped),
+		cmocka_unit_test(interpret_record_damaged),
 	};
 	setenv("TZ", "UTC", 1);
 	interpret_init(&ip);

@@ -92,6 +92,12 @@ static void check_same(const char *b, size_t size, bool with_find,
 		assert_memory_equal(text.p, line.p, line.n);
 		copied += text.p != line.p;
 		assert_int_equal(hit, ref[k].hit);
+		/* the NUL flag: set for a line with one, never for a
+		 * buffer without */
+		if (memchr(line.p, 0, line.n))
+			assert_true(lines_nul(l));
+		if (!memchr(b, 0, size))
+			assert_false(lines_nul(l));
 		assert_int_equal(lines_pos(l),
 				 ref[k].off + ref[k].n + (ref[k].off + ref[k].n < size));
 		k++;
@@ -147,6 +153,22 @@ static void lines_next_small_cases(void **state)
 
 /* Random lines of 'X', 'Y', 'a' and '\n' (some very long, many empty):
  * blocks cut at every kind of place, thread and not. */
+/* Damaged logs: NUL bytes at a line's start, middle and end, in the
+ * first and the last 16 bytes, and a last line without '\n'. */
+static void lines_next_nul(void **state)
+{
+	static const char b[] =
+		"\0type=A msg=audit(1.000:1): x\n"
+		"type=B msg=audit(1.000:2): \0y\0\n"
+		"plain line without a nul byte in it at all, long enough\n"
+		"\n\0\n"
+		"type=C msg=audit(1.000:3): z\0";
+
+	(void)state;
+	check_all_modes(b, sizeof b - 1);
+	check_all_modes(b + 1, sizeof b - 2);
+}
+
 static void lines_next_random(void **state)
 {
 	size_t size = 300000, i;
@@ -315,6 +337,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lines_next_small_cases),
+		cmocka_unit_test(lines_next_nul),
 		cmocka_unit_test(lines_next_random),
 		cmocka_unit_test(lines_aux_ahead),
 		cmocka_unit_test(lines_stop_early),

@@ -229,6 +229,33 @@ static void normalize_value_syscall_by_place(void **state)
 	assert_string_equal(n.action, "checked-metadata-of");
 }
 
+/* ENRICHED SYSCALL= names the syscall (the action follows it, quotes and
+ * all); a user record without res= still has its object (a cut log):
+ * both as /sbin/ausearch 3.0.9 --format csv */
+static void normalize_damaged(void **state)
+{
+	static const char *const open[] = { ODD("type=SYSCALL msg="
+		"audit(1.000:3): arch=c000003e syscall=44", "\"odd\""
+		"\x1d" "ARCH=x86_64 SYSCALL=open") };
+	static const char *const quoted[] = { ODD("type=SYSCALL msg="
+		"audit(1.000:3): arch=c000003e syscall=44", "\"odd\""
+		"\x1d" "SYSCALL=\"open\"") };
+	static const char *const nores[] = {
+		"type=USER_LOGIN msg=audit(1.000:76): pid=1 uid=0 auid=0 ses=1 "
+		"msg='op=login acct=\"root\" exe=\"/bin/login\" hostname=? "
+		"addr=? terminal=tt" };
+
+	(void)state;
+	assert_int_equal(run(open, 1, false), 0);
+	assert_string_equal(n.action, "opened-file");
+	assert_string_equal(v(field("syscall")), "open");
+	assert_int_equal(run(quoted, 1, false), 0);
+	assert_string_equal(n.action, "triggered-audit-rule");
+	assert_int_equal(run(nores, 1, false), 0);
+	assert_string_equal(v(n.obj_prime), "tt");
+	assert_int_equal(n.results, NORM_UNSET);
+}
+
 /* EVENT_LISTENER as /sbin/ausearch 3.0.9 --format csv: op=connect is
  * connected-to, another op disconnected-from; the object the multicast
  * group; res found before the subject too */
@@ -369,6 +396,7 @@ int main(void)
 		cmocka_unit_test(normalize_event_user_cmd),
 		cmocka_unit_test(normalize_value_seccomp_syscall),
 		cmocka_unit_test(normalize_value_syscall_by_place),
+		cmocka_unit_test(normalize_damaged),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

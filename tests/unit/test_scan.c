@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <auditbox/scan.h>
@@ -245,6 +247,95 @@ static void scan_feed_stream(void **state)
 	scan_fini(&s);
 }
 
+/* Damaged lines as ausearch 3.0.9 reads them (fgets into 8970 bytes,
+ * then a C string): a line of 8969 + n bytes is two pieces, the second a
+ * record of its own here; a record ends at its first NUL; a NUL first
+ * makes the line empty. The same from a file, a pipe and scan_feed. */
+struct lens {
+	size_t len[8];
+	int n;
+};
+
+static int lens_of(void *ctx, const struct event_table *t,
+		   const struct event *e)
+{
+	struct lens *x = ctx;
+	const struct event_rec *r = event_rec_first(t, e);
+
+	if (x->n < 8 && r)
+		x->len[x->n] = r->line.n;
+	x->n++;
+	return 0;
+}
+
+static void scan_damaged_check(const char *b, size_t n, int how)
+{
+	char path[160];
+	struct scan s;
+	struct lens x = { .n = 0 };
+	int failed = -1, p[2], fd;
+	const char *q = b, *nl;
+
+	assert_int_equal(scan_init(&s, 2, lens_of, &x), 0);
+	if (how == 2) {		/* lines fed one by one (--follow) */
+		for (; q < b + n; q = nl + 1) {
+			nl = memchr(q, '\n', (size_t)(b + n - q));
+			if (!nl)
+				nl = b + n;
+			scan_feed(&s, (struct span){ q, (size_t)(nl - q) });
+		}
+		scan_complete(&s);
+	} else if (how == 1) {
+		assert_int_equal(pipe(p), 0);
+		if (fork() == 0) {
+			close(p[0]);
+			_exit(write(p[1], b, n) != (ssize_t)n);
+		}
+		close(p[1]);
+		assert_int_equal(scan_fd(&s, p[0]), 0);
+		close(p[0]);
+		wait(NULL);
+	} else {
+		snprintf(path, sizeof path, "%s/damaged.log", dir);
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, b, n), (ssize_t)n);
+		close(fd);
+		assert_int_equal(scan_files(&s, path, sizeof path, 1, &failed),
+				 0);
+		unlink(path);
+	}
+	scan_fini(&s);
+	assert_int_equal(x.n, 4);
+	assert_int_equal(x.len[0], SCAN_LINE_MAX);	/* first piece */
+	assert_int_equal(x.len[1], 40);			/* the second */
+	assert_int_equal(x.len[2], 30);			/* up to the NUL */
+	assert_int_equal(x.len[3], 33);			/* the last line */
+}
+
+static void scan_damaged_lines(void **state)
+{
+	static const char head[] = "type=USER msg=audit(1.000:1): x='";
+	size_t n;
+	char *b = malloc(SCAN_LINE_MAX + 512);
+
+	(void)state;
+	assert_non_null(b);
+	memcpy(b, head, sizeof head - 1);
+	for (n = sizeof head - 1; n < SCAN_LINE_MAX; n++)
+		b[n] = 'a';
+#define ADD(lit) (memcpy(b + n, lit, sizeof lit - 1), n += sizeof lit - 1)
+	ADD("type=USER msg=audit(1.000:2): res=okabcd\n");
+	ADD("\0type=USER msg=audit(1.000:9): skipped\n");
+	ADD("type=USER msg=audit(1.000:3): \0 x=1\n");
+	ADD("type=USER msg=audit(1.000:4): x=1");
+#undef ADD
+	scan_damaged_check(b, n, 0);
+	scan_damaged_check(b, n, 1);
+	scan_damaged_check(b, n, 2);
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -255,6 +346,7 @@ int main(void)
 		cmocka_unit_test(scan_files_file_end),
 		cmocka_unit_test(scan_fd_pipe),
 		cmocka_unit_test(scan_feed_stream),
+		cmocka_unit_test(scan_damaged_lines),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
