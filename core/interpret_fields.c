@@ -239,9 +239,9 @@ void interpret_do_esc(struct sb *b, struct span v, int esc, bool nul_space)
 		return;
 	}
 	if (nul_space) {
-		while (n && buf[n - 1] == 0)
-			n--;
-		for (i = 0; i < n; i++)
+		/* ref 3.0.9: every NUL of the first strlen(v) / 2 bytes, the
+		 * last ones too (not the byte of an odd last digit) */
+		for (i = 0; i < n && i < v.n / 2; i++)
 			if (buf[i] == 0)
 				buf[i] = ' ';
 	}

@@ -2,7 +2,8 @@
  * bytes that pick the block limits, the copies read from a file and the
  * thread) is cut into lines with a prefilter looking for "XY"; lines,
  * their copies and marks must equal a plain split with the prefilter
- * asked line by line; aborts otherwise. */
+ * asked line by line, and a block holding a NUL byte marked (lines_nul);
+ * aborts otherwise. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE	/* memfd_create */
 #endif
@@ -56,6 +57,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (pos >= size || line.p != b + pos || line.n != e - pos ||
 		    text.n != line.n || memcmp(text.p, line.p, line.n) ||
 		    hit != (h && (size_t)(h - b) < e))
+			abort();
+		/* a line with a NUL is in a block marked for it; an input
+		 * without one has no block marked */
+		if ((memchr(line.p, 0, line.n) && !lines_nul(&l)) ||
+		    (lines_nul(&l) && !memchr(b, 0, size)))
 			abort();
 		pos = e + 1;
 	}

@@ -50,6 +50,17 @@ t_exit() { t_cleanup_hook; rm -rf "$T_TMP"; }
 trap t_exit EXIT
 trap 'exit 130' INT TERM HUP
 
+# json_lines FILE: prints the number of lines of FILE, each one JSON
+# value in UTF-8; fails, the error on stderr, at the first that is not.
+json_lines() {
+	python3 -c 'import json, sys
+n = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    json.loads(line)
+    n += 1
+print(n)' "$1"
+}
+
 # Where the reference tools are (Debian's auditd package).
 REF_AUDITCTL=${REF_AUDITCTL:-/sbin/auditctl}
 ref_have() { [ -x "$1" ]; }
