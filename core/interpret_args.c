@@ -543,9 +543,11 @@ static void interp_value(struct interp *ip, const struct interp_event *ie,
 	int ty = interpret_field_type(rtype, n);
 	struct span ev;
 
-	/* names an ENRICHED log carries are printed as stored */
+	/* names an ENRICHED log carries are printed as stored; ref 3.0.9
+	 * names a SECCOMP record's syscall from its number (auditd writes
+	 * SYSCALL=unknown-syscall(-1) there) */
 	if ((ty == F_UID || ty == F_GID || ty == F_SADDR || ty == F_ARCH ||
-	     ty == F_SYSCALL) &&
+	     (ty == F_SYSCALL && rtype != 1326)) &&
 	    interpret_enriched(enrich, n, ty == F_UID || ty == F_GID, &ev)) {
 		sb_span(b, ev);
 		return;

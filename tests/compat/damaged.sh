@@ -2,8 +2,10 @@
 # damaged-log compat (issue 9): logs cut at every byte of a few real
 # records (tests/data/damaged/gen.py: the last line cut before its
 # newline, a cut line followed by a record, a cut line with the next record
-# glued to it) and the hand-made damaged corpus tests/data/logs/damaged.log
-# (as a file and through a pipe), run through every command of the table
+# glued to it), the hand-made damaged corpus tests/data/logs/damaged.log
+# (as a file and through a pipe) and an ENRICHED log with SECCOMP records
+# written by the reference auditd (tests/data/damaged/enriched.log, from
+# gen-enriched.sh), run through every command of the table
 # below. Ours must equal the stored reference outputs
 # (tests/data/damaged/expected, made by tests/data/damaged/regen: one
 # digest per group of logs and command) and, where /sbin/ausearch and
@@ -37,6 +39,10 @@ LOGS=$T_TMP/logs
 python3 "$DATA/damaged/gen.py" "$LOGS" >"$T_TMP/manifest"
 cp "$DATA/logs/damaged.log" "$LOGS/corpus"
 echo "corpus -" >>"$T_TMP/manifest"
+# written by the reference auditd, ENRICHED: its SECCOMP records carry
+# SYSCALL=unknown-syscall(-1), which -i does not print (gen-enriched.sh)
+cp "$DATA/damaged/enriched.log" "$LOGS/enriched"
+echo "enriched -" >>"$T_TMP/manifest"
 
 have_ref=0
 ref_have "$REF_DIR/ausearch" && ref_have "$REF_DIR/aureport" && have_ref=1
@@ -52,7 +58,7 @@ run() {
 }
 
 group_of() {	# eof-0-123 -> eof-0; corpus -> corpus
-	case $1 in corpus) echo corpus ;; *) echo "${1%-*}" ;; esac
+	echo "${1%-*}"
 }
 
 i=0

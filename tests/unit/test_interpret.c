@@ -567,6 +567,10 @@ static void interpret_record_damaged(void **state)
 			    "x");
 	assert_string_equal(field(1300, "syscall", "2", "SYSCALL=\"op"),
 			    "\"op");
+	/* auditd writes SYSCALL=unknown-syscall(-1) in SECCOMP records:
+	 * 3.0.9 -i names the number */
+	assert_string_equal(field(1326, "syscall", "110",
+				  "SYSCALL=unknown-syscall(-1)"), "getppid");
 }
 
 /* ausearch -i of a whole record: the MAC label escaped as --escape says,

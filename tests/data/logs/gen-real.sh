@@ -10,6 +10,7 @@ set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$HERE/../../.." && pwd)
 CTL=/sbin/auditctl
+. "$TOP/tests/lib/refconf.sh"
 TMP=$(mktemp -d /tmp/ab-genlog.XXXXXX)
 exec 9>/tmp/auditbox-kernel.lock
 flock 9
@@ -33,28 +34,7 @@ if pgrep -x auditd >/dev/null; then echo "an auditd runs: refusing" >&2; exit 1;
 one_run() {	# $1 = RAW | ENRICHED, $2 = output file
 	d=$TMP/$1
 	mkdir -p "$d/plugins" "$d/w"
-	cat > "$d/auditd.conf" <<CONF
-local_events = yes
-write_logs = yes
-log_file = $d/audit.log
-log_format = $1
-flush = DATA
-freq = 0
-num_logs = 0
-max_log_file = 0
-max_log_file_action = IGNORE
-space_left = 2
-space_left_action = IGNORE
-admin_space_left = 1
-admin_space_left_action = IGNORE
-disk_full_action = IGNORE
-disk_error_action = SYSLOG
-name_format = NONE
-priority_boost = 0
-plugin_dir = $d/plugins
-end_of_event_timeout = 2
-CONF
-	chmod 0640 "$d/auditd.conf"
+	refconf "$d" "$1"
 	$CTL -D >/dev/null
 	$CTL -e 0 >/dev/null
 	$CTL --backlog_wait_time 0 >/dev/null
