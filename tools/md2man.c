@@ -334,5 +334,8 @@ int main(int argc, char **argv)
 	}
 	if (fclose(out))
 		die("write error");
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
 	return 0;
 }
