@@ -93,6 +93,7 @@ struct listen_client {
 
 struct auditd_listen {
 	int lfd[2], nlfd;
+	int spare;		/* /dev/null, given up when out of fds */
 	struct listen_client *c[LISTEN_MAX_CLIENTS];
 	unsigned n;
 	int again;		/* frames held that wait for room */

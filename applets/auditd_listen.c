@@ -12,6 +12,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -19,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <syslog.h>
 #include <unistd.h>
@@ -86,11 +88,23 @@ static int open_socket(struct auditd *d, int family)
 int auditd_listen_start(struct auditd *d)
 {
 	struct auditd_listen *ln = &d->ln;
+	struct rlimit rl;
 	int fd;
 
 	ln->nlfd = 0;
+	ln->spare = -1;
 	if (!d->cf.tcp_listen_port)
 		return 0;
+	/* room for every client (a soft limit of 1024 is common) */
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 &&
+	    rl.rlim_cur < LISTEN_MAX_CLIENTS + 256) {
+		rl.rlim_cur = rl.rlim_max < LISTEN_MAX_CLIENTS + 256 ?
+			      rl.rlim_max : LISTEN_MAX_CLIENTS + 256;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+	/* kept to accept-and-close a connection when out of descriptors,
+	 * else the listening socket would stay readable forever */
+	ln->spare = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	fd = open_socket(d, AF_INET6);
 	if (fd == -2)	/* no IPv6 here */
 		fd = open_socket(d, AF_INET);
@@ -241,6 +255,18 @@ static void accept_one(struct auditd *d, int lfd)
 	int fd = accept4(lfd, (struct sockaddr *)&ss, &sl,
 			 SOCK_CLOEXEC | SOCK_NONBLOCK);
 
+	if (fd < 0 && (errno == EMFILE || errno == ENFILE) && ln->spare >= 0) {
+		close(ln->spare);
+		fd = accept4(lfd, (struct sockaddr *)&ss, &sl, SOCK_CLOEXEC);
+		if (fd >= 0) {
+			addr_text(&ss, &probe);
+			refuse(d, fd, &probe, "alloc", "Out of file descriptors "
+			       "for TCP client %s:%u");
+		}
+		ln->spare = open("/dev/null", O_RDONLY | O_CLOEXEC);
+		if (fd >= 0)
+			return;
+	}
 	if (fd < 0) {
 		if (errno != EAGAIN && errno != EWOULDBLOCK &&
 		    errno != EINTR && errno != ECONNABORTED)
@@ -535,6 +561,9 @@ void auditd_listen_stop(struct auditd *d)
 	for (int i = 0; i < ln->nlfd; i++)
 		close(ln->lfd[i]);
 	ln->nlfd = 0;
+	if (ln->spare > 0)
+		close(ln->spare);
+	ln->spare = -1;
 	remote_pack(h, REMOTE_ENDING, 0, 0);
 	while (ln->n) {
 		struct listen_client *c = ln->c[ln->n - 1];

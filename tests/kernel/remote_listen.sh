@@ -143,6 +143,50 @@ closed" ] && pass remote_dead_connection_replaced ||
 fi
 stopsrv
 
+# ---- 1100 clients: 1024 served, the rest refused with op=alloc;
+# memory bounded; each served client acked ----
+P=$(free_port)
+D=$T_TMP/many
+srvconf "$D" "$P"
+if ours "$D"; then
+	r=$($PEER many "$P" 1100 | tr '\n' ' ')
+	rss=$(awk '/VmHWM/ {print $2}' "/proc/$SPID/status")
+	alloc=$(grep -c 'op=alloc addr=::ffff:127\.1\.[0-9.]* port=[0-9]* res=no$' "$D/log/audit.log")
+	r2=$($PEER heartbeat "$P" 6)
+	stopsrv
+	if [ "$r" = "open 1024 closed 76 acked 1024 " ] && [ "$alloc" = 76 ] &&
+	   [ "$rss" -lt 20480 ] && [ "$r2" = "reply ACK 6 " ]; then
+		pass "remote_1100_clients (1024 served, 76 op=alloc, peak RSS ${rss} kB)"
+	else
+		fail remote_1100_clients "$r; $alloc op=alloc; VmHWM $rss kB; then $r2"
+	fi
+fi
+
+# ---- out of descriptors (a hard limit of 300): the connections beyond
+# are accepted and closed (op=alloc), the daemon does not spin ----
+P=$(free_port)
+D=$T_TMP/emfile
+srvconf "$D" "$P"
+(ulimit -n 300; AUDITBOX_PIDFILE=$D/pid exec "$AB_BIN/auditd" -n -c "$D" 9>&- 2>"$D/err") &
+SPID=$!
+if wait_for "$D/log/audit.log" DAEMON_START; then
+	r=$($PEER many "$P" 350 | tr '\n' ' ')
+	ticks=$(awk '{print $14 + $15}' "/proc/$SPID/stat")
+	stopsrv
+	open=${r#open }
+	open=${open%% *}
+	alloc=$(grep -c 'op=alloc' "$D/log/audit.log")
+	if [ $((open + alloc)) = 350 ] && [ "$alloc" -gt 0 ] &&
+	   [ "$r" = "open $open closed $alloc acked $open " ] && [ "$ticks" -lt 200 ]; then
+		pass "remote_out_of_descriptors ($open served, $alloc op=alloc, $ticks ticks of CPU)"
+	else
+		fail remote_out_of_descriptors "$r; $alloc op=alloc; $ticks ticks"
+	fi
+else
+	fail remote_out_of_descriptors "collector did not start"
+	stopsrv
+fi
+
 # ---- write_logs = no: acked; krb5 and tls refused ----
 P=$(free_port)
 D=$T_TMP/nolog

@@ -16,6 +16,10 @@ Talks to 127.0.0.1 only. Each command prints its findings, one per line.
                           server hangs up
   hold PORT               connects, prints "connected", waits for a frame
                           or the end: "reply TYPE SEQ" / "closed"
+  many PORT N             N connections, each from its own 127.1.x.y
+                          address, held 3 s: "open K closed M" (closed by
+                          the collector), then a MESSAGE on each open one
+                          must be acked: "acked A"
   noread PORT N           N MESSAGEs of 4 KB, never reading the replies;
                           prints "sent K" (K <= N) after 5 s
 """
@@ -130,6 +134,36 @@ def main(a):
             show(reply(s))
         except ConnectionResetError:
             print('closed')
+    elif cmd == 'many':
+        socks = []
+        for i in range(int(a[2])):
+            s = socket.socket()
+            s.bind(('127.1.%d.%d' % (i // 250, i % 250 + 1), 0))
+            s.connect(('127.0.0.1', int(port)))
+            socks.append(s)
+        time.sleep(3)
+        live = []
+        for s in socks:
+            s.setblocking(False)
+            try:
+                if s.recv(16, socket.MSG_PEEK) == b'':
+                    continue
+            except BlockingIOError:
+                live.append(s)
+                continue
+            except ConnectionResetError:
+                continue
+        print('open %d closed %d' % (len(live), len(socks) - len(live)))
+        acked = 0
+        for i, s in enumerate(live):
+            s.setblocking(True)
+            s.settimeout(20)
+            s.sendall(frame(0, i + 1, b'node=m%d type=USER msg=audit(1.000:%d): many' % (i, i)))
+        for i, s in enumerate(live):
+            r = reply(s)
+            if r and r[0] == 'ACK' and r[1] == i + 1:
+                acked += 1
+        print('acked %d' % acked)
     elif cmd == 'noread':
         s = connect(port)
         s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
