@@ -9,43 +9,13 @@
 # quadratic sort: each reference run is cut at REF_LIMIT seconds (default
 # 300), shown as ">LIMIT" (its ratio then a lower bound).
 # Usage: tests/bench/aureport.sh [SIZE_MB [PREFIX_MB]]  (default 1024 64)
-set -u
-export TZ=UTC LC_ALL=C
 HERE=$(cd "$(dirname "$0")" && pwd)
-TOP=$(cd "$HERE/../.." && pwd)
-OURS=${AUDITBOX:-$TOP/build/auditbox}
-REF=${REF_AUREPORT:-/sbin/aureport}
-LIMIT=${REF_LIMIT:-300}
 SIZE=${1:-1024}
 PREFIX=${2:-64}
-DIR=${BENCH_DIR:-/tmp/auditbox-bench}
-mkdir -p "$DIR"
-LOG=$DIR/dense-$SIZE.log
-PLOG=$DIR/dense-$SIZE-prefix-$PREFIX.log
-[ -f "$LOG" ] || python3 "$HERE/gen-dense.py" "$SIZE" "$LOG" 1
-if [ ! -f "$PLOG" ]; then
-	head -c $((PREFIX << 20)) "$LOG" | sed '$d' >"$PLOG"
-fi
-mkdir -p "$DIR/bin"
-"$OURS" --install "$DIR/bin" >/dev/null 2>&1
+. "$HERE/dense.sh"
+REF=${REF_AUREPORT:-/sbin/aureport}
+CUT=${REF_LIMIT:-300}
 AB=$DIR/bin/aureport
-
-# measure FILE CMD...: "seconds peak_rss_kb", "LIMIT 0 cut" when the
-# command ran past LIMIT seconds
-measure() {
-	out=$1
-	shift
-	t0=$(date +%s%N)
-	timeout "$LIMIT" /usr/bin/time -f "%M" -o "$DIR/time" "$@" >"$out" \
-		2>/dev/null
-	rc=$?
-	t1=$(date +%s%N)
-	if [ $rc = 124 ]; then
-		echo "$LIMIT 0 cut"
-	else
-		echo "$(( (t1 - t0) / 1000 ))e-6 $(tail -n 1 "$DIR/time")"
-	fi
-}
 
 echo "log: $LOG $(du -m "$LOG" | cut -f1) MB; the reference runs on the first $(du -m "$PLOG" | cut -f1) MB"
 printf '%-22s %10s %10s %9s %10s %8s %10s %10s %s\n' report \
@@ -53,8 +23,10 @@ printf '%-22s %10s %10s %9s %10s %8s %10s %10s %s\n' report \
 	identical
 for q in "" "-f --summary" "-x" "-e --summary -i" "-k" "-p --summary" \
 	 "-u -i" "-s --failed" "-t"; do
+	LIMIT=$CUT	# the reference only
 	# shellcheck disable=SC2086
 	r=$(measure "$DIR/r.out" "$REF" -if "$PLOG" $q)
+	LIMIT=0
 	# shellcheck disable=SC2086
 	o=$(measure "$DIR/o.out" "$AB" -if "$PLOG" $q)
 	# shellcheck disable=SC2086

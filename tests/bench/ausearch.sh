@@ -7,36 +7,12 @@
 # output check) and on the whole log. Prints times, ratios and peak RSS;
 # asserts nothing about timing.
 # Usage: tests/bench/ausearch.sh [SIZE_MB [PREFIX_MB]]  (default 1024 64)
-set -u
-export TZ=UTC LC_ALL=C
 HERE=$(cd "$(dirname "$0")" && pwd)
-TOP=$(cd "$HERE/../.." && pwd)
-OURS=${AUDITBOX:-$TOP/build/auditbox}
-REF=${REF_AUSEARCH:-/sbin/ausearch}
 SIZE=${1:-1024}
 PREFIX=${2:-64}
-DIR=${BENCH_DIR:-/tmp/auditbox-bench}
-mkdir -p "$DIR"
-LOG=$DIR/dense-$SIZE.log
-PLOG=$DIR/dense-$SIZE-prefix-$PREFIX.log
-[ -f "$LOG" ] || python3 "$HERE/gen-dense.py" "$SIZE" "$LOG" 1
-if [ ! -f "$PLOG" ]; then
-	head -c $((PREFIX << 20)) "$LOG" | sed '$d' >"$PLOG"
-fi
-mkdir -p "$DIR/bin"
-"$OURS" --install "$DIR/bin" >/dev/null 2>&1
+. "$HERE/dense.sh"
+REF=${REF_AUSEARCH:-/sbin/ausearch}
 AB=$DIR/bin/ausearch
-
-# measure FILE CMD...: prints "seconds peak_rss_kb" (wall time in ns
-# resolution from date, peak RSS from /usr/bin/time)
-measure() {
-	out=$1
-	shift
-	t0=$(date +%s%N)
-	/usr/bin/time -f "%M" -o "$DIR/time" "$@" >"$out" 2>/dev/null
-	t1=$(date +%s%N)
-	echo "$(( (t1 - t0) / 1000 ))e-6 $(tail -n 1 "$DIR/time")"
-}
 
 # best3 FILE CMD...: measure three times back to back; the best time and
 # the highest peak RSS (other work on the machine only ever slows a run)
