@@ -236,6 +236,50 @@ else
 	skip remote_link_cut "cannot make a network namespace"
 fi
 
+# ---- network_failure_action = suspend; USR1 state; USR2 resumes; HUP
+# reloads (a new port: the next records go to the new collector) ----
+P=$(free_port)
+P2=$(free_port)
+D=$T_TMP/sig
+clconf "$T_TMP/s.conf" "$P" "network_failure_action = suspend" \
+	"max_tries_per_record = 2" "network_retry_time = 1"
+rm -f "$T_TMP/fifo2"
+mkfifo "$T_TMP/fifo2"
+AUDITBOX_REMOTE_CONF=$T_TMP/s.conf "$AR" <"$T_TMP/fifo2" 2>"$T_TMP/s.err" 9>&- &
+CPID=$!
+exec 4>"$T_TMP/fifo2"
+head -3 "$T_TMP/want.txt" >&4
+wait_for "$T_TMP/s.err" 'suspending remote logging'
+kill -USR1 $CPID
+wait_for "$T_TMP/s.err" 'suspend=yes remote_ended=no transport_ok=no queue_size=3'
+srvconf "$D" "$P"
+ours "$D" 4>&-
+sleep 1.5	# suspended: nothing is sent
+n0=$(netpart "$D/log/audit.log" | wc -l)
+kill -USR2 $CPID
+wait_for "$D/log/audit.log" '^node=cl ' 3
+n1=$(netpart "$D/log/audit.log" | wc -l)
+[ "$n0" = 0 ] && [ "$n1" = 3 ] && pass remote_suspend_usr1_usr2 ||
+	fail remote_suspend_usr1_usr2 "$n0 before USR2, $n1 after; $(cat "$T_TMP/s.err")"
+D2=$T_TMP/sig2
+srvconf "$D2" "$P2"
+SPID1=$SPID
+ours "$D2" 4>&-
+clconf "$T_TMP/s.conf" "$P2"
+kill -HUP $CPID
+sleep 0.5
+sed -n 4,5p "$T_TMP/want.txt" >&4
+exec 4>&-
+wait $CPID
+rc=$?
+CPID=
+[ $rc = 0 ] && [ "$(netpart "$D2/log/audit.log" | wc -l)" = 2 ] &&
+	[ "$(netpart "$D/log/audit.log" | wc -l)" = 3 ] && pass remote_hup_reload ||
+	fail remote_hup_reload "rc $rc; $(netpart "$D2/log/audit.log" | wc -l) at the new collector"
+stopsrv
+SPID=$SPID1
+stopsrv
+
 # ---- config ----
 printf 'remote_server = 127.0.0.1\nport = 0\n' >"$T_TMP/e.conf"
 AUDITBOX_REMOTE_CONF=$T_TMP/e.conf "$AR" </dev/null 2>"$T_TMP/e.err"
