@@ -85,6 +85,29 @@ static int open_socket(struct auditd *d, int family)
 	return fd;
 }
 
+/* The records of the log's last MiB are remembered too: a collector
+ * that crashed between a write and its ack recognises the resend after
+ * its restart. */
+static void seed_seen(struct auditd *d)
+{
+	int fd = d->cf.write_logs && !d->opts.foreground ?
+		 open(d->cf.log_file, O_RDONLY | O_CLOEXEC) : -1;
+	off_t end = fd >= 0 ? lseek(fd, 0, SEEK_END) : -1;
+	off_t start = end > (1 << 20) ? end - (1 << 20) : 0;
+	char *buf = end > 0 ? malloc((size_t)(end - start)) : NULL;
+	ssize_t n = buf ? pread(fd, buf, (size_t)(end - start), start) : -1;
+	char *p = buf, *e = buf + (n > 0 ? n : 0), *nl;
+
+	if (start > 0 && n > 0 && (nl = memchr(p, '\n', (size_t)(e - p))))
+		p = nl + 1;	/* a line cut by the window */
+	for (; n > 0 && (nl = memchr(p, '\n', (size_t)(e - p))); p = nl + 1)
+		remote_seen_check(&d->ln.seen, remote_seen_hash(p, (size_t)
+							       (nl - p)));
+	free(buf);
+	if (fd >= 0)
+		close(fd);
+}
+
 int auditd_listen_start(struct auditd *d)
 {
 	struct auditd_listen *ln = &d->ln;
@@ -113,6 +136,7 @@ int auditd_listen_start(struct auditd *d)
 	ln->lfd[ln->nlfd++] = fd;
 	ln->idle_check_ms = auditd_now_ms();
 	remote_seen_init(&ln->seen);
+	seed_seen(d);
 	auditd_say(d, LOG_DEBUG, "Listening on TCP port %u, protocol TCP",
 		   d->cf.tcp_listen_port);	/* ref 3.0.9 */
 	return 0;

@@ -87,6 +87,37 @@ fi
 [ ! -s "$Q" ] || [ "$(stat -c %s "$Q")" = 16 ] && pass remote_forward_queue_emptied ||
 	fail remote_forward_queue_emptied "$(stat -c %s "$Q") bytes left"
 
+# ---- forward mode, the collector killed (SIGKILL: no ENDING, records
+# written but not acked) and restarted on its log 3 times: nothing lost,
+# nothing written twice (the resends recognised, also across its
+# restart) ----
+P=$(free_port)
+D=$T_TMP/kill
+srvconf "$D" "$P"
+clconf "$T_TMP/kq.conf" "$P" "mode = forward" "queue_file = $T_TMP/spoolk/q" \
+	"queue_depth = 200000" "network_failure_action = warn_once"
+ours "$D"
+awk '{ print; if (NR % 500 == 0) { fflush(); system("sleep 0.05") } }' \
+	"$T_TMP/part1" | AUDITBOX_REMOTE_CONF=$T_TMP/kq.conf "$AR" 2>"$T_TMP/kq.err" 9>&- &
+CPID=$!
+for k in 1 2 3; do
+	wait_for "$D/log/audit.log" '^node=cl ' $((k * 4000))
+	kill -KILL "$SPID"
+	wait "$SPID" 2>/dev/null
+	ours "$D"
+done
+wait $CPID
+rc=$?
+CPID=
+stopsrv
+grep -v type=EOE "$T_TMP/part1" | sort >"$T_TMP/p1.s"
+netpart "$D/log/audit.log" >"$T_TMP/kgot"
+lost=$(sort -u "$T_TMP/kgot" | comm -13 - "$T_TMP/p1.s" | wc -l)
+dups=$(($(wc -l <"$T_TMP/kgot") - $(sort -u "$T_TMP/kgot" | wc -l)))
+[ $rc = 0 ] && [ "$lost" = 0 ] && [ "$dups" = 0 ] &&
+	pass "remote_forward_collector_killed ($(wc -l <"$T_TMP/kgot") records, 0 lost, 0 duplicates)" ||
+	fail remote_forward_collector_killed "rc $rc, $lost lost, $dups duplicates"
+
 # ---- no collector: network_failure_action = stop; overflow ----
 P=$(free_port)
 clconf "$T_TMP/n.conf" "$P" "network_failure_action = stop" \
