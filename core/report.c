@@ -349,36 +349,10 @@ static struct col cspan(const char *key, bool has, struct span v, int how)
 	return (struct col){ key, has ? v.p : NULL, has ? v.n : 0, how };
 }
 
-/* safe_print_string: octal for control bytes (tty), and backslashes
- * before the shell's specials (shell, shell_quote); raw as is */
+/* safe_print_string: evfmt_escaped, the same --escape rules */
 static void put_esc(struct report *r, const char *s, size_t n)
 {
-	static const char sh[] = "\"'`$\\!()| ";
-	static const char quote[] = "\"'`$\\!()| ;#&*?[]<>{}";
-	const char *set = r->o.escape == EVFMT_ESC_SHELL ? sh :
-		r->o.escape == EVFMT_ESC_SHELL_QUOTE ? quote : NULL;
-	size_t i, from = 0;
-
-	if (r->o.escape == EVFMT_ESC_RAW) {
-		fwrite(s, 1, n, r->out);
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c < 32) {
-			fwrite(s + from, 1, i - from, r->out);
-			fprintf(r->out, "\\%c%c%c", '0' + ((c & 0300) >> 6),
-				'0' + ((c & 0070) >> 3), '0' + (c & 0007));
-			from = i + 1;
-		} else if (set && c && strchr(set, c)) {
-			fwrite(s + from, 1, i - from, r->out);
-			fputc('\\', r->out);
-			fputc(c, r->out);
-			from = i + 1;
-		}
-	}
-	fwrite(s + from, 1, n - from, r->out);
+	evfmt_escaped(r->out, (struct span){ s, n }, r->o.escape);
 }
 
 static void json_str(struct report *r, const char *s, size_t n)
@@ -944,16 +918,11 @@ static void tty_data(struct span v, char *out, size_t cap)
 	} else if (v.n < 2) {
 		interpret_sb_fmt(&b, "conversion error(%.*s)", (int)v.n, v.p);
 	} else {
-		n = v.n / 2 < sizeof bytes ? v.n / 2 : sizeof bytes;
-		for (i = 0; i < n; i++) {
-			unsigned hi = (unsigned)(isdigit((unsigned char)v.p[2 * i]) ?
-				v.p[2 * i] - '0' : (v.p[2 * i] | 32) - 'a' + 10);
-			unsigned lo = (unsigned)(isdigit((unsigned char)v.p[2 * i + 1]) ?
-				v.p[2 * i + 1] - '0' :
-				(v.p[2 * i + 1] | 32) - 'a' + 10);
-
-			bytes[i] = (char)(hi << 4 | lo);
-		}
+		/* an odd last digit is left out, as 3.0.9's strlen / 2 */
+		n = record_hex_decode((struct span){ v.p, v.n & ~(size_t)1 },
+				      bytes, sizeof bytes);
+		if (n == (size_t)-1)
+			n = 0;
 		interpret_tty_text(&b, bytes, n);
 	}
 	out[b.n < cap ? b.n : cap - 1] = 0;
@@ -1361,10 +1330,11 @@ void report_event(struct report *r, const struct event_table *t,
 	if (!wanted(r))
 		return;
 	/* ref 3.0.9 loads the first record's interpretations for a
-	 * one-record or SYSCALL event, and only those are looked up */
+	 * one-record or SYSCALL event, and only those are looked up (with
+	 * -i: without it nothing is named) */
 	r->enrich = (struct span){ NULL, 0 };
 	h = event_rec_first(t, e);
-	if (h && (e->nrec == 1 || h->type == T_SYSCALL) &&
+	if (r->o.interpret && h && (e->nrec == 1 || h->type == T_SYSCALL) &&
 	    record_parse(&rec, h->line.p, h->line.n) == 0)
 		r->enrich = rec.enrich;
 	if (r->o.detail == D_SUM) {
