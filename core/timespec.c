@@ -200,22 +200,23 @@ static int parse_extension(const char *s, struct tm *d, time_t *out,
 	return *s == 0 ? 1 : 0;
 }
 
-/* The time argument: HH:MM gets ":00", then %X; only 8 chars are kept. */
+/* The time argument: HH:MM gets ":00", then %X; as ref 3.0.9, up to 63
+ * characters are kept (what follows the time is an error). */
 static int apply_time(const char *ti, struct tm *d)
 {
-	char buf[9];
+	char buf[64];
 	struct tm t;
 	const char *r;
+	size_t n = strlen(ti);
 
-	if (strlen(ti) <= 5) {
-		size_t n = strlen(ti);
-
+	if (n <= 5) {
 		memcpy(buf, ti, n);
 		memcpy(buf + n, ":00", 3);
 		buf[n + 3] = 0;
 	} else {
-		memcpy(buf, ti, 8);
-		buf[8] = 0;
+		n = n < sizeof buf - 1 ? n : sizeof buf - 1;
+		memcpy(buf, ti, n);
+		buf[n] = 0;
 	}
 	memset(&t, 0, sizeof t);
 	r = parse_time(buf, &t);

@@ -53,6 +53,14 @@ static void timespec_parse_errors(void **state)
 	assert_int_equal(parse("13/14/23", NULL, 0, &t), TIMESPEC_EDATE);
 	assert_int_equal(parse("11/14/23", "25:00", 0, &t), TIMESPEC_ETIME);
 	assert_int_equal(parse("11/14/23", "x", 0, &t), TIMESPEC_ETIME);
+	/* fuzz_timespec: 6 and 7 characters were read as 8 (past the end);
+	 * what follows a time is an error, as ref 3.0.9 says */
+	assert_int_equal(parse("11/14/23", "22:213", 0, &t), TIMESPEC_ETIME);
+	assert_int_equal(parse("11/14/23", "22:13:2", 0, &t), TIMESPEC_OK);
+	assert_int_equal(parse("11/14/23", "22:13:20xyz", 0, &t),
+			 TIMESPEC_ETIME_TAIL);
+	assert_int_equal(parse("11/14/23", "22:13:201", 0, &t),
+			 TIMESPEC_ETIME_TAIL);
 	assert_int_equal(timespec_parse(&in, &t, &year), TIMESPEC_EYEAR);
 	assert_int_equal(year, 2003);
 }
