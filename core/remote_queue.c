@@ -119,7 +119,10 @@ static int load(struct remote_queue *q)
 
 		if (n > REC_MAX || off + 4 + n > (uint64_t)r)
 			break;	/* torn by a crash: cut off */
-		if (q->count < q->depth && mem_push(q, data + off + 4, n) < 0)
+		/* all of them, past depth too (queue_depth made smaller
+		 * since they were written): a record kept in the journal but
+		 * not in memory would be lost when the queue empties */
+		if (mem_push(q, data + off + 4, n) < 0)
 			break;
 		off += 4 + n;
 	}

@@ -140,7 +140,8 @@ const char *remote_action_name(int action);
 
 /* ---- the client's queue (core/remote_queue.c) ---- */
 
-/* Records waiting for their ack, oldest first, at most depth of them, in
+/* Records waiting for their ack, oldest first, at most depth of them
+ * (more only from a journal written with a larger depth: all loaded), in
  * memory; in forward mode also in a journal file, so that they survive
  * a restart of the plugin or of the machine: records are appended (and
  * synced by remote_queue_sync), the head's offset is rewritten as acks

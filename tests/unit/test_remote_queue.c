@@ -1,7 +1,8 @@
 /* test_remote_queue - core/remote_queue.c: memory order and depth, the
  * journal reloaded after a restart (acked records gone, the rest kept in
- * order), a torn last record cut off, a file that is not ours refused;
- * and core/remote_conf.c's defaults and checks. */
+ * order), a torn last record cut off, a file that is not ours refused,
+ * a journal holding more than the depth loaded whole; and
+ * core/remote_conf.c's defaults and checks. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -56,17 +57,23 @@ static void remote_queue_memory(void **state)
 	remote_queue_close(&q);
 }
 
+/* A new journal of depth 10 holding "one", "two", "three". */
+static void three(struct remote_queue *q)
+{
+	unlink(path);
+	assert_int_equal(remote_queue_open(q, 10, path), 0);
+	remote_queue_push(q, "one", 3);
+	remote_queue_push(q, "two", 3);
+	remote_queue_push(q, "three", 5);
+}
+
 static void remote_queue_journal_restart(void **state)
 {
 	struct remote_queue q;
 	int fd;
 
 	(void)state;
-	unlink(path);
-	assert_int_equal(remote_queue_open(&q, 10, path), 0);
-	remote_queue_push(&q, "one", 3);
-	remote_queue_push(&q, "two", 3);
-	remote_queue_push(&q, "three", 5);
+	three(&q);
 	assert_int_equal(remote_queue_sync(&q), 0);
 	remote_queue_pop(&q);			/* "one" acked */
 	assert_int_equal(remote_queue_sync(&q), 0);
@@ -96,6 +103,30 @@ static void remote_queue_journal_restart(void **state)
 	assert_true(write(fd, "not a queue file at all\n", 24) == 24);
 	close(fd);
 	assert_int_equal(remote_queue_open(&q, 10, path), -EINVAL);
+	unlink(path);
+}
+
+/* fuzz_remote_queue: records past the depth (queue_depth made smaller
+ * between two runs) stayed in the journal but not in memory, and were
+ * lost when the queue emptied; they are all loaded. */
+static void remote_queue_journal_past_depth(void **state)
+{
+	struct remote_queue q;
+
+	(void)state;
+	three(&q);
+	remote_queue_close(&q);
+	assert_int_equal(remote_queue_open(&q, 2, path), 0);
+	assert_int_equal(q.count, 3);
+	expect(&q, 14, "three");
+	assert_int_equal(remote_queue_push(&q, "four", 4), 1);	/* full */
+	remote_queue_pop(&q);
+	remote_queue_pop(&q);
+	remote_queue_close(&q);
+	assert_int_equal(remote_queue_open(&q, 2, path), 0);
+	assert_int_equal(q.count, 1);
+	expect(&q, 0, "three");
+	remote_queue_close(&q);
 	unlink(path);
 }
 
@@ -161,6 +192,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(remote_queue_memory),
 		cmocka_unit_test(remote_queue_journal_restart),
+		cmocka_unit_test(remote_queue_journal_past_depth),
 		cmocka_unit_test(remote_conf_defaults_and_checks),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
