@@ -1,10 +1,12 @@
 /* interpret_fields - the value interpreters and the record writer. */
 #include "interpret_int.h"
 
+#include <ctype.h>
 #include <grp.h>
 #include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <auditbox/record.h>
@@ -303,6 +305,31 @@ const char *interpret_cap_name(uint32_t cap)
 		cap_names[cap] : NULL;
 }
 
+/* sscanf(line, "%63s %d", name, &num) == 2, without scanf (its float
+ * code would come with it): name is the first 63 bytes at most of the
+ * first word, the number is read right after them. */
+static bool proto_line(const char *p, char name[64], int *num)
+{
+	size_t n = 0;
+	char *end;
+	long v;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	while (*p && !isspace((unsigned char)*p) && n < 63)
+		name[n++] = *p++;
+	name[n] = '\0';
+	if (!n)
+		return false;
+	while (isspace((unsigned char)*p))
+		p++;
+	v = strtol(p, &end, 10);
+	if (end == p)
+		return false;
+	*num = (int)v;
+	return true;
+}
+
 /* glibc's getprotobynumber reads /etc/protocols ("name number aliases",
  * '#' comments), first match wins; musl's has a built-in table, so the
  * file is read here, once. */
@@ -321,7 +348,7 @@ static void protocols_load(struct interp *ip)
 
 		if (hash)
 			*hash = '\0';
-		if (sscanf(line, "%63s %d", name, &num) != 2)
+		if (!proto_line(line, name, &num))
 			continue;
 		ip->proto[ip->nproto].num = num;
 		snprintf(ip->proto[ip->nproto].name,

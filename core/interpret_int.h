@@ -99,15 +99,18 @@ const char *interpret_protocol(struct interp *ip, int num);
 
 /* --- interpret_names.c, interpret_syscall.c ----------------------------- */
 
-struct iname {
-	uint32_t v;
-	const char *n;
-};
-
+/* count values, and their names one after the other, NUL-terminated */
 struct iname_tab {
-	const struct iname *t;
-	size_t n;
+	const uint32_t *v;
+	const char *n;
+	size_t count;
 };
+/* The iname_tab of an X-macro list of (value, "name"):
+ * #define T(X) X(1, "one") X(2, "two")  ...  INAME_TAB(T) */
+#define INAME_V(v, s) v,
+#define INAME_S(v, s) s "\0"
+#define INAME_TAB(x) { (const uint32_t[]){ x(INAME_V) }, x(INAME_S), \
+	sizeof (const uint32_t[]){ x(INAME_V) } / sizeof (uint32_t) }
 
 enum {
 	NM_SIG_TAB,
@@ -147,6 +150,9 @@ enum {
 extern const struct iname_tab interpret_names[NM_COUNT];
 /* the name of v in table tab (an NM_*), NULL when it has none */
 const char *interpret_name(int tab, uint32_t v);
+/* the name of entry i; the name of v among the first n, or NULL */
+const char *iname_at(const struct iname_tab *t, size_t i);
+const char *iname_find(const struct iname_tab *t, size_t n, uint32_t v);
 
 
 /* print_mode: "file,644", "dir,suid,755", "000,644" */

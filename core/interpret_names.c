@@ -1,457 +1,444 @@
 /* interpret_names - the name tables of interpret_syscall.c: numbers to
  * the words audit 3.0.9's ausearch -i prints for them (signals, ptrace,
  * prctl, fcntl, sockets, socket options, flag sets...), read off
- * /sbin/ausearch value by value. Bit tables are in output order. */
+ * /sbin/ausearch value by value. Bit tables are in output order. Each is
+ * an X-macro list of (value, name), made an iname_tab at the end. */
 #include "interpret_int.h"
 
-static const struct iname sig_tab[] = {
-	{ 0x0, "SIG0" }, { 0x1, "SIGHUP" }, { 0x2, "SIGINT" }, { 0x3, "SIGQUIT" },
-	{ 0x4, "SIGILL" }, { 0x5, "SIGTRAP" }, { 0x6, "SIGABRT" },
-	{ 0x7, "SIGBUS" }, { 0x8, "SIGFPE" }, { 0x9, "SIGKILL" },
-	{ 0xa, "SIGUSR1" }, { 0xb, "SIGSEGV" }, { 0xc, "SIGUSR2" },
-	{ 0xd, "SIGPIPE" }, { 0xe, "SIGALRM" }, { 0xf, "SIGTERM" },
-	{ 0x10, "SIGSTKFLT" }, { 0x11, "SIGCHLD" }, { 0x12, "SIGCONT" },
-	{ 0x13, "SIGSTOP" }, { 0x14, "SIGTSTP" }, { 0x15, "SIGTTIN" },
-	{ 0x16, "SIGTTOU" }, { 0x17, "SIGURG" }, { 0x18, "SIGXCPU" },
-	{ 0x19, "SIGXFSZ" }, { 0x1a, "SIGVTALRM" }, { 0x1b, "SIGPROF" },
-	{ 0x1c, "SIGWINCH" }, { 0x1d, "SIGIO" }, { 0x1e, "IGPWR" },
-	{ 0x1f, "SIGSYS" },
-};
+#define SIG_TAB(X) \
+	X(0x0, "SIG0") X(0x1, "SIGHUP") X(0x2, "SIGINT") X(0x3, "SIGQUIT") \
+	X(0x4, "SIGILL") X(0x5, "SIGTRAP") X(0x6, "SIGABRT") \
+	X(0x7, "SIGBUS") X(0x8, "SIGFPE") X(0x9, "SIGKILL") \
+	X(0xa, "SIGUSR1") X(0xb, "SIGSEGV") X(0xc, "SIGUSR2") \
+	X(0xd, "SIGPIPE") X(0xe, "SIGALRM") X(0xf, "SIGTERM") \
+	X(0x10, "SIGSTKFLT") X(0x11, "SIGCHLD") X(0x12, "SIGCONT") \
+	X(0x13, "SIGSTOP") X(0x14, "SIGTSTP") X(0x15, "SIGTTIN") \
+	X(0x16, "SIGTTOU") X(0x17, "SIGURG") X(0x18, "SIGXCPU") \
+	X(0x19, "SIGXFSZ") X(0x1a, "SIGVTALRM") X(0x1b, "SIGPROF") \
+	X(0x1c, "SIGWINCH") X(0x1d, "SIGIO") X(0x1e, "IGPWR") \
+	X(0x1f, "SIGSYS")
 
-static const struct iname ptrace_tab[] = {
-	{ 0x0, "PTRACE_TRACEME" }, { 0x1, "PTRACE_PEEKTEXT" },
-	{ 0x2, "PTRACE_PEEKDATA" }, { 0x3, "PTRACE_PEEKUSER" },
-	{ 0x4, "PTRACE_POKETEXT" }, { 0x5, "PTRACE_POKEDATA" },
-	{ 0x6, "PTRACE_POKEUSER" }, { 0x7, "PTRACE_CONT" }, { 0x8, "PTRACE_KILL" },
-	{ 0x9, "PTRACE_SINGLESTEP" }, { 0xc, "PTRACE_GETREGS" },
-	{ 0xd, "PTRACE_SETREGS" }, { 0xe, "PTRACE_GETFPREGS" },
-	{ 0xf, "PTRACE_SETFPREGS" }, { 0x10, "PTRACE_ATTACH" },
-	{ 0x11, "PTRACE_DETACH" }, { 0x12, "PTRACE_GETFPXREGS" },
-	{ 0x13, "PTRACE_SETFPXREGS" }, { 0x18, "PTRACE_SYSCALL" },
-	{ 0x19, "PTRACE_GET_THREAD_AREA" }, { 0x1a, "PTRACE_SET_THREAD_AREA" },
-	{ 0x1e, "PTRACE_ARCH_PRCTL" }, { 0x1f, "PTRACE_SYSEMU" },
-	{ 0x20, "PTRACE_SYSEMU_SINGLESTEP" }, { 0x21, "PTRACE_SINGLEBLOCK" },
-	{ 0x4200, "PTRACE_SETOPTIONS" }, { 0x4201, "PTRACE_GETEVENTMSG" },
-	{ 0x4202, "PTRACE_GETSIGINFO" }, { 0x4203, "PTRACE_SETSIGINFO" },
-	{ 0x4204, "PTRACE_GETREGSET" }, { 0x4205, "PTRACE_SETREGSET" },
-	{ 0x4206, "PTRACE_SEIZE" }, { 0x4207, "PTRACE_INTERRUPT" },
-	{ 0x4208, "PTRACE_LISTEN" }, { 0x4209, "PTRACE_PEEKSIGINFO" },
-	{ 0x420a, "PTRACE_GETSIGMASK" }, { 0x420b, "PTRACE_SETSIGMASK" },
-	{ 0x420c, "PTRACE_SECCOMP_GET_FILTER" },
-	{ 0x420d, "PTRACE_SECCOMP_GET_METADATA" },
-	{ 0x420e, "PTRACE_GET_SYSCALL_INFO" },
-};
+#define PTRACE_TAB(X) \
+	X(0x0, "PTRACE_TRACEME") X(0x1, "PTRACE_PEEKTEXT") \
+	X(0x2, "PTRACE_PEEKDATA") X(0x3, "PTRACE_PEEKUSER") \
+	X(0x4, "PTRACE_POKETEXT") X(0x5, "PTRACE_POKEDATA") \
+	X(0x6, "PTRACE_POKEUSER") X(0x7, "PTRACE_CONT") X(0x8, "PTRACE_KILL") \
+	X(0x9, "PTRACE_SINGLESTEP") X(0xc, "PTRACE_GETREGS") \
+	X(0xd, "PTRACE_SETREGS") X(0xe, "PTRACE_GETFPREGS") \
+	X(0xf, "PTRACE_SETFPREGS") X(0x10, "PTRACE_ATTACH") \
+	X(0x11, "PTRACE_DETACH") X(0x12, "PTRACE_GETFPXREGS") \
+	X(0x13, "PTRACE_SETFPXREGS") X(0x18, "PTRACE_SYSCALL") \
+	X(0x19, "PTRACE_GET_THREAD_AREA") X(0x1a, "PTRACE_SET_THREAD_AREA") \
+	X(0x1e, "PTRACE_ARCH_PRCTL") X(0x1f, "PTRACE_SYSEMU") \
+	X(0x20, "PTRACE_SYSEMU_SINGLESTEP") X(0x21, "PTRACE_SINGLEBLOCK") \
+	X(0x4200, "PTRACE_SETOPTIONS") X(0x4201, "PTRACE_GETEVENTMSG") \
+	X(0x4202, "PTRACE_GETSIGINFO") X(0x4203, "PTRACE_SETSIGINFO") \
+	X(0x4204, "PTRACE_GETREGSET") X(0x4205, "PTRACE_SETREGSET") \
+	X(0x4206, "PTRACE_SEIZE") X(0x4207, "PTRACE_INTERRUPT") \
+	X(0x4208, "PTRACE_LISTEN") X(0x4209, "PTRACE_PEEKSIGINFO") \
+	X(0x420a, "PTRACE_GETSIGMASK") X(0x420b, "PTRACE_SETSIGMASK") \
+	X(0x420c, "PTRACE_SECCOMP_GET_FILTER") \
+	X(0x420d, "PTRACE_SECCOMP_GET_METADATA") \
+	X(0x420e, "PTRACE_GET_SYSCALL_INFO")
 
-static const struct iname prctl_tab[] = {
-	{ 0x1, "PR_SET_PDEATHSIG" }, { 0x2, "PR_GET_PDEATHSIG" },
-	{ 0x3, "PR_GET_DUMPABLE" }, { 0x4, "PR_SET_DUMPABLE" },
-	{ 0x5, "PR_GET_UNALIGN" }, { 0x6, "PR_SET_UNALIGN" },
-	{ 0x7, "PR_GET_KEEPCAPS" }, { 0x8, "PR_SET_KEEPCAPS" },
-	{ 0x9, "PR_GET_FPEMU" }, { 0xa, "PR_SET_FPEMU" }, { 0xb, "PR_GET_FPEXC" },
-	{ 0xc, "PR_SET_FPEXC" }, { 0xd, "PR_GET_TIMING" }, { 0xe, "PR_SET_TIMING" },
-	{ 0xf, "PR_SET_NAME" }, { 0x10, "PR_GET_NAME" }, { 0x13, "PR_GET_ENDIAN" },
-	{ 0x14, "PR_SET_ENDIAN" }, { 0x15, "PR_GET_SECCOMP" },
-	{ 0x16, "PR_SET_SECCOMP" }, { 0x17, "PR_CAPBSET_READ" },
-	{ 0x18, "PR_CAPBSET_DROP" }, { 0x19, "PR_GET_TSC" }, { 0x1a, "PR_SET_TSC" },
-	{ 0x1b, "PR_GET_SECUREBITS" }, { 0x1c, "PR_SET_SECUREBITS" },
-	{ 0x1d, "PR_SET_TIMERSLACK" }, { 0x1e, "PR_GET_TIMERSLACK" },
-	{ 0x1f, "PR_TASK_PERF_EVENTS_DISABLE" },
-	{ 0x20, "PR_TASK_PERF_EVENTS_ENABLE" }, { 0x21, "PR_MCE_KILL" },
-	{ 0x22, "PR_MCE_KILL_GET" }, { 0x23, "PR_SET_MM" },
-	{ 0x24, "PR_SET_CHILD_SUBREAPER" }, { 0x25, "PR_GET_CHILD_SUBREAPER" },
-	{ 0x26, "PR_SET_NO_NEW_PRIVS" }, { 0x27, "PR_GET_NO_NEW_PRIVS" },
-	{ 0x28, "PR_GET_TID_ADDRESS" }, { 0x29, "PR_SET_THP_DISABLE" },
-	{ 0x2a, "PR_GET_THP_DISABLE" }, { 0x2b, "PR_MPX_ENABLE_MANAGEMENT" },
-	{ 0x2c, "PR_MPX_DISABLE_MANAGEMENT" }, { 0x2d, "PR_SET_FP_MODE" },
-	{ 0x2e, "PR_GET_FP_MODE" }, { 0x2f, "PR_CAP_AMBIENT" },
-	{ 0x32, "PR_SVE_SET_VL" }, { 0x33, "PR_SVE_GET_VL" },
-	{ 0x34, "PR_GET_SPECULATION_CTRL" }, { 0x35, "PR_SET_SPECULATION_CTRL" },
-	{ 0x36, "PR_PAC_RESET_KEYS" }, { 0x37, "PR_SET_TAGGED_ADDR_CTRL" },
-	{ 0x38, "PR_GET_TAGGED_ADDR_CTRL" },
-};
+#define PRCTL_TAB(X) \
+	X(0x1, "PR_SET_PDEATHSIG") X(0x2, "PR_GET_PDEATHSIG") \
+	X(0x3, "PR_GET_DUMPABLE") X(0x4, "PR_SET_DUMPABLE") \
+	X(0x5, "PR_GET_UNALIGN") X(0x6, "PR_SET_UNALIGN") \
+	X(0x7, "PR_GET_KEEPCAPS") X(0x8, "PR_SET_KEEPCAPS") \
+	X(0x9, "PR_GET_FPEMU") X(0xa, "PR_SET_FPEMU") X(0xb, "PR_GET_FPEXC") \
+	X(0xc, "PR_SET_FPEXC") X(0xd, "PR_GET_TIMING") X(0xe, "PR_SET_TIMING") \
+	X(0xf, "PR_SET_NAME") X(0x10, "PR_GET_NAME") X(0x13, "PR_GET_ENDIAN") \
+	X(0x14, "PR_SET_ENDIAN") X(0x15, "PR_GET_SECCOMP") \
+	X(0x16, "PR_SET_SECCOMP") X(0x17, "PR_CAPBSET_READ") \
+	X(0x18, "PR_CAPBSET_DROP") X(0x19, "PR_GET_TSC") X(0x1a, "PR_SET_TSC") \
+	X(0x1b, "PR_GET_SECUREBITS") X(0x1c, "PR_SET_SECUREBITS") \
+	X(0x1d, "PR_SET_TIMERSLACK") X(0x1e, "PR_GET_TIMERSLACK") \
+	X(0x1f, "PR_TASK_PERF_EVENTS_DISABLE") \
+	X(0x20, "PR_TASK_PERF_EVENTS_ENABLE") X(0x21, "PR_MCE_KILL") \
+	X(0x22, "PR_MCE_KILL_GET") X(0x23, "PR_SET_MM") \
+	X(0x24, "PR_SET_CHILD_SUBREAPER") X(0x25, "PR_GET_CHILD_SUBREAPER") \
+	X(0x26, "PR_SET_NO_NEW_PRIVS") X(0x27, "PR_GET_NO_NEW_PRIVS") \
+	X(0x28, "PR_GET_TID_ADDRESS") X(0x29, "PR_SET_THP_DISABLE") \
+	X(0x2a, "PR_GET_THP_DISABLE") X(0x2b, "PR_MPX_ENABLE_MANAGEMENT") \
+	X(0x2c, "PR_MPX_DISABLE_MANAGEMENT") X(0x2d, "PR_SET_FP_MODE") \
+	X(0x2e, "PR_GET_FP_MODE") X(0x2f, "PR_CAP_AMBIENT") \
+	X(0x32, "PR_SVE_SET_VL") X(0x33, "PR_SVE_GET_VL") \
+	X(0x34, "PR_GET_SPECULATION_CTRL") X(0x35, "PR_SET_SPECULATION_CTRL") \
+	X(0x36, "PR_PAC_RESET_KEYS") X(0x37, "PR_SET_TAGGED_ADDR_CTRL") \
+	X(0x38, "PR_GET_TAGGED_ADDR_CTRL")
 
-static const struct iname fcntl_tab[] = {
-	{ 0x0, "F_DUPFD" }, { 0x1, "F_GETFD" }, { 0x2, "F_SETFD" },
-	{ 0x3, "F_GETFL" }, { 0x4, "F_SETFL" }, { 0x5, "F_GETLK" },
-	{ 0x6, "F_SETLK" }, { 0x7, "F_SETLKW" }, { 0x8, "F_SETOWN" },
-	{ 0x9, "F_GETOWN" }, { 0xa, "F_SETSIG" }, { 0xb, "F_GETSIG" },
-	{ 0xc, "F_GETLK64" }, { 0xd, "F_SETLK64" }, { 0xe, "F_SETLKW64" },
-	{ 0xf, "F_SETOWN_EX" }, { 0x10, "F_GETOWN_EX" },
-	{ 0x11, "F_GETOWNER_UIDS" }, { 0x400, "F_SETLEASE" },
-	{ 0x401, "F_GETLEASE" }, { 0x402, "F_NOTIFY" }, { 0x405, "F_CANCELLK" },
-	{ 0x406, "F_DUPFD_CLOEXEC" }, { 0x407, "F_SETPIPE_SZ" },
-	{ 0x408, "F_GETPIPE_SZ" }, { 0x409, "F_ADD_SEALS" },
-	{ 0x40a, "F_GET_SEALS" }, { 0x40b, "F_GET_RW_HINT" },
-	{ 0x40c, "F_SET_RW_HINT" }, { 0x40d, "F_GET_FILE_RW_HINT" },
-	{ 0x40e, "F_SET_FILE_RW_HINT" },
-};
+#define FCNTL_TAB(X) \
+	X(0x0, "F_DUPFD") X(0x1, "F_GETFD") X(0x2, "F_SETFD") \
+	X(0x3, "F_GETFL") X(0x4, "F_SETFL") X(0x5, "F_GETLK") \
+	X(0x6, "F_SETLK") X(0x7, "F_SETLKW") X(0x8, "F_SETOWN") \
+	X(0x9, "F_GETOWN") X(0xa, "F_SETSIG") X(0xb, "F_GETSIG") \
+	X(0xc, "F_GETLK64") X(0xd, "F_SETLK64") X(0xe, "F_SETLKW64") \
+	X(0xf, "F_SETOWN_EX") X(0x10, "F_GETOWN_EX") \
+	X(0x11, "F_GETOWNER_UIDS") X(0x400, "F_SETLEASE") \
+	X(0x401, "F_GETLEASE") X(0x402, "F_NOTIFY") X(0x405, "F_CANCELLK") \
+	X(0x406, "F_DUPFD_CLOEXEC") X(0x407, "F_SETPIPE_SZ") \
+	X(0x408, "F_GETPIPE_SZ") X(0x409, "F_ADD_SEALS") \
+	X(0x40a, "F_GET_SEALS") X(0x40b, "F_GET_RW_HINT") \
+	X(0x40c, "F_SET_RW_HINT") X(0x40d, "F_GET_FILE_RW_HINT") \
+	X(0x40e, "F_SET_FILE_RW_HINT")
 
-static const struct iname epoll_tab[] = {
-	{ 0x1, "EPOLL_CTL_ADD" }, { 0x2, "EPOLL_CTL_DEL" },
-	{ 0x3, "EPOLL_CTL_MOD" },
-};
+#define EPOLL_TAB(X) \
+	X(0x1, "EPOLL_CTL_ADD") X(0x2, "EPOLL_CTL_DEL") \
+	X(0x3, "EPOLL_CTL_MOD")
 
-static const struct iname clock_tab[] = {
-	{ 0x0, "CLOCK_REALTIME" }, { 0x1, "CLOCK_MONOTONIC" },
-	{ 0x2, "CLOCK_PROCESS_CPUTIME_ID" }, { 0x3, "CLOCK_THREAD_CPUTIME_ID" },
-	{ 0x4, "CLOCK_MONOTONIC_RAW" }, { 0x5, "CLOCK_REALTIME_COARSE" },
-	{ 0x6, "CLOCK_MONOTONIC_COARSE" },
-};
+#define CLOCK_TAB(X) \
+	X(0x0, "CLOCK_REALTIME") X(0x1, "CLOCK_MONOTONIC") \
+	X(0x2, "CLOCK_PROCESS_CPUTIME_ID") X(0x3, "CLOCK_THREAD_CPUTIME_ID") \
+	X(0x4, "CLOCK_MONOTONIC_RAW") X(0x5, "CLOCK_REALTIME_COARSE") \
+	X(0x6, "CLOCK_MONOTONIC_COARSE")
 
-static const struct iname rlimit_tab[] = {
-	{ 0x0, "RLIMIT_CPU" }, { 0x1, "RLIMIT_FSIZE" }, { 0x2, "RLIMIT_DATA" },
-	{ 0x3, "RLIMIT_STACK" }, { 0x4, "RLIMIT_CORE" }, { 0x5, "RLIMIT_RSS" },
-	{ 0x6, "RLIMIT_NPROC" }, { 0x7, "RLIMIT_NOFILE" },
-	{ 0x8, "RLIMIT_MEMLOCK" }, { 0x9, "RLIMIT_AS" }, { 0xa, "RLIMIT_LOCKS" },
-	{ 0xb, "RLIMIT_SIGPENDING" }, { 0xc, "RLIMIT_MSGQUEUE" },
-	{ 0xd, "RLIMIT_NICE" }, { 0xe, "RLIMIT_RTPRIO" }, { 0xf, "RLIMIT_RTTIME" },
-};
+#define RLIMIT_TAB(X) \
+	X(0x0, "RLIMIT_CPU") X(0x1, "RLIMIT_FSIZE") X(0x2, "RLIMIT_DATA") \
+	X(0x3, "RLIMIT_STACK") X(0x4, "RLIMIT_CORE") X(0x5, "RLIMIT_RSS") \
+	X(0x6, "RLIMIT_NPROC") X(0x7, "RLIMIT_NOFILE") \
+	X(0x8, "RLIMIT_MEMLOCK") X(0x9, "RLIMIT_AS") X(0xa, "RLIMIT_LOCKS") \
+	X(0xb, "RLIMIT_SIGPENDING") X(0xc, "RLIMIT_MSGQUEUE") \
+	X(0xd, "RLIMIT_NICE") X(0xe, "RLIMIT_RTPRIO") X(0xf, "RLIMIT_RTTIME")
 
-static const struct iname sched_tab[] = {
-	{ 0x0, "SCHED_OTHER" }, { 0x1, "SCHED_FIFO" }, { 0x2, "SCHED_RR" },
-	{ 0x3, "SCHED_BATCH" }, { 0x5, "SCHED_IDLE" }, { 0x6, "SCHED_DEADLINE" },
-};
+#define SCHED_TAB(X) \
+	X(0x0, "SCHED_OTHER") X(0x1, "SCHED_FIFO") X(0x2, "SCHED_RR") \
+	X(0x3, "SCHED_BATCH") X(0x5, "SCHED_IDLE") X(0x6, "SCHED_DEADLINE")
 
-static const struct iname seek_tab[] = {
-	{ 0x0, "SEEK_SET" }, { 0x1, "SEEK_CUR" }, { 0x2, "SEEK_END" },
-	{ 0x3, "SEEK_DATA" }, { 0x4, "SEEK_HOLE" },
-};
+#define SEEK_TAB(X) \
+	X(0x0, "SEEK_SET") X(0x1, "SEEK_CUR") X(0x2, "SEEK_END") \
+	X(0x3, "SEEK_DATA") X(0x4, "SEEK_HOLE")
 
-static const struct iname family_tab[] = {
-	{ 0x1, "local" }, { 0x2, "inet" }, { 0x3, "ax25" }, { 0x4, "ipx" },
-	{ 0x5, "appletalk" }, { 0x6, "netrom" }, { 0x7, "bridge" },
-	{ 0x8, "atmpvc" }, { 0x9, "x25" }, { 0xa, "inet6" }, { 0xb, "rose" },
-	{ 0xc, "decnet" }, { 0xd, "netbeui" }, { 0xe, "security" }, { 0xf, "key" },
-	{ 0x10, "netlink" }, { 0x11, "packet" }, { 0x12, "ash" },
-	{ 0x13, "econet" }, { 0x14, "atmsvc" }, { 0x15, "rds" }, { 0x16, "sna" },
-	{ 0x17, "irda" }, { 0x18, "pppox" }, { 0x19, "wanpipe" }, { 0x1a, "llc" },
-	{ 0x1d, "can" }, { 0x1e, "tipc" }, { 0x1f, "bluetooth" }, { 0x20, "iucv" },
-	{ 0x21, "rxrpc" }, { 0x22, "isdn" }, { 0x23, "phonet" },
-	{ 0x24, "ieee802154" }, { 0x25, "caif" }, { 0x26, "alg" }, { 0x27, "nfc" },
-	{ 0x28, "vsock" }, { 0x29, "kcm" }, { 0x2a, "qipcrtr" }, { 0x2b, "smc" },
-	{ 0x2c, "xdp" },
-};
+#define FAMILY_TAB(X) \
+	X(0x1, "local") X(0x2, "inet") X(0x3, "ax25") X(0x4, "ipx") \
+	X(0x5, "appletalk") X(0x6, "netrom") X(0x7, "bridge") \
+	X(0x8, "atmpvc") X(0x9, "x25") X(0xa, "inet6") X(0xb, "rose") \
+	X(0xc, "decnet") X(0xd, "netbeui") X(0xe, "security") X(0xf, "key") \
+	X(0x10, "netlink") X(0x11, "packet") X(0x12, "ash") \
+	X(0x13, "econet") X(0x14, "atmsvc") X(0x15, "rds") X(0x16, "sna") \
+	X(0x17, "irda") X(0x18, "pppox") X(0x19, "wanpipe") X(0x1a, "llc") \
+	X(0x1d, "can") X(0x1e, "tipc") X(0x1f, "bluetooth") X(0x20, "iucv") \
+	X(0x21, "rxrpc") X(0x22, "isdn") X(0x23, "phonet") \
+	X(0x24, "ieee802154") X(0x25, "caif") X(0x26, "alg") X(0x27, "nfc") \
+	X(0x28, "vsock") X(0x29, "kcm") X(0x2a, "qipcrtr") X(0x2b, "smc") \
+	X(0x2c, "xdp")
 
-static const struct iname socktype_tab[] = {
-	{ 0x1, "SOCK_STREAM" }, { 0x2, "SOCK_DGRAM" }, { 0x3, "SOCK_RAW" },
-	{ 0x4, "SOCK_RDM" }, { 0x5, "SOCK_SEQPACKET" }, { 0x6, "SOCK_DCCP" },
-	{ 0xa, "SOCK_PACKET" },
-};
+#define SOCKTYPE_TAB(X) \
+	X(0x1, "SOCK_STREAM") X(0x2, "SOCK_DGRAM") X(0x3, "SOCK_RAW") \
+	X(0x4, "SOCK_RDM") X(0x5, "SOCK_SEQPACKET") X(0x6, "SOCK_DCCP") \
+	X(0xa, "SOCK_PACKET")
 
-static const struct iname bpf_tab[] = {
-	{ 0x0, "BPF_MAP_CREATE" }, { 0x1, "BPF_MAP_LOOKUP_ELEM" },
-	{ 0x2, "BPF_MAP_UPDATE_ELEM" }, { 0x3, "BPF_MAP_DELETE_ELEM" },
-	{ 0x4, "BPF_MAP_GET_NEXT_KEY" }, { 0x5, "BPF_PROG_LOAD" },
-	{ 0x6, "BPF_OBJ_PIN" }, { 0x7, "BPF_OBJ_GET" }, { 0x8, "BPF_PROG_ATTACH" },
-	{ 0x9, "BPF_PROG_DETACH" }, { 0xa, "BPF_PROG_TEST_RUN" },
-	{ 0xb, "BPF_PROG_GET_NEXT_ID" }, { 0xc, "BPF_MAP_GET_NEXT_ID" },
-	{ 0xd, "BPF_PROG_GET_FD_BY_ID" }, { 0xe, "BPF_MAP_GET_FD_BY_ID" },
-	{ 0xf, "BPF_OBJ_GET_INFO_BY_FD" }, { 0x10, "BPF_PROG_QUERY" },
-	{ 0x11, "BPF_RAW_TRACEPOINT_OPEN" }, { 0x12, "BPF_BTF_LOAD" },
-	{ 0x13, "BPF_BTF_GET_FD_BY_ID" }, { 0x14, "BPF_TASK_FD_QUERY" },
-	{ 0x15, "BPF_MAP_LOOKUP_AND_DELETE_ELEM" }, { 0x16, "BPF_MAP_FREEZE" },
-	{ 0x17, "BPF_BTF_GET_NEXT_ID" },
-};
+#define BPF_TAB(X) \
+	X(0x0, "BPF_MAP_CREATE") X(0x1, "BPF_MAP_LOOKUP_ELEM") \
+	X(0x2, "BPF_MAP_UPDATE_ELEM") X(0x3, "BPF_MAP_DELETE_ELEM") \
+	X(0x4, "BPF_MAP_GET_NEXT_KEY") X(0x5, "BPF_PROG_LOAD") \
+	X(0x6, "BPF_OBJ_PIN") X(0x7, "BPF_OBJ_GET") X(0x8, "BPF_PROG_ATTACH") \
+	X(0x9, "BPF_PROG_DETACH") X(0xa, "BPF_PROG_TEST_RUN") \
+	X(0xb, "BPF_PROG_GET_NEXT_ID") X(0xc, "BPF_MAP_GET_NEXT_ID") \
+	X(0xd, "BPF_PROG_GET_FD_BY_ID") X(0xe, "BPF_MAP_GET_FD_BY_ID") \
+	X(0xf, "BPF_OBJ_GET_INFO_BY_FD") X(0x10, "BPF_PROG_QUERY") \
+	X(0x11, "BPF_RAW_TRACEPOINT_OPEN") X(0x12, "BPF_BTF_LOAD") \
+	X(0x13, "BPF_BTF_GET_FD_BY_ID") X(0x14, "BPF_TASK_FD_QUERY") \
+	X(0x15, "BPF_MAP_LOOKUP_AND_DELETE_ELEM") X(0x16, "BPF_MAP_FREEZE") \
+	X(0x17, "BPF_BTF_GET_NEXT_ID")
 
-static const struct iname socketcall_tab[] = {
-	{ 0x1, "socket" }, { 0x2, "bind" }, { 0x3, "connect" }, { 0x4, "listen" },
-	{ 0x5, "accept" }, { 0x6, "getsockname" }, { 0x7, "getpeername" },
-	{ 0x8, "socketpair" }, { 0x9, "send" }, { 0xa, "recv" }, { 0xb, "sendto" },
-	{ 0xc, "recvfrom" }, { 0xd, "shutdown" }, { 0xe, "setsockopt" },
-	{ 0xf, "getsockopt" }, { 0x10, "sendmsg" }, { 0x11, "recvmsg" },
-	{ 0x12, "accept4" }, { 0x13, "recvmmsg" }, { 0x14, "sendmmsg" },
-};
+#define SOCKETCALL_TAB(X) \
+	X(0x1, "socket") X(0x2, "bind") X(0x3, "connect") X(0x4, "listen") \
+	X(0x5, "accept") X(0x6, "getsockname") X(0x7, "getpeername") \
+	X(0x8, "socketpair") X(0x9, "send") X(0xa, "recv") X(0xb, "sendto") \
+	X(0xc, "recvfrom") X(0xd, "shutdown") X(0xe, "setsockopt") \
+	X(0xf, "getsockopt") X(0x10, "sendmsg") X(0x11, "recvmsg") \
+	X(0x12, "accept4") X(0x13, "recvmmsg") X(0x14, "sendmmsg")
 
-static const struct iname level_tab[] = {
-	{ 0xff, "SOL_RAW" }, { 0x100, "SOL_IPX" }, { 0x101, "SOL_AX25" },
-	{ 0x102, "SOL_ATALK" }, { 0x103, "SOL_NETROM" }, { 0x104, "SOL_ROSE" },
-	{ 0x105, "SOL_DECNET" }, { 0x107, "SOL_PACKET" }, { 0x108, "SOL_ATM" },
-	{ 0x109, "SOL_AAL" }, { 0x10a, "SOL_IRDA" }, { 0x10b, "SOL_NETBEUI" },
-	{ 0x10c, "SOL_LLC" }, { 0x10d, "SOL_DCCP" }, { 0x10e, "SOL_NETLINK" },
-	{ 0x10f, "SOL_TIPC" }, { 0x110, "SOL_RXRPC" }, { 0x111, "SOL_PPPOL2TP" },
-	{ 0x112, "SOL_BLUETOOTH" }, { 0x113, "SOL_PNPIPE" }, { 0x114, "SOL_RDS" },
-	{ 0x115, "SOL_IUCV" }, { 0x116, "SOL_CAIF" }, { 0x117, "SOL_ALG" },
-	{ 0x118, "SOL_NFC" }, { 0x119, "SOL_KCM" }, { 0x11a, "SOL_TLS" },
-	{ 0x11b, "SOL_XDP" },
-};
+#define LEVEL_TAB(X) \
+	X(0xff, "SOL_RAW") X(0x100, "SOL_IPX") X(0x101, "SOL_AX25") \
+	X(0x102, "SOL_ATALK") X(0x103, "SOL_NETROM") X(0x104, "SOL_ROSE") \
+	X(0x105, "SOL_DECNET") X(0x107, "SOL_PACKET") X(0x108, "SOL_ATM") \
+	X(0x109, "SOL_AAL") X(0x10a, "SOL_IRDA") X(0x10b, "SOL_NETBEUI") \
+	X(0x10c, "SOL_LLC") X(0x10d, "SOL_DCCP") X(0x10e, "SOL_NETLINK") \
+	X(0x10f, "SOL_TIPC") X(0x110, "SOL_RXRPC") X(0x111, "SOL_PPPOL2TP") \
+	X(0x112, "SOL_BLUETOOTH") X(0x113, "SOL_PNPIPE") X(0x114, "SOL_RDS") \
+	X(0x115, "SOL_IUCV") X(0x116, "SOL_CAIF") X(0x117, "SOL_ALG") \
+	X(0x118, "SOL_NFC") X(0x119, "SOL_KCM") X(0x11a, "SOL_TLS") \
+	X(0x11b, "SOL_XDP")
 
-static const struct iname sockopt_tab[] = {
-	{ 0x1, "SO_DEBUG" }, { 0x2, "SO_REUSEADDR" }, { 0x3, "SO_TYPE" },
-	{ 0x4, "SO_ERROR" }, { 0x5, "SO_DONTROUTE" }, { 0x6, "SO_BROADCAST" },
-	{ 0x7, "SO_SNDBUF" }, { 0x8, "SO_RCVBUF" }, { 0x9, "SO_KEEPALIVE" },
-	{ 0xa, "SO_OOBINLINE" }, { 0xb, "SO_NO_CHECK" }, { 0xc, "SO_PRIORITY" },
-	{ 0xd, "SO_LINGER" }, { 0xe, "SO_BSDCOMPAT" }, { 0xf, "SO_REUSEPORT" },
-	{ 0x10, "SO_PASSCRED" }, { 0x11, "SO_PEERCRED" }, { 0x12, "SO_RCVLOWAT" },
-	{ 0x13, "SO_SNDLOWAT" }, { 0x14, "SO_RCVTIMEO" }, { 0x15, "SO_SNDTIMEO" },
-	{ 0x16, "SO_SECURITY_AUTHENTICATION" },
-	{ 0x17, "SO_SECURITY_ENCRYPTION_TRANSPORT" },
-	{ 0x18, "SO_SECURITY_ENCRYPTION_NETWORK" }, { 0x19, "SO_BINDTODEVICE" },
-	{ 0x1a, "SO_ATTACH_FILTER" }, { 0x1b, "SO_DETACH_FILTER" },
-	{ 0x1c, "SO_PEERNAME" }, { 0x1d, "SO_TIMESTAMP" },
-	{ 0x1e, "SO_ACCEPTCONN" }, { 0x1f, "SO_PEERSEC" },
-	{ 0x20, "SO_SNDBUFFORCE" }, { 0x21, "SO_RCVBUFFORCE" },
-	{ 0x22, "SO_PASSSEC" }, { 0x23, "SO_TIMESTAMPNS" }, { 0x24, "SO_MARK" },
-	{ 0x25, "SO_TIMESTAMPING" }, { 0x26, "SO_PROTOCOL" }, { 0x27, "SO_DOMAIN" },
-	{ 0x28, "SO_RXQ_OVFL" }, { 0x29, "SO_WIFI_STATUS" },
-	{ 0x2a, "SO_PEEK_OFF" }, { 0x2b, "SO_NOFCS" }, { 0x2c, "SO_LOCK_FILTER" },
-	{ 0x2d, "SO_SELECT_ERR_QUEUE" }, { 0x2e, "SO_BUSY_POLL" },
-	{ 0x2f, "SO_MAX_PACING_RATE" }, { 0x30, "SO_BPF_EXTENSIONS" },
-	{ 0x31, "SO_INCOMING_CPU" }, { 0x32, "SO_ATTACH_BPF" },
-	{ 0x33, "SO_ATTACH_REUSEPORT_CBPF" }, { 0x34, "SO_ATTACH_REUSEPORT_EBPF" },
-	{ 0x35, "SO_CNX_ADVICE" }, { 0x36, "SCM_TIMESTAMPING_OPT_STATS" },
-	{ 0x37, "SO_MEMINFO" }, { 0x38, "SO_INCOMING_NAPI_ID" },
-	{ 0x39, "SO_COOKIE" }, { 0x3a, "SCM_TIMESTAMPING_PKTINFO" },
-	{ 0x3b, "SO_PEERGROUPS" }, { 0x3c, "SO_ZEROCOPY" }, { 0x3d, "SO_TXTIME" },
-	{ 0x3e, "SO_BINDTOIFINDEX" }, { 0x3f, "SO_TIMESTAMP_NEW" },
-	{ 0x40, "SO_TIMESTAMPNS_NEW" }, { 0x41, "SO_TIMESTAMPING_NEW" },
-	{ 0x42, "SO_RCVTIMEO_NEW" }, { 0x43, "SO_SNDTIMEO_NEW" },
-	{ 0x44, "SO_DETACH_REUSEPORT_BPF" },
-	/* PPC's 16..21, moved up by 100 */
-	{ 116, "SO_RCVLOWAT" }, { 117, "SO_SNDLOWAT" }, { 118, "SO_RCVTIMEO" },
-	{ 119, "SO_SNDTIMEO" }, { 120, "SO_PASSCRED" }, { 121, "SO_PEERCRED" },
-};
+#define SOCKOPT_TAB(X) \
+	X(0x1, "SO_DEBUG") X(0x2, "SO_REUSEADDR") X(0x3, "SO_TYPE") \
+	X(0x4, "SO_ERROR") X(0x5, "SO_DONTROUTE") X(0x6, "SO_BROADCAST") \
+	X(0x7, "SO_SNDBUF") X(0x8, "SO_RCVBUF") X(0x9, "SO_KEEPALIVE") \
+	X(0xa, "SO_OOBINLINE") X(0xb, "SO_NO_CHECK") X(0xc, "SO_PRIORITY") \
+	X(0xd, "SO_LINGER") X(0xe, "SO_BSDCOMPAT") X(0xf, "SO_REUSEPORT") \
+	X(0x10, "SO_PASSCRED") X(0x11, "SO_PEERCRED") X(0x12, "SO_RCVLOWAT") \
+	X(0x13, "SO_SNDLOWAT") X(0x14, "SO_RCVTIMEO") X(0x15, "SO_SNDTIMEO") \
+	X(0x16, "SO_SECURITY_AUTHENTICATION") \
+	X(0x17, "SO_SECURITY_ENCRYPTION_TRANSPORT") \
+	X(0x18, "SO_SECURITY_ENCRYPTION_NETWORK") X(0x19, "SO_BINDTODEVICE") \
+	X(0x1a, "SO_ATTACH_FILTER") X(0x1b, "SO_DETACH_FILTER") \
+	X(0x1c, "SO_PEERNAME") X(0x1d, "SO_TIMESTAMP") \
+	X(0x1e, "SO_ACCEPTCONN") X(0x1f, "SO_PEERSEC") \
+	X(0x20, "SO_SNDBUFFORCE") X(0x21, "SO_RCVBUFFORCE") \
+	X(0x22, "SO_PASSSEC") X(0x23, "SO_TIMESTAMPNS") X(0x24, "SO_MARK") \
+	X(0x25, "SO_TIMESTAMPING") X(0x26, "SO_PROTOCOL") X(0x27, "SO_DOMAIN") \
+	X(0x28, "SO_RXQ_OVFL") X(0x29, "SO_WIFI_STATUS") \
+	X(0x2a, "SO_PEEK_OFF") X(0x2b, "SO_NOFCS") X(0x2c, "SO_LOCK_FILTER") \
+	X(0x2d, "SO_SELECT_ERR_QUEUE") X(0x2e, "SO_BUSY_POLL") \
+	X(0x2f, "SO_MAX_PACING_RATE") X(0x30, "SO_BPF_EXTENSIONS") \
+	X(0x31, "SO_INCOMING_CPU") X(0x32, "SO_ATTACH_BPF") \
+	X(0x33, "SO_ATTACH_REUSEPORT_CBPF") X(0x34, "SO_ATTACH_REUSEPORT_EBPF") \
+	X(0x35, "SO_CNX_ADVICE") X(0x36, "SCM_TIMESTAMPING_OPT_STATS") \
+	X(0x37, "SO_MEMINFO") X(0x38, "SO_INCOMING_NAPI_ID") \
+	X(0x39, "SO_COOKIE") X(0x3a, "SCM_TIMESTAMPING_PKTINFO") \
+	X(0x3b, "SO_PEERGROUPS") X(0x3c, "SO_ZEROCOPY") X(0x3d, "SO_TXTIME") \
+	X(0x3e, "SO_BINDTOIFINDEX") X(0x3f, "SO_TIMESTAMP_NEW") \
+	X(0x40, "SO_TIMESTAMPNS_NEW") X(0x41, "SO_TIMESTAMPING_NEW") \
+	X(0x42, "SO_RCVTIMEO_NEW") X(0x43, "SO_SNDTIMEO_NEW") \
+	X(0x44, "SO_DETACH_REUSEPORT_BPF") \
+	/* PPC's 16..21, moved up by 100 */ \
+	X(116, "SO_RCVLOWAT") X(117, "SO_SNDLOWAT") X(118, "SO_RCVTIMEO") \
+	X(119, "SO_SNDTIMEO") X(120, "SO_PASSCRED") X(121, "SO_PEERCRED")
 
-static const struct iname ipopt_tab[] = {
-	{ 0x1, "IP_TOS" }, { 0x2, "IP_TTL" }, { 0x3, "IP_HDRINCL" },
-	{ 0x4, "IP_OPTIONS" }, { 0x5, "IP_ROUTER_ALERT" }, { 0x6, "IP_RECVOPTS" },
-	{ 0x7, "IP_RETOPTS" }, { 0x8, "IP_PKTINFO" }, { 0x9, "IP_PKTOPTIONS" },
-	{ 0xa, "IP_MTU_DISCOVER" }, { 0xb, "IP_RECVERR" }, { 0xc, "IP_RECVTTL" },
-	{ 0xd, "IP_RECVTOS" }, { 0xe, "IP_MTU" }, { 0xf, "IP_FREEBIND" },
-	{ 0x10, "IP_IPSEC_POLICY" }, { 0x11, "IP_XFRM_POLICY" },
-	{ 0x12, "IP_PASSSEC" }, { 0x13, "IP_TRANSPARENT" },
-	{ 0x14, "IP_ORIGDSTADDR" }, { 0x15, "IP_MINTTL" }, { 0x16, "IP_NODEFRAG" },
-	{ 0x17, "IP_CHECKSUM" }, { 0x18, "IP_BIND_ADDRESS_NO_PORT" },
-	{ 0x19, "IP_RECVFRAGSIZE" }, { 0x20, "IP_MULTICAST_IF" },
-	{ 0x21, "IP_MULTICAST_TTL" }, { 0x22, "IP_MULTICAST_LOOP" },
-	{ 0x23, "IP_ADD_MEMBERSHIP" }, { 0x24, "IP_DROP_MEMBERSHIP" },
-	{ 0x25, "IP_UNBLOCK_SOURCE" }, { 0x26, "IP_BLOCK_SOURCE" },
-	{ 0x27, "IP_ADD_SOURCE_MEMBERSHIP" }, { 0x28, "IP_DROP_SOURCE_MEMBERSHIP" },
-	{ 0x29, "IP_MSFILTER" }, { 0x2a, "MCAST_JOIN_GROUP" },
-	{ 0x2b, "MCAST_BLOCK_SOURCE" }, { 0x2c, "MCAST_UNBLOCK_SOURCE" },
-	{ 0x2d, "MCAST_LEAVE_GROUP" }, { 0x2e, "MCAST_JOIN_SOURCE_GROUP" },
-	{ 0x2f, "MCAST_LEAVE_SOURCE_GROUP" }, { 0x30, "MCAST_MSFILTER" },
-	{ 0x31, "IP_MULTICAST_ALL" }, { 0x32, "IP_UNICAST_IF" },
-	{ 0x40, "IPT_SO_SET_REPLACE" }, { 0x41, "IPT_SO_SET_ADD_COUNTERS" },
-	{ 0x42, "IPT_SO_GET_REVISION_TARGET" },
-};
+#define IPOPT_TAB(X) \
+	X(0x1, "IP_TOS") X(0x2, "IP_TTL") X(0x3, "IP_HDRINCL") \
+	X(0x4, "IP_OPTIONS") X(0x5, "IP_ROUTER_ALERT") X(0x6, "IP_RECVOPTS") \
+	X(0x7, "IP_RETOPTS") X(0x8, "IP_PKTINFO") X(0x9, "IP_PKTOPTIONS") \
+	X(0xa, "IP_MTU_DISCOVER") X(0xb, "IP_RECVERR") X(0xc, "IP_RECVTTL") \
+	X(0xd, "IP_RECVTOS") X(0xe, "IP_MTU") X(0xf, "IP_FREEBIND") \
+	X(0x10, "IP_IPSEC_POLICY") X(0x11, "IP_XFRM_POLICY") \
+	X(0x12, "IP_PASSSEC") X(0x13, "IP_TRANSPARENT") \
+	X(0x14, "IP_ORIGDSTADDR") X(0x15, "IP_MINTTL") X(0x16, "IP_NODEFRAG") \
+	X(0x17, "IP_CHECKSUM") X(0x18, "IP_BIND_ADDRESS_NO_PORT") \
+	X(0x19, "IP_RECVFRAGSIZE") X(0x20, "IP_MULTICAST_IF") \
+	X(0x21, "IP_MULTICAST_TTL") X(0x22, "IP_MULTICAST_LOOP") \
+	X(0x23, "IP_ADD_MEMBERSHIP") X(0x24, "IP_DROP_MEMBERSHIP") \
+	X(0x25, "IP_UNBLOCK_SOURCE") X(0x26, "IP_BLOCK_SOURCE") \
+	X(0x27, "IP_ADD_SOURCE_MEMBERSHIP") X(0x28, "IP_DROP_SOURCE_MEMBERSHIP") \
+	X(0x29, "IP_MSFILTER") X(0x2a, "MCAST_JOIN_GROUP") \
+	X(0x2b, "MCAST_BLOCK_SOURCE") X(0x2c, "MCAST_UNBLOCK_SOURCE") \
+	X(0x2d, "MCAST_LEAVE_GROUP") X(0x2e, "MCAST_JOIN_SOURCE_GROUP") \
+	X(0x2f, "MCAST_LEAVE_SOURCE_GROUP") X(0x30, "MCAST_MSFILTER") \
+	X(0x31, "IP_MULTICAST_ALL") X(0x32, "IP_UNICAST_IF") \
+	X(0x40, "IPT_SO_SET_REPLACE") X(0x41, "IPT_SO_SET_ADD_COUNTERS") \
+	X(0x42, "IPT_SO_GET_REVISION_TARGET")
 
-static const struct iname ip6opt_tab[] = {
-	{ 0x1, "IPV6_ADDRFORM" }, { 0x2, "IPV6_2292PKTINFO" },
-	{ 0x3, "IPV6_2292HOPOPTS" }, { 0x4, "IPV6_2292DSTOPTS" },
-	{ 0x5, "IPV6_2292RTHDR" }, { 0x6, "IPV6_2292PKTOPTIONS" },
-	{ 0x7, "IPV6_CHECKSUM" }, { 0x8, "IPV6_2292HOPLIMIT" },
-	{ 0x9, "IPV6_NEXTHOP" }, { 0xa, "IPV6_AUTHHDR" }, { 0xb, "IPV6_FLOWINFO" },
-	{ 0x10, "IPV6_UNICAST_HOPS" }, { 0x11, "IPV6_MULTICAST_IF" },
-	{ 0x12, "IPV6_MULTICAST_HOPS" }, { 0x13, "IPV6_MULTICAST_LOOP" },
-	{ 0x14, "IPV6_ADD_MEMBERSHIP" }, { 0x15, "IPV6_DROP_MEMBERSHIP" },
-	{ 0x16, "IPV6_ROUTER_ALERT" }, { 0x17, "IPV6_MTU_DISCOVER" },
-	{ 0x18, "IPV6_MTU" }, { 0x19, "IPV6_RECVERR" }, { 0x1a, "IPV6_V6ONLY" },
-	{ 0x1b, "IPV6_JOIN_ANYCAST" }, { 0x1c, "IPV6_LEAVE_ANYCAST" },
-	{ 0x1d, "IPV6_MULTICAST_ALL" }, { 0x1e, "IPV6_ROUTER_ALERT_ISOLATE" },
-	{ 0x20, "IPV6_FLOWLABEL_MGR" }, { 0x21, "IPV6_FLOWINFO_SEND" },
-	{ 0x22, "IPV6_IPSEC_POLICY" }, { 0x23, "IPV6_XFRM_POLICY" },
-	{ 0x24, "IPV6_HDRINCL" }, { 0x2a, "MCAST_JOIN_GROUP" },
-	{ 0x2b, "MCAST_BLOCK_SOURCE" }, { 0x2c, "MCAST_UNBLOCK_SOURCE" },
-	{ 0x2d, "MCAST_LEAVE_GROUP" }, { 0x2e, "MCAST_JOIN_SOURCE_GROUP" },
-	{ 0x2f, "MCAST_LEAVE_SOURCE_GROUP" }, { 0x30, "MCAST_MSFILTER" },
-	{ 0x31, "IPV6_RECVPKTINFO" }, { 0x32, "IPV6_PKTINFO" },
-	{ 0x33, "IPV6_RECVHOPLIMIT" }, { 0x34, "IPV6_HOPLIMIT" },
-	{ 0x35, "IPV6_RECVHOPOPTS" }, { 0x36, "IPV6_HOPOPTS" },
-	{ 0x37, "IPV6_RTHDRDSTOPTS" }, { 0x38, "IPV6_RECVRTHDR" },
-	{ 0x39, "IPV6_RTHDR" }, { 0x3a, "IPV6_RECVDSTOPTS" },
-	{ 0x3b, "IPV6_DSTOPTS" }, { 0x3c, "IPV6_RECVPATHMTU" },
-	{ 0x3d, "IPV6_PATHMTU" }, { 0x3e, "IPV6_DONTFRAG" },
-	{ 0x3f, "IPV6_USE_MIN_MTU" }, { 0x40, "IP6T_SO_SET_REPLACE" },
-	{ 0x41, "IP6T_SO_SET_ADD_COUNTERS" }, { 0x42, "IPV6_RECVTCLASS" },
-	{ 0x43, "IPV6_TCLASS" }, { 0x44, "IP6T_SO_GET_REVISION_MATCH" },
-	{ 0x45, "IP6T_SO_GET_REVISION_TARGET" }, { 0x46, "IPV6_AUTOFLOWLABEL" },
-	{ 0x48, "IPV6_ADDR_PREFERENCES" }, { 0x49, "IPV6_MINHOPCOUNT" },
-	{ 0x4a, "IPV6_ORIGDSTADDR" }, { 0x4b, "IPV6_TRANSPARENT" },
-	{ 0x4c, "IPV6_UNICAST_IF" }, { 0x4d, "IPV6_RECVFRAGSIZE" },
-	{ 0x4e, "IPV6_FREEBIND" }, { 0x50, "IP6T_SO_ORIGINAL_DST" },
-};
+#define IP6OPT_TAB(X) \
+	X(0x1, "IPV6_ADDRFORM") X(0x2, "IPV6_2292PKTINFO") \
+	X(0x3, "IPV6_2292HOPOPTS") X(0x4, "IPV6_2292DSTOPTS") \
+	X(0x5, "IPV6_2292RTHDR") X(0x6, "IPV6_2292PKTOPTIONS") \
+	X(0x7, "IPV6_CHECKSUM") X(0x8, "IPV6_2292HOPLIMIT") \
+	X(0x9, "IPV6_NEXTHOP") X(0xa, "IPV6_AUTHHDR") X(0xb, "IPV6_FLOWINFO") \
+	X(0x10, "IPV6_UNICAST_HOPS") X(0x11, "IPV6_MULTICAST_IF") \
+	X(0x12, "IPV6_MULTICAST_HOPS") X(0x13, "IPV6_MULTICAST_LOOP") \
+	X(0x14, "IPV6_ADD_MEMBERSHIP") X(0x15, "IPV6_DROP_MEMBERSHIP") \
+	X(0x16, "IPV6_ROUTER_ALERT") X(0x17, "IPV6_MTU_DISCOVER") \
+	X(0x18, "IPV6_MTU") X(0x19, "IPV6_RECVERR") X(0x1a, "IPV6_V6ONLY") \
+	X(0x1b, "IPV6_JOIN_ANYCAST") X(0x1c, "IPV6_LEAVE_ANYCAST") \
+	X(0x1d, "IPV6_MULTICAST_ALL") X(0x1e, "IPV6_ROUTER_ALERT_ISOLATE") \
+	X(0x20, "IPV6_FLOWLABEL_MGR") X(0x21, "IPV6_FLOWINFO_SEND") \
+	X(0x22, "IPV6_IPSEC_POLICY") X(0x23, "IPV6_XFRM_POLICY") \
+	X(0x24, "IPV6_HDRINCL") X(0x2a, "MCAST_JOIN_GROUP") \
+	X(0x2b, "MCAST_BLOCK_SOURCE") X(0x2c, "MCAST_UNBLOCK_SOURCE") \
+	X(0x2d, "MCAST_LEAVE_GROUP") X(0x2e, "MCAST_JOIN_SOURCE_GROUP") \
+	X(0x2f, "MCAST_LEAVE_SOURCE_GROUP") X(0x30, "MCAST_MSFILTER") \
+	X(0x31, "IPV6_RECVPKTINFO") X(0x32, "IPV6_PKTINFO") \
+	X(0x33, "IPV6_RECVHOPLIMIT") X(0x34, "IPV6_HOPLIMIT") \
+	X(0x35, "IPV6_RECVHOPOPTS") X(0x36, "IPV6_HOPOPTS") \
+	X(0x37, "IPV6_RTHDRDSTOPTS") X(0x38, "IPV6_RECVRTHDR") \
+	X(0x39, "IPV6_RTHDR") X(0x3a, "IPV6_RECVDSTOPTS") \
+	X(0x3b, "IPV6_DSTOPTS") X(0x3c, "IPV6_RECVPATHMTU") \
+	X(0x3d, "IPV6_PATHMTU") X(0x3e, "IPV6_DONTFRAG") \
+	X(0x3f, "IPV6_USE_MIN_MTU") X(0x40, "IP6T_SO_SET_REPLACE") \
+	X(0x41, "IP6T_SO_SET_ADD_COUNTERS") X(0x42, "IPV6_RECVTCLASS") \
+	X(0x43, "IPV6_TCLASS") X(0x44, "IP6T_SO_GET_REVISION_MATCH") \
+	X(0x45, "IP6T_SO_GET_REVISION_TARGET") X(0x46, "IPV6_AUTOFLOWLABEL") \
+	X(0x48, "IPV6_ADDR_PREFERENCES") X(0x49, "IPV6_MINHOPCOUNT") \
+	X(0x4a, "IPV6_ORIGDSTADDR") X(0x4b, "IPV6_TRANSPARENT") \
+	X(0x4c, "IPV6_UNICAST_IF") X(0x4d, "IPV6_RECVFRAGSIZE") \
+	X(0x4e, "IPV6_FREEBIND") X(0x50, "IP6T_SO_ORIGINAL_DST")
 
-static const struct iname tcpopt_tab[] = {
-	{ 0x1, "TCP_NODELAY" }, { 0x2, "TCP_MAXSEG" }, { 0x3, "TCP_CORK" },
-	{ 0x4, "TCP_KEEPIDLE" }, { 0x5, "TCP_KEEPINTVL" }, { 0x6, "TCP_KEEPCNT" },
-	{ 0x7, "TCP_SYNCNT" }, { 0x8, "TCP_LINGER2" }, { 0x9, "TCP_DEFER_ACCEPT" },
-	{ 0xa, "TCP_WINDOW_CLAMP" }, { 0xb, "TCP_INFO" }, { 0xc, "TCP_QUICKACK" },
-	{ 0xd, "TCP_CONGESTION" }, { 0xe, "TCP_MD5SIG" },
-	{ 0xf, "TCP_COOKIE_TRANSACTIONS" }, { 0x10, "TCP_THIN_LINEAR_TIMEOUTS" },
-	{ 0x11, "TCP_THIN_DUPACK" }, { 0x12, "TCP_USER_TIMEOUT" },
-	{ 0x13, "TCP_REPAIR" }, { 0x14, "TCP_REPAIR_QUEUE" },
-	{ 0x15, "TCP_QUEUE_SEQ" }, { 0x16, "TCP_REPAIR_OPTIONS" },
-	{ 0x17, "TCP_FASTOPEN" }, { 0x18, "TCP_TIMESTAMP" },
-	{ 0x19, "TCP_NOTSENT_LOWAT" }, { 0x1a, "TCP_CC_INFO" },
-	{ 0x1b, "TCP_SAVE_SYN" }, { 0x1c, "TCP_SAVED_SYN" },
-	{ 0x1d, "TCP_REPAIR_WINDOW" }, { 0x1e, "TCP_FASTOPEN_CONNECT" },
-	{ 0x1f, "TCP_ULP" }, { 0x20, "TCP_MD5SIG_EXT" },
-	{ 0x21, "TCP_FASTOPEN_KEY" }, { 0x22, "TCP_FASTOPEN_NO_COOKIE" },
-	{ 0x23, "TCP_ZEROCOPY_RECEIVE" }, { 0x24, "TCP_INQ" },
-	{ 0x25, "TCP_TX_DELAY" },
-};
+#define TCPOPT_TAB(X) \
+	X(0x1, "TCP_NODELAY") X(0x2, "TCP_MAXSEG") X(0x3, "TCP_CORK") \
+	X(0x4, "TCP_KEEPIDLE") X(0x5, "TCP_KEEPINTVL") X(0x6, "TCP_KEEPCNT") \
+	X(0x7, "TCP_SYNCNT") X(0x8, "TCP_LINGER2") X(0x9, "TCP_DEFER_ACCEPT") \
+	X(0xa, "TCP_WINDOW_CLAMP") X(0xb, "TCP_INFO") X(0xc, "TCP_QUICKACK") \
+	X(0xd, "TCP_CONGESTION") X(0xe, "TCP_MD5SIG") \
+	X(0xf, "TCP_COOKIE_TRANSACTIONS") X(0x10, "TCP_THIN_LINEAR_TIMEOUTS") \
+	X(0x11, "TCP_THIN_DUPACK") X(0x12, "TCP_USER_TIMEOUT") \
+	X(0x13, "TCP_REPAIR") X(0x14, "TCP_REPAIR_QUEUE") \
+	X(0x15, "TCP_QUEUE_SEQ") X(0x16, "TCP_REPAIR_OPTIONS") \
+	X(0x17, "TCP_FASTOPEN") X(0x18, "TCP_TIMESTAMP") \
+	X(0x19, "TCP_NOTSENT_LOWAT") X(0x1a, "TCP_CC_INFO") \
+	X(0x1b, "TCP_SAVE_SYN") X(0x1c, "TCP_SAVED_SYN") \
+	X(0x1d, "TCP_REPAIR_WINDOW") X(0x1e, "TCP_FASTOPEN_CONNECT") \
+	X(0x1f, "TCP_ULP") X(0x20, "TCP_MD5SIG_EXT") \
+	X(0x21, "TCP_FASTOPEN_KEY") X(0x22, "TCP_FASTOPEN_NO_COOKIE") \
+	X(0x23, "TCP_ZEROCOPY_RECEIVE") X(0x24, "TCP_INQ") \
+	X(0x25, "TCP_TX_DELAY")
 
-static const struct iname pktopt_tab[] = {
-	{ 0x1, "PACKET_ADD_MEMBERSHIP" }, { 0x2, "PACKET_DROP_MEMBERSHIP" },
-	{ 0x3, "PACKET_RECV_OUTPUT" }, { 0x5, "PACKET_RX_RING" },
-	{ 0x6, "PACKET_STATISTICS" }, { 0x7, "PACKET_COPY_THRESH" },
-	{ 0x8, "PACKET_AUXDATA" }, { 0x9, "PACKET_ORIGDEV" },
-	{ 0xa, "PACKET_VERSION" }, { 0xb, "PACKET_HDRLEN" },
-	{ 0xc, "PACKET_RESERVE" }, { 0xd, "PACKET_TX_RING" },
-	{ 0xe, "PACKET_LOSS" }, { 0xf, "PACKET_VNET_HDR" },
-	{ 0x10, "PACKET_TX_TIMESTAMP" }, { 0x11, "PACKET_TIMESTAMP" },
-	{ 0x12, "PACKET_FANOUT" }, { 0x13, "PACKET_TX_HAS_OFF" },
-	{ 0x14, "PACKET_QDISC_BYPASS" }, { 0x15, "PACKET_ROLLOVER_STATS" },
-	{ 0x16, "PACKET_FANOUT_DATA" }, { 0x17, "PACKET_IGNORE_OUTGOING" },
-};
+#define PKTOPT_TAB(X) \
+	X(0x1, "PACKET_ADD_MEMBERSHIP") X(0x2, "PACKET_DROP_MEMBERSHIP") \
+	X(0x3, "PACKET_RECV_OUTPUT") X(0x5, "PACKET_RX_RING") \
+	X(0x6, "PACKET_STATISTICS") X(0x7, "PACKET_COPY_THRESH") \
+	X(0x8, "PACKET_AUXDATA") X(0x9, "PACKET_ORIGDEV") \
+	X(0xa, "PACKET_VERSION") X(0xb, "PACKET_HDRLEN") \
+	X(0xc, "PACKET_RESERVE") X(0xd, "PACKET_TX_RING") \
+	X(0xe, "PACKET_LOSS") X(0xf, "PACKET_VNET_HDR") \
+	X(0x10, "PACKET_TX_TIMESTAMP") X(0x11, "PACKET_TIMESTAMP") \
+	X(0x12, "PACKET_FANOUT") X(0x13, "PACKET_TX_HAS_OFF") \
+	X(0x14, "PACKET_QDISC_BYPASS") X(0x15, "PACKET_ROLLOVER_STATS") \
+	X(0x16, "PACKET_FANOUT_DATA") X(0x17, "PACKET_IGNORE_OUTGOING")
 
-static const struct iname person_tab[] = {
-	{ 0x0, "PER_LINUX" }, { 0x6, "PER_BSD" }, { 0x8, "PER_LINUX32" },
-	{ 0xc, "PER_RISCOS" }, { 0xf, "PER_OSF4" }, { 0x10, "PER_HPUX" },
-};
+#define PERSON_TAB(X) \
+	X(0x0, "PER_LINUX") X(0x6, "PER_BSD") X(0x8, "PER_LINUX32") \
+	X(0xc, "PER_RISCOS") X(0xf, "PER_OSF4") X(0x10, "PER_HPUX")
 
-static const struct iname open_bits[] = {
-	{ 0x1, "O_WRONLY" }, { 0x2, "O_RDWR" }, { 0x40, "O_CREAT" },
-	{ 0x80, "O_EXCL" }, { 0x100, "O_NOCTTY" }, { 0x200, "O_TRUNC" },
-	{ 0x400, "O_APPEND" }, { 0x800, "O_NONBLOCK" }, { 0x1000, "O_DSYNC" },
-	{ 0x2000, "O_ASYNC" }, { 0x4000, "O_DIRECT" }, { 0x10000, "O_DIRECTORY" },
-	{ 0x20000, "O_NOFOLLOW" }, { 0x40000, "O_NOATIME" },
-	{ 0x80000, "O_CLOEXEC" }, { 0x100000, "__O_SYNC" }, { 0x200000, "O_PATH" },
-	{ 0x400000, "__O_TMPFILE" },
-};
+#define OPEN_BITS(X) \
+	X(0x1, "O_WRONLY") X(0x2, "O_RDWR") X(0x40, "O_CREAT") \
+	X(0x80, "O_EXCL") X(0x100, "O_NOCTTY") X(0x200, "O_TRUNC") \
+	X(0x400, "O_APPEND") X(0x800, "O_NONBLOCK") X(0x1000, "O_DSYNC") \
+	X(0x2000, "O_ASYNC") X(0x4000, "O_DIRECT") X(0x10000, "O_DIRECTORY") \
+	X(0x20000, "O_NOFOLLOW") X(0x40000, "O_NOATIME") \
+	X(0x80000, "O_CLOEXEC") X(0x100000, "__O_SYNC") X(0x200000, "O_PATH") \
+	X(0x400000, "__O_TMPFILE")
 
-static const struct iname clone_bits[] = {
-	{ 0x100, "CLONE_VM" }, { 0x200, "CLONE_FS" }, { 0x400, "CLONE_FILES" },
-	{ 0x800, "CLONE_SIGHAND" }, { 0x2000, "CLONE_PTRACE" },
-	{ 0x4000, "CLONE_VFORK" }, { 0x8000, "CLONE_PARENT" },
-	{ 0x10000, "CLONE_THREAD" }, { 0x20000, "CLONE_NEWNS" },
-	{ 0x40000, "CLONE_SYSVSEM" }, { 0x80000, "CLONE_SETTLS" },
-	{ 0x100000, "CLONE_PARENT_SETTID" }, { 0x200000, "CLONE_CHILD_CLEARTID" },
-	{ 0x400000, "CLONE_DETACHED" }, { 0x800000, "CLONE_UNTRACED" },
-	{ 0x1000000, "CLONE_CHILD_SETTID" }, { 0x2000000, "CLONE_STOPPED" },
-	{ 0x4000000, "CLONE_NEWUTS" }, { 0x8000000, "CLONE_NEWIPC" },
-	{ 0x10000000, "CLONE_NEWUSER" }, { 0x20000000, "CLONE_NEWPID" },
-	{ 0x40000000, "CLONE_NEWNET" }, { 0x80000000, "CLONE_IO" },
-};
+#define CLONE_BITS(X) \
+	X(0x100, "CLONE_VM") X(0x200, "CLONE_FS") X(0x400, "CLONE_FILES") \
+	X(0x800, "CLONE_SIGHAND") X(0x2000, "CLONE_PTRACE") \
+	X(0x4000, "CLONE_VFORK") X(0x8000, "CLONE_PARENT") \
+	X(0x10000, "CLONE_THREAD") X(0x20000, "CLONE_NEWNS") \
+	X(0x40000, "CLONE_SYSVSEM") X(0x80000, "CLONE_SETTLS") \
+	X(0x100000, "CLONE_PARENT_SETTID") X(0x200000, "CLONE_CHILD_CLEARTID") \
+	X(0x400000, "CLONE_DETACHED") X(0x800000, "CLONE_UNTRACED") \
+	X(0x1000000, "CLONE_CHILD_SETTID") X(0x2000000, "CLONE_STOPPED") \
+	X(0x4000000, "CLONE_NEWUTS") X(0x8000000, "CLONE_NEWIPC") \
+	X(0x10000000, "CLONE_NEWUSER") X(0x20000000, "CLONE_NEWPID") \
+	X(0x40000000, "CLONE_NEWNET") X(0x80000000, "CLONE_IO")
 
-static const struct iname mmap_bits[] = {
-	{ 0x1, "MAP_SHARED" }, { 0x2, "MAP_PRIVATE" }, { 0x10, "MAP_FIXED" },
-	{ 0x20, "MAP_ANONYMOUS" }, { 0x40, "MAP_32BIT" },
-	{ 0x100, "MAP_GROWSDOWN" }, { 0x800, "MAP_DENYWRITE" },
-	{ 0x1000, "MAP_EXECUTABLE" }, { 0x2000, "MAP_LOCKED" },
-	{ 0x4000, "MAP_NORESERVE" }, { 0x8000, "MAP_POPULATE" },
-	{ 0x10000, "MAP_NONBLOCK" }, { 0x20000, "MAP_STACK" },
-	{ 0x40000, "MAP_HUGETLB" }, { 0x80000, "MAP_SYNC" },
-	{ 0x100000, "MAP_FIXED_NOREPLACE" }, { 0x4000000, "MAP_UNINITIALIZED" },
-};
+#define MMAP_BITS(X) \
+	X(0x1, "MAP_SHARED") X(0x2, "MAP_PRIVATE") X(0x10, "MAP_FIXED") \
+	X(0x20, "MAP_ANONYMOUS") X(0x40, "MAP_32BIT") \
+	X(0x100, "MAP_GROWSDOWN") X(0x800, "MAP_DENYWRITE") \
+	X(0x1000, "MAP_EXECUTABLE") X(0x2000, "MAP_LOCKED") \
+	X(0x4000, "MAP_NORESERVE") X(0x8000, "MAP_POPULATE") \
+	X(0x10000, "MAP_NONBLOCK") X(0x20000, "MAP_STACK") \
+	X(0x40000, "MAP_HUGETLB") X(0x80000, "MAP_SYNC") \
+	X(0x100000, "MAP_FIXED_NOREPLACE") X(0x4000000, "MAP_UNINITIALIZED")
 
-static const struct iname mount_bits[] = {
-	{ 0x1, "MS_RDONLY" }, { 0x2, "MS_NOSUID" }, { 0x4, "MS_NODEV" },
-	{ 0x8, "MS_NOEXEC" }, { 0x10, "MS_SYNCHRONOUS" }, { 0x20, "MS_REMOUNT" },
-	{ 0x40, "MS_MANDLOCK" }, { 0x80, "MS_DIRSYNC" }, { 0x400, "MS_NOATIME" },
-	{ 0x800, "MS_NODIRATIME" }, { 0x1000, "MS_BIND" }, { 0x2000, "MS_MOVE" },
-	{ 0x4000, "MS_REC" }, { 0x8000, "MS_SILENT" }, { 0x10000, "MS_POSIXACL" },
-	{ 0x20000, "MS_UNBINDABLE" }, { 0x40000, "MS_PRIVATE" },
-	{ 0x80000, "MS_SLAVE" }, { 0x100000, "MS_SHARED" },
-	{ 0x200000, "MS_RELATIME" }, { 0x400000, "MS_KERNMOUNT" },
-	{ 0x800000, "MS_I_VERSION" }, { 0x1000000, "MS_STRICTATIME" },
-	{ 0x2000000, "MS_LAZYTIME" }, { 0x4000000, "MS_SUBMOUNT" },
-	{ 0x8000000, "MS_SNAP_STABLE" }, { 0x10000000, "MS_NOSEC" },
-	{ 0x20000000, "MS_BORN" }, { 0x40000000, "MS_ACTIVE" },
-	{ 0x80000000, "MS_NOUSER" },
-};
+#define MOUNT_BITS(X) \
+	X(0x1, "MS_RDONLY") X(0x2, "MS_NOSUID") X(0x4, "MS_NODEV") \
+	X(0x8, "MS_NOEXEC") X(0x10, "MS_SYNCHRONOUS") X(0x20, "MS_REMOUNT") \
+	X(0x40, "MS_MANDLOCK") X(0x80, "MS_DIRSYNC") X(0x400, "MS_NOATIME") \
+	X(0x800, "MS_NODIRATIME") X(0x1000, "MS_BIND") X(0x2000, "MS_MOVE") \
+	X(0x4000, "MS_REC") X(0x8000, "MS_SILENT") X(0x10000, "MS_POSIXACL") \
+	X(0x20000, "MS_UNBINDABLE") X(0x40000, "MS_PRIVATE") \
+	X(0x80000, "MS_SLAVE") X(0x100000, "MS_SHARED") \
+	X(0x200000, "MS_RELATIME") X(0x400000, "MS_KERNMOUNT") \
+	X(0x800000, "MS_I_VERSION") X(0x1000000, "MS_STRICTATIME") \
+	X(0x2000000, "MS_LAZYTIME") X(0x4000000, "MS_SUBMOUNT") \
+	X(0x8000000, "MS_SNAP_STABLE") X(0x10000000, "MS_NOSEC") \
+	X(0x20000000, "MS_BORN") X(0x40000000, "MS_ACTIVE") \
+	X(0x80000000, "MS_NOUSER")
 
-static const struct iname recv_bits[] = {
-	{ 0x1, "MSG_OOB" }, { 0x2, "MSG_PEEK" }, { 0x4, "MSG_DONTROUTE" },
-	{ 0x8, "MSG_CTRUNC" }, { 0x10, "MSG_PROXY" }, { 0x20, "MSG_TRUNC" },
-	{ 0x40, "MSG_DONTWAIT" }, { 0x80, "MSG_EOR" }, { 0x100, "MSG_WAITALL" },
-	{ 0x200, "MSG_FIN" }, { 0x400, "MSG_SYN" }, { 0x800, "MSG_CONFIRM" },
-	{ 0x1000, "MSG_RST" }, { 0x2000, "MSG_ERRQUEUE" },
-	{ 0x4000, "MSG_NOSIGNAL" }, { 0x8000, "MSG_MORE" },
-	{ 0x10000, "MSG_WAITFORONE" }, { 0x20000, "MSG_SENDPAGE_NOTLAST" },
-	{ 0x40000, "MSG_BATCH" }, { 0x20000000, "MSG_FASTOPEN" },
-	{ 0x40000000, "MSG_CMSG_CLOEXEC" }, { 0x80000000, "MSG_CMSG_COMPAT" },
-};
+#define RECV_BITS(X) \
+	X(0x1, "MSG_OOB") X(0x2, "MSG_PEEK") X(0x4, "MSG_DONTROUTE") \
+	X(0x8, "MSG_CTRUNC") X(0x10, "MSG_PROXY") X(0x20, "MSG_TRUNC") \
+	X(0x40, "MSG_DONTWAIT") X(0x80, "MSG_EOR") X(0x100, "MSG_WAITALL") \
+	X(0x200, "MSG_FIN") X(0x400, "MSG_SYN") X(0x800, "MSG_CONFIRM") \
+	X(0x1000, "MSG_RST") X(0x2000, "MSG_ERRQUEUE") \
+	X(0x4000, "MSG_NOSIGNAL") X(0x8000, "MSG_MORE") \
+	X(0x10000, "MSG_WAITFORONE") X(0x20000, "MSG_SENDPAGE_NOTLAST") \
+	X(0x40000, "MSG_BATCH") X(0x20000000, "MSG_FASTOPEN") \
+	X(0x40000000, "MSG_CMSG_CLOEXEC") X(0x80000000, "MSG_CMSG_COMPAT")
 
-static const struct iname umount_bits[] = {
-	{ 0x1, "MNT_FORCE" }, { 0x2, "MNT_DETACH" }, { 0x4, "MNT_EXPIRE" },
-	{ 0x8, "UMOUNT_NOFOLLOW" }, { 0x80000000, "UMOUNT_UNUSED" },
-};
+#define UMOUNT_BITS(X) \
+	X(0x1, "MNT_FORCE") X(0x2, "MNT_DETACH") X(0x4, "MNT_EXPIRE") \
+	X(0x8, "UMOUNT_NOFOLLOW") X(0x80000000, "UMOUNT_UNUSED")
 
-static const struct iname prot_bits[] = {
-	{ 0x1, "PROT_READ" }, { 0x2, "PROT_WRITE" }, { 0x4, "PROT_EXEC" },
-	{ 0x8, "PROT_SEM" },	/* mmap only */
-};
+#define PROT_BITS(X) \
+	X(0x1, "PROT_READ") X(0x2, "PROT_WRITE") X(0x4, "PROT_EXEC") \
+	X(0x8, "PROT_SEM")	/* mmap only */
 
-static const struct iname access_bits[] = {
-	{ 0x1, "X_OK" }, { 0x2, "W_OK" }, { 0x4, "R_OK" },
-};
+#define ACCESS_BITS(X) \
+	X(0x1, "X_OK") X(0x2, "W_OK") X(0x4, "R_OK")
 
+#define IOCTL_TAB(X) \
+	X(0x4b3a, "KDSETMODE") X(0x4b3b, "KDGETMODE") \
+	X(0x5309, "CDROMEJECT") X(0x530f, "CDROMEJECT_SW") \
+	X(0x5311, "CDROM_GET_UPC") X(0x5316, "CDROMSEEK") \
+	X(0x5401, "TCGETS") X(0x5402, "TCSETS") X(0x5403, "TCSETSW") \
+	X(0x5404, "TCSETSF") X(0x5409, "TCSBRK") X(0x540b, "TCFLSH") \
+	X(0x540e, "TIOCSCTTY") X(0x540f, "TIOCGPGRP") \
+	X(0x5410, "TIOCSPGRP") X(0x5413, "TIOCGWINSZ") \
+	X(0x5414, "TIOCSWINSZ") X(0x541b, "TIOCINQ") X(0x5421, "FIONBIO") \
+	X(0x8901, "FIOSETOWN") X(0x8903, "FIOGETOWN") \
+	X(0x8910, "SIOCGIFNAME") X(0x8927, "SIOCGIFHWADDR") \
+	X(0x8933, "SIOCGIFINDEX") X(0x89a2, "SIOCBRADDIF") \
+	X(0x40045431, "TIOCSPTLCK") X(0x80045430, "TIOCGPTN") \
+	X(0x80045431, "TIOCSPTLCK") X(0xc01864b0, "DRM_IOCTL_MODE_PAGE_FLIP") \
+	X(0xc01864b1, "DRM_IOCTL_MODE_DIRTYFB") \
+	X(0xc01c64a3, "DRM_IOCTL_MODE_CURSOR")
 
-static const struct iname ioctl_tab[] = {
-	{ 0x4b3a, "KDSETMODE" }, { 0x4b3b, "KDGETMODE" },
-	{ 0x5309, "CDROMEJECT" }, { 0x530f, "CDROMEJECT_SW" },
-	{ 0x5311, "CDROM_GET_UPC" }, { 0x5316, "CDROMSEEK" },
-	{ 0x5401, "TCGETS" }, { 0x5402, "TCSETS" }, { 0x5403, "TCSETSW" },
-	{ 0x5404, "TCSETSF" }, { 0x5409, "TCSBRK" }, { 0x540b, "TCFLSH" },
-	{ 0x540e, "TIOCSCTTY" }, { 0x540f, "TIOCGPGRP" },
-	{ 0x5410, "TIOCSPGRP" }, { 0x5413, "TIOCGWINSZ" },
-	{ 0x5414, "TIOCSWINSZ" }, { 0x541b, "TIOCINQ" }, { 0x5421, "FIONBIO" },
-	{ 0x8901, "FIOSETOWN" }, { 0x8903, "FIOGETOWN" },
-	{ 0x8910, "SIOCGIFNAME" }, { 0x8927, "SIOCGIFHWADDR" },
-	{ 0x8933, "SIOCGIFINDEX" }, { 0x89a2, "SIOCBRADDIF" },
-	{ 0x40045431, "TIOCSPTLCK" }, { 0x80045430, "TIOCGPTN" },
-	{ 0x80045431, "TIOCSPTLCK" }, { 0xc01864b0, "DRM_IOCTL_MODE_PAGE_FLIP" },
-	{ 0xc01864b1, "DRM_IOCTL_MODE_DIRTYFB" },
-	{ 0xc01c64a3, "DRM_IOCTL_MODE_CURSOR" },
-};
+#define IPC_TAB(X) \
+	X(1, "semop") X(2, "semget") X(3, "semctl") X(4, "semtimedop") \
+	X(11, "msgsnd") X(12, "msgrcv") X(13, "msgget") X(14, "msgctl") \
+	X(21, "shmat") X(22, "shmdt") X(23, "shmget") X(24, "shmctl")
 
-static const struct iname ipc_tab[] = {
-	{ 1, "semop" }, { 2, "semget" }, { 3, "semctl" }, { 4, "semtimedop" },
-	{ 11, "msgsnd" }, { 12, "msgrcv" }, { 13, "msgget" }, { 14, "msgctl" },
-	{ 21, "shmat" }, { 22, "shmdt" }, { 23, "shmget" }, { 24, "shmctl" },
-};
-
+/* The tables as value arrays and NUL-separated names (no pointer per
+ * entry): entry i's name is the i-th string (INAME_TAB). */
 const struct iname_tab interpret_names[NM_COUNT] = {
-	[NM_IPC_TAB] = { ipc_tab, sizeof ipc_tab / sizeof ipc_tab[0] },
-	[NM_SIG_TAB] = { sig_tab, sizeof sig_tab / sizeof sig_tab[0] },
-	[NM_PTRACE_TAB] = { ptrace_tab, sizeof ptrace_tab / sizeof ptrace_tab[0] },
-	[NM_PRCTL_TAB] = { prctl_tab, sizeof prctl_tab / sizeof prctl_tab[0] },
-	[NM_FCNTL_TAB] = { fcntl_tab, sizeof fcntl_tab / sizeof fcntl_tab[0] },
-	[NM_EPOLL_TAB] = { epoll_tab, sizeof epoll_tab / sizeof epoll_tab[0] },
-	[NM_CLOCK_TAB] = { clock_tab, sizeof clock_tab / sizeof clock_tab[0] },
-	[NM_RLIMIT_TAB] = { rlimit_tab, sizeof rlimit_tab / sizeof rlimit_tab[0] },
-	[NM_SCHED_TAB] = { sched_tab, sizeof sched_tab / sizeof sched_tab[0] },
-	[NM_SEEK_TAB] = { seek_tab, sizeof seek_tab / sizeof seek_tab[0] },
-	[NM_FAMILY_TAB] = { family_tab, sizeof family_tab / sizeof family_tab[0] },
-	[NM_SOCKTYPE_TAB] = { socktype_tab, sizeof socktype_tab / sizeof socktype_tab[0] },
-	[NM_BPF_TAB] = { bpf_tab, sizeof bpf_tab / sizeof bpf_tab[0] },
-	[NM_SOCKETCALL_TAB] = { socketcall_tab, sizeof socketcall_tab / sizeof socketcall_tab[0] },
-	[NM_LEVEL_TAB] = { level_tab, sizeof level_tab / sizeof level_tab[0] },
-	[NM_SOCKOPT_TAB] = { sockopt_tab, sizeof sockopt_tab / sizeof sockopt_tab[0] },
-	[NM_IPOPT_TAB] = { ipopt_tab, sizeof ipopt_tab / sizeof ipopt_tab[0] },
-	[NM_IP6OPT_TAB] = { ip6opt_tab, sizeof ip6opt_tab / sizeof ip6opt_tab[0] },
-	[NM_TCPOPT_TAB] = { tcpopt_tab, sizeof tcpopt_tab / sizeof tcpopt_tab[0] },
-	[NM_PKTOPT_TAB] = { pktopt_tab, sizeof pktopt_tab / sizeof pktopt_tab[0] },
-	[NM_PERSON_TAB] = { person_tab, sizeof person_tab / sizeof person_tab[0] },
-	[NM_OPEN_BITS] = { open_bits, sizeof open_bits / sizeof open_bits[0] },
-	[NM_CLONE_BITS] = { clone_bits, sizeof clone_bits / sizeof clone_bits[0] },
-	[NM_MMAP_BITS] = { mmap_bits, sizeof mmap_bits / sizeof mmap_bits[0] },
-	[NM_MOUNT_BITS] = { mount_bits, sizeof mount_bits / sizeof mount_bits[0] },
-	[NM_RECV_BITS] = { recv_bits, sizeof recv_bits / sizeof recv_bits[0] },
-	[NM_UMOUNT_BITS] = { umount_bits, sizeof umount_bits / sizeof umount_bits[0] },
-	[NM_PROT_BITS] = { prot_bits, sizeof prot_bits / sizeof prot_bits[0] },
-	[NM_ACCESS_BITS] = { access_bits, sizeof access_bits / sizeof access_bits[0] },
-	[NM_IOCTL_TAB] = { ioctl_tab, sizeof ioctl_tab / sizeof ioctl_tab[0] },
+	[NM_IPC_TAB] = INAME_TAB(IPC_TAB),
+	[NM_SIG_TAB] = INAME_TAB(SIG_TAB),
+	[NM_PTRACE_TAB] = INAME_TAB(PTRACE_TAB),
+	[NM_PRCTL_TAB] = INAME_TAB(PRCTL_TAB),
+	[NM_FCNTL_TAB] = INAME_TAB(FCNTL_TAB),
+	[NM_EPOLL_TAB] = INAME_TAB(EPOLL_TAB),
+	[NM_CLOCK_TAB] = INAME_TAB(CLOCK_TAB),
+	[NM_RLIMIT_TAB] = INAME_TAB(RLIMIT_TAB),
+	[NM_SCHED_TAB] = INAME_TAB(SCHED_TAB),
+	[NM_SEEK_TAB] = INAME_TAB(SEEK_TAB),
+	[NM_FAMILY_TAB] = INAME_TAB(FAMILY_TAB),
+	[NM_SOCKTYPE_TAB] = INAME_TAB(SOCKTYPE_TAB),
+	[NM_BPF_TAB] = INAME_TAB(BPF_TAB),
+	[NM_SOCKETCALL_TAB] = INAME_TAB(SOCKETCALL_TAB),
+	[NM_LEVEL_TAB] = INAME_TAB(LEVEL_TAB),
+	[NM_SOCKOPT_TAB] = INAME_TAB(SOCKOPT_TAB),
+	[NM_IPOPT_TAB] = INAME_TAB(IPOPT_TAB),
+	[NM_IP6OPT_TAB] = INAME_TAB(IP6OPT_TAB),
+	[NM_TCPOPT_TAB] = INAME_TAB(TCPOPT_TAB),
+	[NM_PKTOPT_TAB] = INAME_TAB(PKTOPT_TAB),
+	[NM_PERSON_TAB] = INAME_TAB(PERSON_TAB),
+	[NM_OPEN_BITS] = INAME_TAB(OPEN_BITS),
+	[NM_CLONE_BITS] = INAME_TAB(CLONE_BITS),
+	[NM_MMAP_BITS] = INAME_TAB(MMAP_BITS),
+	[NM_MOUNT_BITS] = INAME_TAB(MOUNT_BITS),
+	[NM_RECV_BITS] = INAME_TAB(RECV_BITS),
+	[NM_UMOUNT_BITS] = INAME_TAB(UMOUNT_BITS),
+	[NM_PROT_BITS] = INAME_TAB(PROT_BITS),
+	[NM_ACCESS_BITS] = INAME_TAB(ACCESS_BITS),
+	[NM_IOCTL_TAB] = INAME_TAB(IOCTL_TAB),
 };
+
+const char *iname_at(const struct iname_tab *t, size_t i)
+{
+	const char *n = t->n;
+
+	while (i--)
+		n += strlen(n) + 1;
+	return n;
+}
+
+const char *iname_find(const struct iname_tab *t, size_t n, uint32_t v)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (t->v[i] == v)
+			return iname_at(t, i);
+	return NULL;
+}
 
 const char *interpret_name(int tab, uint32_t v)
 {
 	const struct iname_tab *t = &interpret_names[tab];
-	size_t i;
 
-	for (i = 0; i < t->n; i++)
-		if (t->t[i].v == v)
-			return t->t[i].n;
-	return NULL;
+	return iname_find(t, t->count, v);
 }

@@ -14,29 +14,32 @@
 #include <auditbox/tables.h>
 
 #define N(t) (sizeof (t) / sizeof (t)[0])
-#define TAB(x) interpret_names[x].t, interpret_names[x].n
+#define TAB(x) &interpret_names[x], interpret_names[x].count
 
-static const char *iname_find(const struct iname *t, size_t n, uint32_t v)
-{
-	size_t i;
+/* file types of a mode; shmget's flags */
+#define FTYPES(X) \
+	X(0100000, "file") X(0040000, "dir") \
+	X(0020000, "character") X(0060000, "block") \
+	X(0010000, "fifo") X(0120000, "link") \
+	X(0140000, "socket")
+#define IPC_BITS(X) X(01000, "IPC_CREAT") X(02000, "IPC_EXCL")
+#define SHM_BITS(X) X(04000, "SHM_HUGETLB") X(010000, "SHM_NORESERVE")
+static const struct iname_tab ftypes = INAME_TAB(FTYPES),
+	ipc = INAME_TAB(IPC_BITS), shm = INAME_TAB(SHM_BITS);
 
-	for (i = 0; i < n; i++)
-		if (t[i].v == v)
-			return t[i].n;
-	return NULL;
-}
-
-/* Names of the bits of f in table order, '|' between; true if any. */
-static bool bits_put(struct sb *b, const struct iname *t, size_t n,
+/* Names of the bits of f among the first n of t in table order, '|'
+ * between; true if any. */
+static bool bits_put(struct sb *b, const struct iname_tab *t, size_t n,
 		     uint32_t f, bool any)
 {
+	const char *s = t->n;
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (t[i].v & f) {
+	for (i = 0; i < n; i++, s += strlen(s) + 1)
+		if (t->v[i] & f) {
 			if (any)
 				sb_str(b, "|");
-			sb_str(b, t[i].n);
+			sb_str(b, s);
 			any = true;
 		}
 	return any;
@@ -214,13 +217,7 @@ static void p_mode_short(struct sb *b, uint32_t m)
 
 void interpret_mode(struct sb *b, uint32_t m)
 {
-	static const struct iname ftypes[] = {
-		{ 0100000, "file" }, { 0040000, "dir" },
-		{ 0020000, "character" }, { 0060000, "block" },
-		{ 0010000, "fifo" }, { 0120000, "link" },
-		{ 0140000, "socket" },
-	};
-	const char *t = iname_find(ftypes, N(ftypes), m & 0170000);
+	const char *t = iname_find(&ftypes, ftypes.count, m & 0170000);
 
 	if (t)
 		sb_str(b, t);
@@ -310,14 +307,9 @@ static void p_sockopt(struct sb *b, const struct arg *a)
 
 static void p_shm(struct sb *b, uint32_t f)
 {
-	static const struct iname ipc[] = {
-		{ 01000, "IPC_CREAT" }, { 02000, "IPC_EXCL" },
-	}, shm[] = {
-		{ 04000, "SHM_HUGETLB" }, { 010000, "SHM_NORESERVE" },
-	};
-	bool any = bits_put(b, ipc, N(ipc), f & 03000, false);
+	bool any = bits_put(b, &ipc, ipc.count, f & 03000, false);
 
-	if (bits_put(b, shm, N(shm), f & 014000, any))
+	if (bits_put(b, &shm, shm.count, f & 014000, any))
 		sb_str(b, "|");
 	p_mode_short(b, f & 0777);
 }
@@ -432,7 +424,7 @@ static void p_flags(struct sb *b, int kind, const struct arg *a)
 			sb_str(b, "PROT_NONE");
 			return;
 		}
-		any = bits_put(b, interpret_names[NM_PROT_BITS].t, kind == K_PROT ? 3 : 4,
+		any = bits_put(b, &interpret_names[NM_PROT_BITS], kind == K_PROT ? 3 : 4,
 			       u, false);
 		break;
 	case K_MMAP:

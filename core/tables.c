@@ -1,12 +1,12 @@
 /* tables - name <-> number lookups over the generated sorted arrays.
  * Reference: audit 3.0.9 libaudit lookup_table.c (same sets, same
- * case-insensitive names). The arrays come from tools/gen_tables.py. */
+ * case-insensitive names). The arrays come from tools/gen_tables.py:
+ * 16-bit numbers and offsets into one string pool, no pointers. */
 #include <auditbox/tables.h>
 #include <auditbox/util.h>
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/utsname.h>
 
 #include "tables_gen.h"
@@ -15,7 +15,7 @@
 
 static int cmp_nr(const void *k, const void *e)
 {
-	int32_t a = *(const int32_t *)k, b = ((const struct tab_nr *)e)->nr;
+	int32_t a = *(const int32_t *)k, b = ((const struct tab_pair *)e)->nr;
 
 	return (a > b) - (a < b);
 }
@@ -38,28 +38,23 @@ static int ascii_casecmp(const char *a, const char *b)
 
 static int cmp_name(const void *k, const void *e)
 {
-	return ascii_casecmp(k, tab_pool + ((const struct tab_name *)e)->off);
+	return ascii_casecmp(k, tab_pool + ((const struct tab_pair *)e)->off);
 }
 
-static const char *by_nr(const struct tab_nr *t, size_t n, int32_t nr)
+static const char *by_nr(const struct tab_pair *t, size_t n, int32_t nr)
 {
-	const struct tab_nr *e = bsearch(&nr, t, n, sizeof *t, cmp_nr);
+	const struct tab_pair *e = bsearch(&nr, t, n, sizeof *t, cmp_nr);
 
 	return e ? tab_pool + e->off : NULL;
 }
 
-static const struct tab_name *by_name(const struct tab_name *t, size_t n,
-				      const char *name)
+static int name_nr(const struct tab_pair *t, size_t n, const char *name)
 {
+	const struct tab_pair *e;
+
 	if (!name)
-		return NULL;
-	return bsearch(name, t, n, sizeof *t, cmp_name);
-}
-
-static int name_nr(const struct tab_name *t, size_t n, const char *name)
-{
-	const struct tab_name *e = by_name(t, n, name);
-
+		return -1;
+	e = bsearch(name, t, n, sizeof *t, cmp_name);
 	return e ? e->nr : -1;
 }
 
@@ -73,27 +68,16 @@ static const struct tab_mach *mach_get(int mach)
 	return NULL;
 }
 
-static int cmp_machine(const void *k, const void *e)
-{
-	return strcasecmp(k, ((const struct tab_machine *)e)->name);
-}
-
 int tables_machine_number(const char *name)
 {
-	const struct tab_machine *e;
-
-	if (!name)
-		return -1;
-	e = bsearch(name, machine_by_name, COUNT(machine_by_name),
-		    sizeof *e, cmp_machine);
-	return e ? e->mach : -1;
+	return name_nr(machine_by_name, COUNT(machine_by_name), name);
 }
 
 const char *tables_machine_name(int mach)
 {
 	const struct tab_mach *m = mach_get(mach);
 
-	return m ? m->name : NULL;
+	return m ? tab_pool + m->name : NULL;
 }
 
 uint32_t tables_machine_elf(int mach)
@@ -127,22 +111,47 @@ int tables_machine_detect(void)
 const char *tables_syscall_name(int mach, int nr)
 {
 	const struct tab_mach *m = mach_get(mach);
+	unsigned id;
 
-	return m ? by_nr(m->by_nr, m->n_nr, nr) : NULL;
+	if (!m || nr < 0 || nr >= m->n)
+		return NULL;
+	id = sc_nr[m->at + nr];
+	return id < COUNT(sc_names) ? tab_pool + sc_names[id] : NULL;
 }
 
+static int cmp_sc_name(const void *k, const void *e)
+{
+	return ascii_casecmp(k, tab_pool + *(const uint16_t *)e);
+}
+
+/* The name's id; then the machine's own pairs for it (a second name of a
+ * number), else the lowest number that has it. */
 int tables_syscall_number(int mach, const char *name)
 {
 	const struct tab_mach *m = mach_get(mach);
+	const uint16_t *e;
+	unsigned id, i;
 
-	return m ? name_nr(m->by_name, m->n_name, name) : -1;
+	if (!m || !name)
+		return -1;
+	e = bsearch(name, sc_names, COUNT(sc_names), sizeof *e, cmp_sc_name);
+	if (!e)
+		return -1;
+	id = (unsigned)(e - sc_names);
+	for (i = m->ex_at; i < m->ex_at + m->ex_n; i++)
+		if (sc_extra[i].id == id)
+			return sc_extra[i].nr;
+	for (i = 0; i < m->n; i++)
+		if (sc_nr[m->at + i] == id)
+			return (int)i;
+	return -1;
 }
 
 int tables_syscall_max(int mach)
 {
 	const struct tab_mach *m = mach_get(mach);
 
-	return m && m->n_nr ? m->by_nr[m->n_nr - 1].nr : -1;
+	return m && m->n ? m->n - 1 : -1;
 }
 
 const char *tables_msgtype_name(int type)
@@ -197,26 +206,29 @@ const char *tables_fstype_name(uint32_t magic)
 {
 	size_t i;
 
-	for (i = 0; i < COUNT(fstype_by_nr); i++)
-		if ((uint32_t)fstype_by_nr[i].nr == magic)
-			return tab_pool + fstype_by_nr[i].off;
+	for (i = 0; i < COUNT(fstype_by_name); i++)
+		if (fstype_by_name[i].magic == magic)
+			return tab_pool + fstype_by_name[i].off;
 	return NULL;
 }
 
 uint32_t tables_fstype_number(const char *name, int *ok)
 {
-	const struct tab_name *e = by_name(fstype_by_name,
-					   COUNT(fstype_by_name), name);
+	size_t i;
 
-	*ok = e != NULL;
-	return e ? (uint32_t)e->nr : 0;
+	for (i = 0; name && i < COUNT(fstype_by_name); i++)
+		if (!ascii_casecmp(name, tab_pool + fstype_by_name[i].off)) {
+			*ok = 1;
+			return fstype_by_name[i].magic;
+		}
+	*ok = 0;
+	return 0;
 }
 
 const char *tables_strerror(int err)
 {
-	size_t n = sizeof strerror_glibc / sizeof *strerror_glibc;
-
-	if (err > 0 && (size_t)err < n && strerror_glibc[err])
-		return strerror_glibc[err];
+	if (err > 0 && (size_t)err < COUNT(strerror_glibc) &&
+	    strerror_glibc[err] != 0xFFFF)
+		return tab_pool + strerror_glibc[err];
 	return strerror(err);
 }
