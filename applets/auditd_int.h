@@ -86,6 +86,7 @@ struct listen_client {
 	uint32_t pseq[LISTEN_PEND];
 	signed char pkind[LISTEN_PEND];
 	uint64_t phash[LISTEN_PEND];	/* of a record remembered */
+	uint64_t pline[LISTEN_PEND];	/* its line in the log writer */
 	size_t olen, ooff;
 	unsigned char out[LISTEN_OUT];
 	struct remote_parser rp;

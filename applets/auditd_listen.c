@@ -368,7 +368,7 @@ static void client_read(struct auditd *d, struct listen_client *c)
  * a newline or a NUL inside would break the log's lines, so a newline
  * becomes a space and the text ends at a NUL. */
 static int log_record(struct auditd *d, const char *p, size_t n,
-		      uint64_t *hash)
+		      uint64_t *hash, uint64_t *line)
 {
 	const char *nul = memchr(p, 0, n);
 	int rc;
@@ -376,6 +376,7 @@ static int log_record(struct auditd *d, const char *p, size_t n,
 	if (nul)
 		n = (size_t)(nul - p);
 	*hash = 0;
+	*line = 0;
 	if (d->cf.write_logs && !d->lw.suspended) {
 		uint64_t h = remote_seen_hash(p, n);
 
@@ -397,6 +398,8 @@ static int log_record(struct auditd *d, const char *p, size_t n,
 	rc = logwrite_line(&d->lw, d->line, n);
 	if (rc == 1)
 		return P_SUSPENDED;
+	if (rc == 0)
+		*line = d->lw.lines_queued;
 	d->ln.records++;
 	return rc < 0 ? P_FAILED : P_WRITTEN;
 }
@@ -432,9 +435,10 @@ static void client_frames(struct auditd *d, struct listen_client *c,
 			c->pkind[c->npend] = P_HEARTBEAT;
 		else
 			c->pkind[c->npend] = (signed char)log_record(d, pl,
-					plen, &c->phash[c->npend]);
+					plen, &c->phash[c->npend],
+					&c->pline[c->npend]);
 		if (h.type == REMOTE_HEARTBEAT)
-			c->phash[c->npend] = 0;
+			c->phash[c->npend] = c->pline[c->npend] = 0;
 		if (c->pkind[c->npend] == P_FAILED)
 			*failed = 1;
 		c->npend++;
@@ -446,7 +450,11 @@ static void client_frames(struct auditd *d, struct listen_client *c,
 }
 
 /* The replies of c's records once the log was flushed (failed: the
- * write or the flush of this round failed). */
+ * write or the flush of this round failed). A record is acknowledged
+ * when its line reached the file whole, even in a round whose later
+ * lines did not fit (and a sync that failed makes every line before it
+ * unsure): only what is not in the log is answered DISKFULL/DISKERROR,
+ * so a resend never writes a line twice. */
 static void client_replies(struct auditd *d, struct listen_client *c,
 			   int failed)
 {
@@ -455,28 +463,39 @@ static void client_replies(struct auditd *d, struct listen_client *c,
 	for (unsigned i = 0; i < c->npend; i++) {
 		uint32_t type = REMOTE_ACK, seq = c->pseq[i];
 		const char *text = "";
+		int ok;
 
-		/* not written: a resend must be written */
-		if (c->phash[i] && (failed || c->pkind[i] != P_WRITTEN))
-			remote_seen_forget(&d->ln.seen, c->phash[i]);
 		switch (c->pkind[i]) {
 		case P_WRITTEN:
-		case P_FAILED:
-		case P_RESENT:
-			if (failed && !w->fs_space_left) {
-				type = REMOTE_DISKFULL;
-				text = "disk full";
-			} else if (failed) {
-				type = REMOTE_DISKERROR;
-				text = "disk write error";
-			} else if (w->space_warned) {
-				type = REMOTE_DISKLOW;
-			}
+			ok = logwrite_in_log(w, c->pline[i]);
 			break;
-		case P_SUSPENDED:
+		case P_FAILED:
+			ok = 0;
+			break;
+		case P_RESENT:
+			ok = !failed;
+			break;
+		default:
+			ok = 1;
+			break;
+		}
+		/* not written: a resend must be written */
+		if (c->phash[i] && !ok)
+			remote_seen_forget(&d->ln.seen, c->phash[i]);
+		if (c->pkind[i] == P_SUSPENDED) {
 			type = REMOTE_DISKERROR;
 			text = "remote logging suspended";
-			break;
+		} else if (c->pkind[i] == P_HEARTBEAT ||
+			   c->pkind[i] == P_NOLOG) {
+			/* acked as they came */
+		} else if (!ok && !w->fs_space_left) {
+			type = REMOTE_DISKFULL;
+			text = "disk full";
+		} else if (!ok) {
+			type = REMOTE_DISKERROR;
+			text = "disk write error";
+		} else if (w->space_warned) {
+			type = REMOTE_DISKLOW;
 		}
 		queue_reply(c, type, seq, text);
 	}
@@ -546,6 +565,7 @@ void auditd_listen_io(struct auditd *d, struct pollfd *p, int n)
 			client_read(d, c);
 	}
 	ln->again = 0;
+	logwrite_drops_reset(&d->lw);
 	for (unsigned i = 0; i < ln->n; i++) {
 		client_frames(d, ln->c[i], &failed);
 		staged += ln->c[i]->npend != 0;

@@ -145,10 +145,16 @@ static int px_list_rotated(void *c, const char *file, unsigned n,
 	return 0;
 }
 
+static int px_truncate(void *c, int fd, uint64_t len)
+{
+	(void)c;
+	return ftruncate(fd, (off_t)len) ? -errno : 0;
+}
+
 const struct logwrite_fs logwrite_fs_posix = {
 	px_open, px_write, px_close, px_sync, px_rename, px_unlink, px_chmod,
 	px_fchmod, px_fchown, px_size, px_space, px_readable, NULL, NULL,
-	px_list_rotated
+	px_list_rotated, px_truncate
 };
 
 /* ---- messages ---- */
@@ -690,6 +696,71 @@ static void io_failed(struct logwrite *w, const char *func, int e)
 	}
 }
 
+/* Lines in p[0..n). */
+static uint64_t count_lines(const char *p, size_t n)
+{
+	uint64_t k = 0;
+	const char *e = p + n;
+
+	while ((p = memchr(p, '\n', (size_t)(e - p)))) {
+		k++;
+		p++;
+	}
+	return k;
+}
+
+/* Lines lo..hi (inclusive) did not reach the log. */
+static void dropped(struct logwrite *w, uint64_t lo, uint64_t hi)
+{
+	unsigned k = w->ndrop;
+
+	if (lo > hi)
+		return;
+	if (k && (k == LOGWRITE_DROPS || w->drop_hi[k - 1] + 1 >= lo)) {
+		w->drop_hi[k - 1] = hi;	/* joined (or merged: too many) */
+		return;
+	}
+	w->drop_lo[k] = lo;
+	w->drop_hi[k] = hi;
+	w->ndrop = k + 1;
+}
+
+/* The lines in buf are gone after off of its bytes reached the file:
+ * the whole lines among those count as written; a torn last line is cut
+ * off the file again when it can be (else it stays, as the reference's
+ * would); the rest are dropped. */
+static void buf_lost(struct logwrite *w, size_t off)
+{
+	uint64_t first = w->lines_queued - w->buf_lines + 1;
+	size_t whole = off;
+
+	while (whole && w->buf[whole - 1] != '\n')
+		whole--;
+	if (whole)
+		w->lines_written = first - 1 + count_lines(w->buf, whole);
+	dropped(w, first + count_lines(w->buf, whole), w->lines_queued);
+	w->buf_lines = 0;
+	if (whole < off && w->owns_fd && w->fs->truncate &&
+	    w->fs->truncate(w->fs->ctx, w->fd,
+			    w->log_size - (off - whole)) == 0)
+		w->log_size -= off - whole;
+}
+
+int logwrite_in_log(const struct logwrite *w, uint64_t line)
+{
+	if (!line || line <= w->unsure_upto || line > w->lines_written)
+		return 0;
+	for (unsigned i = 0; i < w->ndrop; i++)
+		if (line >= w->drop_lo[i] && line <= w->drop_hi[i])
+			return 0;
+	return 1;
+}
+
+void logwrite_drops_reset(struct logwrite *w)
+{
+	w->ndrop = 0;
+}
+
 /* Writes buf[0..len) whole; on error runs the disk actions. */
 static int write_out(struct logwrite *w)
 {
@@ -703,6 +774,7 @@ static int write_out(struct logwrite *w)
 			int e = r < 0 ? (int)-r : EIO;
 
 			/* Keep whole lines: drop what did not fit. */
+			buf_lost(w, off);
 			w->len = 0;
 			io_failed(w, "write", e);
 			return -1;
@@ -711,6 +783,8 @@ static int write_out(struct logwrite *w)
 		if (w->owns_fd)
 			w->log_size += (uint64_t)r;
 	}
+	w->lines_written = w->lines_queued;
+	w->buf_lines = 0;
 	w->len = 0;
 	w->disk_err_warnings = 0;
 	return 0;
@@ -724,6 +798,7 @@ static void sync_failed(struct logwrite *w, int e)
 {
 	if (e == EINVAL && !w->owns_fd)
 		return;
+	w->unsure_upto = w->lines_written;
 	io_failed(w, "fsync", e);
 }
 
@@ -768,6 +843,8 @@ int logwrite_flush(struct logwrite *w)
 
 	if (w->len && w->fd >= 0)
 		rc = write_out(w);
+	if (w->len)	/* closed: what was pending is dropped */
+		buf_lost(w, 0);
 	w->len = 0;
 	if (rc == 0 && w->need_sync && w->fd >= 0)
 		rc = start_sync(w);
@@ -792,6 +869,8 @@ int logwrite_line(struct logwrite *w, const char *line, size_t n)
 		return 1;
 	memcpy(w->buf + w->len, line, n < w->cap ? n : w->cap);
 	w->len += n < w->cap ? n : w->cap;
+	w->lines_queued++;
+	w->buf_lines++;
 	/* data and sync flushing write each record through at once */
 	if (cf->flush == FT_DATA || cf->flush == FT_SYNC)
 		rc = write_out(w);

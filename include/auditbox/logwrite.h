@@ -44,6 +44,9 @@ struct logwrite_fs {
 	 * time). 0, or -errno: then every rename is tried. */
 	int (*list_rotated)(void *ctx, const char *file, unsigned n,
 			    unsigned char *have);
+	/* Optional: cuts fd to len bytes (a write that stopped inside a
+	 * line leaves no torn line behind). NULL: the piece stays. */
+	int (*truncate)(void *ctx, int fd, uint64_t len);
 };
 
 /* Largest num_logs whose rotation uses list_rotated (keep_logs can go
@@ -88,6 +91,17 @@ struct logwrite {
 	int suspended, fs_space_left, space_warned, admin_space_warned;
 	int disk_err_warnings;
 	unsigned rotations;	/* logs rotated or shifted */
+	/* Lines (records) numbered from 1 since start as they are taken
+	 * into buf; the last one known written whole; the ranges dropped
+	 * since logwrite_drops_reset (a write that failed, a closed log),
+	 * in order, merged when there are too many (then a written line
+	 * may count as dropped, never the reverse); a failed sync makes
+	 * every line written so far unsure. See logwrite_in_log. */
+	uint64_t lines_queued, lines_written, unsure_upto;
+#define LOGWRITE_DROPS 4
+	uint64_t drop_lo[LOGWRITE_DROPS], drop_hi[LOGWRITE_DROPS];
+	unsigned ndrop;
+	size_t buf_lines;	/* lines in buf */
 };
 
 /* Sets up w (fd closed, nothing pending) with buf[cap] for pending
@@ -133,6 +147,13 @@ void logwrite_fix_permissions(struct logwrite *w);
 /* Flushes, runs in place a sync that came due while a background one
  * ran, and closes. */
 void logwrite_close(struct logwrite *w);
+
+/* 1 when line (a number from lines_queued just after it was taken) is
+ * in the log, written whole and not made unsure by a failed sync; 0 when
+ * it may not be. A caller that acknowledges records (the network
+ * listener) asks for the lines taken since its logwrite_drops_reset. */
+int logwrite_in_log(const struct logwrite *w, uint64_t line);
+void logwrite_drops_reset(struct logwrite *w);
 
 /* How single user mode (halt 0) or a halt (1) is carried out under the
  * init whose executable is init_exe (readlink of /proc/1/exe):

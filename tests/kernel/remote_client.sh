@@ -194,18 +194,21 @@ if wait_for "/proc/$SPID/root$D/log/audit.log" DAEMON_START; then
 	AUDITBOX_REMOTE_CONF=$T_TMP/d.conf "$AR" <"$T_TMP/w3k" 2>"$T_TMP/d.err"
 	rc=$?
 	grep -Fxf "$T_TMP/w3k" "/proc/$SPID/root$D/log/audit.log" >"$T_TMP/dgot"
+	torn=$(grep -v -e '^type=DAEMON_' "/proc/$SPID/root$D/log/audit.log" |
+		grep -cvFxf "$T_TMP/w3k")
 	stopsrv
 	logged=$(wc -l <"$T_TMP/dgot")
 	full=$(grep -c 'remote server 127.0.0.1: disk full: disk full$' "$T_TMP/d.err")
 	low=$(grep -c 'remote server 127.0.0.1: disk low$' "$T_TMP/d.err")
-	# a record whose line reached the disk just before ENOSPC cut the
-	# write is reported DISKFULL too (logwrite drops the whole batch):
-	# counted in both, never in neither
+	# each record either in the log (acked, or DISKLOW) or answered
+	# DISKFULL, never both, never neither; no torn line in the log (a
+	# write that ENOSPC cut inside a line is cut back)
 	if [ $rc = 0 ] && [ "$low" -gt 0 ] && [ "$full" -gt 0 ] &&
-	   [ $((logged + full)) -ge 3000 ] && [ "$(sort -u "$T_TMP/dgot" | wc -l)" = "$logged" ]; then
-		pass "remote_disk_low_full_actions ($logged logged, $full dropped on DISKFULL, $((logged + full - 3000)) both)"
+	   [ $((logged + full)) -eq 3000 ] && [ "$torn" = 0 ] &&
+	   [ "$(sort -u "$T_TMP/dgot" | wc -l)" = "$logged" ]; then
+		pass "remote_disk_low_full_actions ($logged logged, $full answered DISKFULL)"
 	else
-		fail remote_disk_low_full_actions "rc $rc, $logged logged, $full full, $low low"
+		fail remote_disk_low_full_actions "rc $rc, $logged logged, $full full, $low low, $torn torn or foreign"
 	fi
 else
 	fail remote_disk_low_full_actions "collector did not start: $(cat "$D/err")"

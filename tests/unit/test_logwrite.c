@@ -38,6 +38,9 @@ static struct fakefs {
 	int bg_start_err;
 	int sync_err;		/* in-place syncs fail with this errno */
 	unsigned renames;	/* rename calls, found or not */
+	int limited;		/* writes stop at room bytes (then ENOSPC) */
+	size_t room;
+	unsigned truncates;
 } fk;
 
 static struct ffile *ff_find(const char *name)
@@ -88,6 +91,13 @@ static ssize_t f_write(void *c, int fd, const void *b, size_t n)
 	(void)c;
 	if (fk.write_err)
 		return -fk.write_err;
+	if (fk.limited) {
+		if (!fk.room)
+			return -ENOSPC;
+		if (n > fk.room)
+			n = fk.room;
+		fk.room -= n;
+	}
 	if (f->size < sizeof f->data - 1) {
 		size_t k = sizeof f->data - 1 - f->size;
 
@@ -193,9 +203,24 @@ static int f_sync_start(void *c, int fd, int data)
 	return 0;
 }
 
+static int f_truncate(void *c, int fd, uint64_t len)
+{
+	struct ffile *f = &fk.f[fk.fd_file[fd]];
+
+	(void)c;
+	fk.truncates++;
+	if (fk.limited)
+		fk.room += f->size - len;
+	f->size = len;
+	if (len < sizeof f->data)
+		f->data[len] = 0;
+	return 0;
+}
+
 static const struct logwrite_fs fakefs = {
 	f_open, f_write, f_close, f_sync, f_rename, f_unlink, f_chmod,
-	f_fchmod, f_fchown, f_size, f_space, f_readable, NULL, NULL, NULL
+	f_fchmod, f_fchown, f_size, f_space, f_readable, NULL, NULL, NULL,
+	f_truncate
 };
 
 /* ---- callbacks ---- */
@@ -583,6 +608,81 @@ static void logwrite_line_write_errors(void **state)
 		"error)\n"));
 }
 
+/* A batch that only partly fits: its whole lines count as written (a
+ * caller acks exactly those), the torn piece of the next is cut off the
+ * file again, the rest is dropped; a failed sync makes every line
+ * written so far unsure. */
+static void logwrite_partial_batch(void **state)
+{
+	static const char l1[] = "type=A msg=audit(1.1:1): a=1\n";
+	static const char l2[] = "type=A msg=audit(1.1:2): a=2\n";
+	static const char l3[] = "type=A msg=audit(1.1:3): a=3\n";
+	size_t n = sizeof l1 - 1;
+
+	(void)state;
+	cf.disk_full_action.action = FA_IGNORE;
+	assert_int_equal(logwrite_open(&w), 0);
+	fk.limited = 1;
+	fk.room = 2 * n + 5;	/* l1, l2 and 5 bytes of l3 */
+	logwrite_line(&w, l1, n);
+	logwrite_line(&w, l2, n);
+	logwrite_line(&w, l3, n);
+	assert_int_equal(w.lines_queued, 3);
+	assert_int_equal(logwrite_flush(&w), -1);
+	assert_true(logwrite_in_log(&w, 1));
+	assert_true(logwrite_in_log(&w, 2));
+	assert_false(logwrite_in_log(&w, 3));
+	assert_false(logwrite_in_log(&w, 0));
+	assert_int_equal(fk.truncates, 1);
+	assert_int_equal(ff_find("/l/audit.log")->size, 2 * n);
+	assert_int_equal(w.log_size, 2 * n);
+	assert_string_equal(ff_find("/l/audit.log")->data,
+			    "type=A msg=audit(1.1:1): a=1\n"
+			    "type=A msg=audit(1.1:2): a=2\n");
+	assert_int_equal(w.fs_space_left, 0);
+	/* nothing fits: nothing more is in the log, nothing is cut */
+	fk.room = 0;
+	logwrite_line(&w, l3, n);
+	assert_int_equal(logwrite_flush(&w), -1);
+	assert_int_equal(w.lines_queued, 4);
+	assert_false(logwrite_in_log(&w, 3));
+	assert_false(logwrite_in_log(&w, 4));
+	assert_int_equal(fk.truncates, 1);
+	/* room again in the same round: line 5 is in, 3 and 4 still not */
+	fk.limited = 0;
+	logwrite_line(&w, l1, n);
+	assert_int_equal(logwrite_flush(&w), 0);
+	assert_true(logwrite_in_log(&w, 5));
+	assert_false(logwrite_in_log(&w, 3));
+	assert_false(logwrite_in_log(&w, 4));
+	assert_true(logwrite_in_log(&w, 2));
+	assert_false(logwrite_in_log(&w, 6));
+	/* more drops than ranges: merged, a written line may count as
+	 * dropped (a resend), a dropped one never as written */
+	logwrite_drops_reset(&w);
+	for (int k = 0; k < 6; k++) {
+		fk.limited = 1;
+		fk.room = 0;
+		logwrite_line(&w, l1, n);
+		assert_int_equal(logwrite_flush(&w), -1);
+		fk.limited = 0;
+		logwrite_line(&w, l2, n);
+		assert_int_equal(logwrite_flush(&w), 0);
+	}
+	for (uint64_t k = 6; k < 18; k += 2)
+		assert_false(logwrite_in_log(&w, k));
+	assert_true(logwrite_in_log(&w, 7));
+	assert_true(logwrite_in_log(&w, 17));
+	/* a failed sync: everything written so far is unsure */
+	cf.flush = FT_INCREMENTAL;
+	cf.freq = 1;
+	fk.sync_err = EIO;
+	logwrite_line(&w, l2, n);
+	assert_int_equal(logwrite_flush(&w), -1);
+	assert_false(logwrite_in_log(&w, 18));
+	assert_false(logwrite_in_log(&w, 17));
+}
+
 static void logwrite_flush_incremental(void **state)
 {
 	(void)state;
@@ -811,7 +911,8 @@ int main(void)
 		T(logwrite_flush_disk_full_once),
 		T(logwrite_init_action_inits),
 		T(logwrite_line_write_errors),
-		T(logwrite_flush_incremental),
+		T(logwrite_partial_batch),
+	T(logwrite_flush_incremental),
 		T(logwrite_sync_async_in_background),
 		T(logwrite_sync_async_coalesced),
 		T(logwrite_sync_async_done_with_pending_bytes),
