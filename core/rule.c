@@ -57,7 +57,9 @@ void rule_builder_init(struct rule_builder *b, int machine,
 		       uint32_t features, rule_control_fn control,
 		       rule_msg_fn msg, void *ctx)
 {
-	memset(b, 0, sizeof *b);
+	/* not the 256 KiB of storage: rule_reset clears the rule, and its
+	 * buffer is read only up to buflen */
+	memset(b, 0, offsetof(struct rule_builder, storage));
 	b->machine = machine;
 	b->features = features;
 	b->control = control;

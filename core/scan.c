@@ -17,11 +17,17 @@
 
 int scan_init(struct scan *s, unsigned timeout, scan_fn fn, void *ctx)
 {
+	return scan_init_n(s, timeout, SCAN_MAX_EVENTS, fn, ctx);
+}
+
+int scan_init_n(struct scan *s, unsigned timeout, uint32_t max_events,
+		scan_fn fn, void *ctx)
+{
 	memset(s, 0, sizeof *s);
 	s->touched = SIZE_MAX;
 	s->fn = fn;
 	s->ctx = ctx;
-	if (event_init(&s->t, SCAN_MAX_EVENTS, SCAN_MAX_RECORDS, timeout))
+	if (event_init(&s->t, max_events, max_events * 8, timeout))
 		return -ENOMEM;
 	s->scratch = malloc(SCAN_SCRATCH);	/* none: the mapping is read */
 	return 0;
@@ -245,7 +251,9 @@ static int scan_mapped(struct scan *s, struct logread *lr)
 
 	if (!l)
 		return -ENOMEM;
-	memset(l, 0, sizeof *l);
+	/* the settings; not the 1.5 MiB ring, each block of it is filled
+	 * by lines_start and the cutting before it is read */
+	memset(l, 0, offsetof(struct lines, ring));
 	/* the pages behind us are given back (open events fault theirs in
 	 * again when they are matched) */
 	l->release_lag = READ_LAG;

@@ -68,6 +68,10 @@ struct scan {
 /* Prepares s with an event table (timeout: end_of_event_timeout).
  * Returns 0 or -ENOMEM. */
 int scan_init(struct scan *s, unsigned timeout, scan_fn fn, void *ctx);
+/* The same with a table of max_events events (and 8 records each)
+ * instead of SCAN_MAX_EVENTS (fuzzing: small inputs, cheap tables). */
+int scan_init_n(struct scan *s, unsigned timeout, uint32_t max_events,
+		scan_fn fn, void *ctx);
 
 /* Frees what scan_init took. */
 void scan_fini(struct scan *s);

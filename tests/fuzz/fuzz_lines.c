@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 2)
 		return 0;
-	memset(&l, 0, sizeof l);
+	memset(&l, 0, offsetof(struct lines, ring));	/* as scan.c does */
 	l.blk_bytes = 1 + data[0] % 64;
 	l.blk_max = 1 + data[1] % 8;
 	b = (const char *)data + 2;
