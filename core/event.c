@@ -83,9 +83,14 @@ int event_init(struct event_table *t, uint32_t max_events,
 	t->hmask = h - 1;
 	for (i = 0; i < h; i++)
 		t->hash[i] = EVENT_NONE;
-	/* slots past the end count as taken */
-	for (i = max_events; i % 4096; i++)
+	/* slots past the end count as taken: bit by bit to a word's end,
+	 * then whole words */
+	for (i = max_events; i % 4096 && i % 64; i++)
 		slot_mark(t, i, true);
+	for (; i % 4096; i += 64) {
+		t->used[i / 64] = UINT64_MAX;
+		t->full[i / 4096] |= 1ull << (i / 64 % 64);
+	}
 	/* the record free list starts empty: never-used records are handed
 	 * out in order (rec_new), so only the memory in use is touched */
 	t->rec_free = EVENT_NONE;
