@@ -11,6 +11,31 @@
 #include <auditbox/opt.h>
 #include <auditbox/timespec.h>
 
+/* The whole seconds of /proc/uptime ("4711.93 9000.12"), as fscanf's %lf
+ * then a cast give them, without scanf (its float code would come too). */
+static bool uptime(time_t *up)
+{
+	FILE *f = fopen("/proc/uptime", "re");
+	char buf[64];
+	const char *p = buf;
+	uint64_t v = 0;
+	bool got;
+
+	if (!f)
+		return false;
+	got = fgets(buf, sizeof buf, f) != NULL;
+	fclose(f);
+	if (!got)
+		return false;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (!scan_u64(p, 10, &v) &&
+	    !(p[0] == '.' && isdigit((unsigned char)p[1])))
+		return false;
+	*up = (time_t)v;
+	return true;
+}
+
 static int set_time(int flags, const char *date, const char *tim,
 		    time_t *out)
 {
@@ -18,16 +43,10 @@ static int set_time(int flags, const char *date, const char *tim,
 	struct timespec_in in = { date, tim, end, time(NULL), 0 };
 	int year = 0, rc;
 	const char *w = end ? "end" : "start";
-	FILE *f;
-	double up;
+	time_t up;
 
-	if (date && strcmp(date, "boot") == 0) {
-		f = fopen("/proc/uptime", "re");
-		if (f && fscanf(f, "%lf", &up) == 1)
-			in.boot = in.now - (time_t)up;
-		if (f)
-			fclose(f);
-	}
+	if (date && strcmp(date, "boot") == 0 && uptime(&up))
+		in.boot = in.now - up;
 	rc = timespec_parse(&in, out, &year);
 	switch (rc) {	/* ref 3.0.9 */
 	case TIMESPEC_OK:

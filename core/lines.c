@@ -13,6 +13,8 @@
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
+
+#include "cpu.h"
 #define LINES_AVX2 1
 
 /* cut_ends' loop 32 bytes a step, for CPUs with AVX2: true when the block
@@ -73,7 +75,7 @@ static size_t cut_ends(struct lines_blk *k, const char *d, size_t size,
 
 	k->nul = false;
 #ifdef LINES_AVX2
-	if (__builtin_cpu_supports("avx2") &&
+	if (cpu_avx2() &&
 	    ends_avx2(k, d, size, lim, max, &i, &n, &ret)) {
 		k->n = n;
 		return ret;

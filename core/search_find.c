@@ -84,6 +84,8 @@ bool search_findable(const struct search_criteria *c)
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
+
+#include "cpu.h"
 #define FIND_AVX2 1
 
 /* The SSE2 loop below, 32 bytes a step, for CPUs with AVX2 (the binary
@@ -135,7 +137,7 @@ const char *search_find(const struct search_criteria *c, const char *p,
 	if (!want_of(c, &w))
 		return p;
 #ifdef FIND_AVX2
-	if (__builtin_cpu_supports("avx2")) {
+	if (cpu_avx2()) {
 		const char *h = find_avx2(&w, p, n, &i);
 
 		if (h)
