@@ -135,12 +135,14 @@ void auditd_syslog(int prio, const char *msg)
 }
 
 /* Messages of the core: stderr with -f (as the reference, every level),
- * syslog otherwise. */
+ * syslog otherwise, where the reference sends no debug message. */
 void auditd_say(struct auditd *d, int prio, const char *fmt, ...)
 {
 	char msg[1024];
 	va_list ap;
 
+	if (prio == LOG_DEBUG && !d->opts.foreground && !d->opts.test)
+		return;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);

@@ -62,9 +62,18 @@ static int px_unlink(void *c, const char *p)
 	return unlink(p) ? -errno : 0;
 }
 
+/* A link to a file is never followed (a log, or a rotated log, replaced
+ * by a link would hand its mode to the link's target); a link to a
+ * directory is (a log directory elsewhere, as admins make them). */
 static int px_chmod(void *c, const char *p, mode_t m)
 {
+	struct stat st;
+
 	(void)c;
+	if (lstat(p, &st))
+		return -errno;
+	if (S_ISLNK(st.st_mode) && (stat(p, &st) || !S_ISDIR(st.st_mode)))
+		return -ELOOP;
 	return chmod(p, m) ? -errno : 0;
 }
 
@@ -269,33 +278,35 @@ int logwrite_open(struct logwrite *w)
 		fd = fs->open(fs->ctx, file, O_CREAT | O_EXCL | O_WRONLY,
 			      log_mode(w));
 		if (fd < 0) {
+			say(w, LW_ERR, "Unable to create %s (%s)", file,
+			    tables_strerror(-fd));	/* ref 3.0.9 */
 			say(w, LW_CRIT, "Couldn't create log file %s (%s)",
 			    file, tables_strerror(-fd));
-			return -1;
+			return fd;
 		}
 		fs->close(fs->ctx, fd);
 		fd = fs->open(fs->ctx, file, fl, 0);
 		w->log_size = 0;
-	} else if (fd >= 0 && fs->size(fs->ctx, fd, &w->log_size) < 0) {
+	} else if (fd >= 0 && (r = fs->size(fs->ctx, fd, &w->log_size)) < 0) {
 		fs->close(fs->ctx, fd);
-		return -1;
+		return r;
 	}
 	if (fd < 0) {
 		say(w, LW_CRIT, "Couldn't open log file %s (%s)", file,
 		    tables_strerror(-fd));
-		return -1;
+		return fd;
 	}
 	if ((r = fs->fchmod(fs->ctx, fd, log_mode(w))) < 0) {
 		say(w, LW_ERR, "Couldn't change permissions of log file (%s)",
 		    tables_strerror(-r));
 		fs->close(fs->ctx, fd);
-		return -1;
+		return r;
 	}
 	if ((r = fs->fchown(fs->ctx, fd, 0, w->cf->log_group)) < 0) {
 		say(w, LW_ERR, "Couldn't change ownership of log file (%s)",
 		    tables_strerror(-r));
 		fs->close(fs->ctx, fd);
-		return -1;
+		return r;
 	}
 	w->fd = fd;
 	w->owns_fd = 1;
@@ -323,11 +334,16 @@ void logwrite_init(struct logwrite *w, const struct auditd_conf *cf,
 	w->fs_space_left = 1;
 }
 
+static int untear(struct logwrite *w);
+
 static void close_fd(struct logwrite *w)
 {
-	if (w->fd >= 0 && w->owns_fd)
+	if (w->fd >= 0 && w->owns_fd) {
+		untear(w);	/* a log left (rotated) ends whole, if it can */
 		w->fs->close(w->fs->ctx, w->fd);
+	}
 	w->fd = -1;
+	w->torn = 0;
 }
 
 void logwrite_fix_permissions(struct logwrite *w)
@@ -397,6 +413,9 @@ static void do_disk_error(struct logwrite *w, const char *func, int err)
 	case FA_SUSPEND:
 		say(w, LW_ALERT, "Audit daemon is suspending logging due to "
 		    "previously mentioned write error");
+		/* closed, as the reference: the file may be moved or
+		 * removed by hand, and USR2 opens the log anew */
+		close_fd(w);
 		w->suspended = 1;
 		break;
 	case FA_SINGLE:
@@ -609,10 +628,10 @@ static void rotate(struct logwrite *w, unsigned num_logs)
 		fs->chmod(fs->ctx, file, log_mode(w));
 	}
 	w->rotations++;
-	if (logwrite_open(w) < 0) {
+	if ((r = logwrite_open(w)) < 0) {
 		say(w, LW_CRIT, "Could not reopen a log after rotating.");
 		w->suspended = 1;
-		do_disk_error(w, "reopen", EIO);
+		do_disk_error(w, "reopen", -r);
 	}
 }
 
@@ -727,8 +746,8 @@ static void dropped(struct logwrite *w, uint64_t lo, uint64_t hi)
 
 /* The lines in buf are gone after off of its bytes reached the file:
  * the whole lines among those count as written; a torn last line is cut
- * off the file again when it can be (else it stays, as the reference's
- * would); the rest are dropped. */
+ * off the file again (at once, else before the next write); the rest
+ * are dropped. */
 static void buf_lost(struct logwrite *w, size_t off)
 {
 	uint64_t first = w->lines_queued - w->buf_lines + 1;
@@ -740,10 +759,13 @@ static void buf_lost(struct logwrite *w, size_t off)
 		w->lines_written = first - 1 + count_lines(w->buf, whole);
 	dropped(w, first + count_lines(w->buf, whole), w->lines_queued);
 	w->buf_lines = 0;
-	if (whole < off && w->owns_fd && w->fs->truncate &&
-	    w->fs->truncate(w->fs->ctx, w->fd,
-			    w->log_size - (off - whole)) == 0)
+	/* the part line written, and whatever the file system kept of the
+	 * failed write, are cut now or before the next write (untear) */
+	if (w->owns_fd) {
 		w->log_size -= off - whole;
+		w->torn = 1;
+		untear(w);
+	}
 }
 
 int logwrite_in_log(const struct logwrite *w, uint64_t line)
@@ -761,18 +783,44 @@ void logwrite_drops_reset(struct logwrite *w)
 	w->ndrop = 0;
 }
 
+/* After a failed write the file may end in part of a line (a write
+ * that stopped short, then failed; or a failed write whose bytes the
+ * file system kept): it is cut back to the last whole line before
+ * anything more is written, so that every line of the log is whole.
+ * 0, or -errno when it cannot be cut (then nothing may be appended). */
+static int untear(struct logwrite *w)
+{
+	uint64_t size;
+	int r;
+
+	if (!w->torn || !w->owns_fd || !w->fs->truncate)
+		return 0;
+	if ((r = w->fs->size(w->fs->ctx, w->fd, &size)) < 0)
+		return r;
+	if (size != w->log_size &&
+	    (r = w->fs->truncate(w->fs->ctx, w->fd, w->log_size)) < 0)
+		return r;
+	w->torn = 0;
+	return 0;
+}
+
 /* Writes buf[0..len) whole; on error runs the disk actions. */
 static int write_out(struct logwrite *w)
 {
 	size_t off = 0;
+	int e;
 
+	if ((e = untear(w)) < 0) {
+		w->len = 0;
+		io_failed(w, "write", -e);
+		return -1;
+	}
 	while (off < w->len) {
 		ssize_t r = w->fs->write(w->fs->ctx, w->fd, w->buf + off,
 					 w->len - off);
 
 		if (r <= 0) {
-			int e = r < 0 ? (int)-r : EIO;
-
+			e = r < 0 ? (int)-r : EIO;
 			/* Keep whole lines: drop what did not fit. */
 			buf_lost(w, off);
 			w->len = 0;
@@ -902,12 +950,14 @@ void logwrite_resume(struct logwrite *w)
 	w->suspended = 0;
 	w->fs_space_left = 1;
 	if (w->fd < 0 && w->cf->write_logs) {
+		int r;
+
 		logwrite_fix_permissions(w);
-		if (logwrite_open(w) < 0) {
+		if ((r = logwrite_open(w)) < 0) {
 			say(w, LW_WARNING, "Could not reopen a log after resume "
 			    "logging");
 			w->suspended = 1;
-			do_disk_error(w, "resume", EIO);
+			do_disk_error(w, "resume", -r);
 		} else if (w->checks) {
 			check_size(w);
 		}

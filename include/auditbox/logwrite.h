@@ -90,6 +90,8 @@ struct logwrite {
 	/* state of the reference's flags */
 	int suspended, fs_space_left, space_warned, admin_space_warned;
 	int disk_err_warnings;
+	int torn;		/* a failed write may have left a part line
+				 * past log_size: cut before the next */
 	unsigned rotations;	/* logs rotated or shifted */
 	/* Lines (records) numbered from 1 since start as they are taken
 	 * into buf; the last one known written whole; the ranges dropped
@@ -117,7 +119,7 @@ size_t logwrite_format_raw(char *out, size_t cap, const char *node,
 			   int type, const char *text, size_t len);
 
 /* Opens (creating with 0600, or 0640 with log_group) the log for append,
- * fixing its mode and owner. 0, or -1 after the reference's message. */
+ * fixing its mode and owner. 0, or -errno after the reference's message. */
 int logwrite_open(struct logwrite *w);
 /* Uses fd (e.g. stdout for auditd -f) instead of the log file. */
 void logwrite_use_fd(struct logwrite *w, int fd);

@@ -37,6 +37,8 @@ static struct fakefs {
 	size_t bg_size;
 	int bg_start_err;
 	int sync_err;		/* in-place syncs fail with this errno */
+	int open_err;		/* opens fail with this errno */
+	size_t short_write;	/* the next write takes this many bytes */
 	unsigned renames;	/* rename calls, found or not */
 	int limited;		/* writes stop at room bytes (then ENOSPC) */
 	size_t room;
@@ -68,6 +70,8 @@ static int f_open(void *c, const char *p, int fl, mode_t m)
 	struct ffile *f = ff_find(p);
 
 	(void)c;
+	if (fk.open_err)
+		return -fk.open_err;
 	if (f && (fl & O_EXCL))
 		return -EEXIST;
 	if (!f && !(fl & O_CREAT))
@@ -97,6 +101,11 @@ static ssize_t f_write(void *c, int fd, const void *b, size_t n)
 		if (n > fk.room)
 			n = fk.room;
 		fk.room -= n;
+	}
+	if (fk.short_write) {	/* this write stops short, the next fail */
+		n = fk.short_write;
+		fk.short_write = 0;
+		fk.write_err = EIO;
 	}
 	if (f->size < sizeof f->data - 1) {
 		size_t k = sizeof f->data - 1 - f->size;
@@ -208,6 +217,8 @@ static int f_truncate(void *c, int fd, uint64_t len)
 	struct ffile *f = &fk.f[fk.fd_file[fd]];
 
 	(void)c;
+	if (fk.write_err)
+		return -fk.write_err;
 	fk.truncates++;
 	if (fk.limited)
 		fk.room += f->size - len;
@@ -683,6 +694,65 @@ static void logwrite_partial_batch(void **state)
 	assert_false(logwrite_in_log(&w, 17));
 }
 
+/* disk_error_action suspend closes the log (it may be moved by hand);
+ * USR2 opens it anew, at its path */
+static void logwrite_line_error_suspend_closes(void **state)
+{
+	(void)state;
+	cf.disk_error_action.action = FA_SUSPEND;
+	cf.flush = FT_DATA;
+	assert_int_equal(logwrite_open(&w), 0);
+	fk.write_err = EIO;
+	write_kib(1);
+	assert_true(w.suspended);
+	assert_int_equal(w.fd, -1);
+	assert_int_equal(logwrite_line(&w, "a\n", 2), 1);
+	fk.write_err = 0;
+	ff_find("/l/audit.log")->exists = 0;	/* moved away */
+	notes[0] = 0;
+	logwrite_resume(&w);
+	assert_false(w.suspended);
+	assert_true(w.fd >= 0);
+	assert_non_null(ff_find("/l/audit.log"));
+	assert_non_null(strstr(notes, "Audit daemon resumed logging."));
+}
+
+/* a log that cannot be made again after a rotation: the error of the
+ * open, not a made-up one, reaches disk_error_action */
+static void logwrite_rotate_reopen_error(void **state)
+{
+	(void)state;
+	cf.num_logs = 3;
+	assert_int_equal(logwrite_open(&w), 0);
+	fk.open_err = ENOENT;
+	notes[0] = 0;
+	logwrite_rotate_now(&w);
+	assert_true(w.suspended);
+	assert_non_null(strstr(notes, "reopen: Audit daemon detected an "
+			       "error writing an event to disk (No such file "
+			       "or directory)"));
+}
+
+/* a write that stops in the middle of a line, then fails: the part
+ * line is cut before the next write, every line stays whole */
+static void logwrite_line_torn_write_cut_back(void **state)
+{
+	(void)state;
+	assert_int_equal(logwrite_open(&w), 0);
+	assert_int_equal(logwrite_line(&w, "one\ntwo\n", 8), 0);
+	logwrite_flush(&w);
+	assert_int_equal(logwrite_line(&w, "three\nfour\n", 11), 0);
+	fk.short_write = 8;	/* "three\nfo" */
+	assert_int_equal(logwrite_flush(&w), -1);
+	assert_int_equal(w.log_size, 14);	/* up to "three\n" */
+	fk.write_err = 0;
+	assert_int_equal(logwrite_line(&w, "five\n", 5), 0);
+	assert_int_equal(logwrite_flush(&w), 0);
+	assert_int_equal(fk.truncates, 1);
+	assert_string_equal(fk.f[0].data, "one\ntwo\nthree\nfive\n");
+	assert_int_equal(w.log_size, fk.f[0].size);
+}
+
 static void logwrite_flush_incremental(void **state)
 {
 	(void)state;
@@ -912,7 +982,10 @@ int main(void)
 		T(logwrite_init_action_inits),
 		T(logwrite_line_write_errors),
 		T(logwrite_partial_batch),
-	T(logwrite_flush_incremental),
+		T(logwrite_line_error_suspend_closes),
+		T(logwrite_rotate_reopen_error),
+		T(logwrite_line_torn_write_cut_back),
+		T(logwrite_flush_incremental),
 		T(logwrite_sync_async_in_background),
 		T(logwrite_sync_async_coalesced),
 		T(logwrite_sync_async_done_with_pending_bytes),

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/kernel/auditd_space.sh - a full small file system (a 3 MiB tmpfs)
+# tests/fault/disk_full.sh - a full small file system (a 3 MiB tmpfs)
 # under our auditd, one run per space action: space_left_action ignore,
 # syslog, rotate, email (no sendmail: "not supported"), suspend;
 # admin_space_left_action suspend and resume (USR2); disk_full_action
