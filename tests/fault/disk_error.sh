@@ -19,8 +19,6 @@
 # one watch on a temp dir, everything restored on exit.
 . "$(dirname "$0")/../lib/common.sh"
 . "$TOP/tests/lib/fault.sh"
-T_KERNEL=1
-R=$REF_AUDITCTL
 
 fault_begin disk_error
 

@@ -13,8 +13,6 @@
 # one watch on a temp dir, everything restored on exit.
 . "$(dirname "$0")/../lib/common.sh"
 . "$TOP/tests/lib/fault.sh"
-T_KERNEL=1
-R=$REF_AUDITCTL
 
 fault_begin log_dir
 auditd_cleanup_more() {
@@ -80,7 +78,7 @@ relog() {
 	mark "$1"
 	mkdir "$L"
 	kill -USR2 "$DPID"
-	upto grep -q '^type=DAEMON_RESUME ' "$L/audit.log" || echo "no resume" >>"$C/why"
+	upto grep -q -s '^type=DAEMON_RESUME ' "$L/audit.log" || echo "no resume" >>"$C/why"
 	mark after
 	upto has_mark after "$L/audit.log" || echo "after not logged" >>"$C/why"
 	end
@@ -132,7 +130,7 @@ symlink() {
 	mark sym1
 	upto has_mark sym1 "$L/moved.log" || echo "sym1 not in the moved log" >>"$C/why"
 	kill -USR1 "$DPID"
-	upto grep -q '^type=DAEMON_ROTATE ' "$L/audit.log" || echo "no rotation" >>"$C/why"
+	upto grep -q -s '^type=DAEMON_ROTATE ' "$L/audit.log" || echo "no rotation" >>"$C/why"
 	mark after
 	upto has_mark after "$L/audit.log" || echo "after not logged" >>"$C/why"
 	[ -L "$L/audit.log.1" ] || echo "the link was not rotated" >>"$C/why"

@@ -2,7 +2,7 @@
 # tests/kernel/auditd.sh - our auditd against the kernel, and the same
 # workload under the reference auditd: start in a temp dir, scoped watch
 # rule, workload, signals, stop; log contents, modes, rotation (size,
-# SIGUSR1, num_logs, keep_logs), kill -9 and restart, HUP with a changed
+# SIGUSR1, num_logs, keep_logs), HUP with a changed
 # config, a full small file system (suspend and resume). KERNEL-TESTS.md:
 # under the kernel lock for the whole run, backlog_wait_time 0, -b 8192,
 # -f 1, rules scoped to a temp dir, everything restored by the trap.
@@ -279,28 +279,7 @@ for act in ROTATE KEEP_LOGS; do
 	[ "$big" = 0 ] && pass "auditd_size_${act}_bounded" || fail "auditd_size_${act}_bounded" "$(ls -l "$S/log")"
 done
 
-# ---- kill -9 and restart: no torn line ----
-K=$T_TMP/kill
-conf "$K" "$K/log"
-rm -rf "$W"; mkdir -p "$W"
-start "$AB_BIN/auditd" "$K"
-"$R" -w "$W" -p wa -k KEY_k >/dev/null
-"$R" -e 1 >/dev/null
-workload 500 &
-wl=$!
-sleep 0.2
-kill -KILL "$DPID"; wait "$DPID" 2>/dev/null; DPID=
-wait $wl
-start "$AB_BIN/auditd" "$K" && pass auditd_restart_after_kill || fail auditd_restart_after_kill "$(cat "$K/stderr")"
-workload 5
-"$R" -e 0 >/dev/null
-"$R" -D >/dev/null
-stop
-if grep -v -E '^type=[A-Z_0-9]+ msg=audit\([0-9]+\.[0-9]{3}:[0-9]+\): .*[^ ]$' "$K/log/audit.log" | grep -q .; then
-	fail auditd_kill9_no_torn_line "$(grep -v -E '^type=[A-Z_]+ msg=audit' "$K/log/audit.log" | head -2)"
-else
-	pass auditd_kill9_no_torn_line
-fi
+# kill -9 and restart: tests/fault/kill9.sh (20 kills under load)
 
 # ---- HUP with a changed config ----
 H=$T_TMP/hup

@@ -139,11 +139,18 @@ disk_usable() {
 # answers, the disk tools (else skip NAME), then auditd_kernel_begin; on
 # exit the disk is undone too.
 fault_begin() {
+	fault_kernel "$1"
+	disk_usable "$1"
+	auditd_kernel_begin "$1"
+	auditd_cleanup_more() { fault_cleanup; }
+}
+# fault_kernel NAME: root and a kernel that answers, else skip NAME
+# (a failure under AUDITBOX_REQUIRE_KERNEL=1) and end.
+fault_kernel() {
+	T_KERNEL=1
+	R=$REF_AUDITCTL
 	if ! _why=$(kernel_usable); then
 		skip "$1" "$_why"
 		t_done
 	fi
-	disk_usable "$1"
-	auditd_kernel_begin "$1"
-	auditd_cleanup_more() { fault_cleanup; }
 }
