@@ -57,12 +57,25 @@ fstart() {
 	"$R" -e 1 >/dev/null
 }
 
-# fstop: rules gone, the daemon stopped (TERM), the listener too.
+# fstop: rules gone, the daemon stopped (TERM), the listener too. A
+# daemon that died without giving the audit pid back (3.0.9 may abort at
+# its exit after a failed reload: docs/compat.md) leaves the kernel
+# naming it until it next sends; ours started and stopped takes it back.
 fstop() {
 	"$R" -e 0 >/dev/null
 	"$R" -D >/dev/null
+	_dp=$DPID
 	[ -n "$DPID" ] && auditd_stop
 	syslog_down
+	if [ -n "$_dp" ] && [ "$("$R" -s | awk '$1=="pid"{print $2}')" = "$_dp" ]; then
+		echo "fstop: pid $_dp still the audit pid after its end" >&2
+		mkdir -p "$T_TMP/clear/plugins"
+		fconf "$T_TMP/clear" "$T_TMP/clear/audit.log"
+		"$AB_BIN/auditd" -n -s nochange -c "$T_TMP/clear" 2>/dev/null 9>&- &
+		DPID=$!
+		auditd_wait "$R"
+		auditd_stop
+	fi
 }
 
 # ref_dev: the reference's /dev (see above), made once.
