@@ -350,7 +350,8 @@ SPID=$!
 if wait_for "$D/err" "Init complete"; then
 	AUDITBOX_REMOTE_CONF=$T_TMP/r.conf "$AR" <"$T_TMP/in20k" 2>"$T_TMP/r.err"
 	rc=$?
-	sleep 0.3
+	# acked when the reference queued it for its log: wait for the lines
+	wait_for "$D/log/audit.log" '^node=cl ' "$(wc -l <"$T_TMP/want20k")"
 	stopsrv
 	netpart "$D/log/audit.log" >"$T_TMP/rgot"
 	[ $rc = 0 ] && cmp -s "$T_TMP/want20k" "$T_TMP/rgot" &&
@@ -360,6 +361,50 @@ else
 	fail remote_ours_to_ref "reference collector did not start"
 	stopsrv
 fi
+
+# ---- forward mode into the reference collector, killed (SIGKILL) and
+# restarted on its log 3 times: nothing lost; the duplicates the
+# protocol forces there (written, not acked when it died, so resent; the
+# reference does not recognise resends) are counted and reported ----
+P=$(free_port)
+D=$T_TMP/rkill
+srvconf "$D" "$P"
+clconf "$T_TMP/rk.conf" "$P" "mode = forward" "queue_file = $T_TMP/spoolr/q" \
+	"queue_depth = 200000" "network_failure_action = warn_once" \
+	"network_retry_time = 1"
+# refon N: the reference collector appending to its log (-f: the log on
+# stdout), its Nth start
+refon() {
+	"$REF_AUDITD" -f -c "$D" 9>&- >>"$D/log/audit.log" 2>>"$D/err" &
+	SPID=$!
+	wait_for "$D/err" "Init complete" "$1"
+}
+if refon 1; then
+	awk '{ print; if (NR % 500 == 0) { fflush(); system("sleep 0.05") } }' \
+		"$T_TMP/part1" | AUDITBOX_REMOTE_CONF=$T_TMP/rk.conf "$AR" 2>"$T_TMP/rk.err" 9>&- &
+	CPID=$!
+	for k in 1 2 3; do
+		wait_for "$D/log/audit.log" '^node=cl ' $((k * 4000))
+		kill -KILL "$SPID"
+		wait "$SPID" 2>/dev/null
+		refon $((k + 1))
+	done
+	wait $CPID
+	rc=$?
+	CPID=
+	wait_for "$D/log/audit.log" '^node=cl ' "$(wc -l <"$T_TMP/p1.s")"
+	stopsrv
+	netpart "$D/log/audit.log" >"$T_TMP/rkgot"
+	lost=$(sort -u "$T_TMP/rkgot" | comm -13 - "$T_TMP/p1.s" | wc -l)
+	dups=$(($(wc -l <"$T_TMP/rkgot") - $(sort -u "$T_TMP/rkgot" | wc -l)))
+	[ $rc = 0 ] && [ "$lost" = 0 ] &&
+		pass "remote_forward_ref_collector_killed ($(wc -l <"$T_TMP/p1.s") records, 0 lost, $dups duplicates written by the reference)" ||
+		fail remote_forward_ref_collector_killed "rc $rc, $lost lost, $dups duplicates; $(tail -2 "$T_TMP/rk.err")"
+else
+	fail remote_forward_ref_collector_killed "reference collector did not start"
+	stopsrv
+fi
+
 st=$("$REF_AUDITCTL" -s | awk '$1=="pid"{print $2}')
 [ "$st" = 0 ] || fail remote_kernel_untouched "audit pid $st"
 t_done
