@@ -536,6 +536,10 @@ int auditd_main(int argc, char **argv)
 	}
 	if (d.opts.test)
 		return 0;
+	/* ref 3.0.9: never a group- or world-writable file, for us and the
+	 * plugins we start (an af_unix socket is bound before its chmod) */
+	if (!d.opts.foreground)
+		umask(umask(077) | 022);
 	/* DAEMON_* serials start at a random point below 10000, as 3.0.9 */
 	d.seq = (uint32_t)((getpid() ^ time(NULL)) % 10000);
 	rc = init(&d);

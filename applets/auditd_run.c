@@ -390,12 +390,15 @@ static void state_report(struct auditd *d)
 	char now[64];
 	time_t t = time(NULL);
 	FILE *f;
+	mode_t u;
 	int fd;
 
 	if (!path)
 		path = "/var/run/auditd.state";
+	u = umask(0137);	/* ref 3.0.9: 0640 whatever the umask */
 	fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_NOFOLLOW | O_CLOEXEC,
 		  0640);
+	umask(u);
 	if (fd < 0 || !(f = fdopen(fd, "w"))) {
 		auditd_say(d, LOG_ERR, "Unable to create %s (%s)", path,
 			   tables_strerror(errno));
@@ -403,8 +406,6 @@ static void state_report(struct auditd *d)
 			close(fd);
 		return;
 	}
-	/* not fatal, as the reference */
-	(void)!fchown(fd, 0, d->cf.log_group);
 	strftime(now, sizeof now, "%x %X", localtime(&t));
 	fprintf(f, "audit version = %s\ncurrent time = %s\n"
 		"process priority = %d\nwriting to logs = %s\n"
@@ -534,6 +535,9 @@ static unsigned drain(struct auditd *d)
 	int r;
 
 	while ((r = netlink_recv_batch(&d->nl, &d->nb, &h, &len)) != 0) {
+		if (r < 0)	/* ref 3.0.9 */
+			auditd_say(d, LOG_ERR, "Error receiving audit netlink "
+				   "packet (%s)", tables_strerror(-r));
 		if (r == -ENOBUFS)
 			continue;	/* the kernel counts them as lost */
 		if (r < 0)

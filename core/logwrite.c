@@ -160,10 +160,16 @@ static int px_truncate(void *c, int fd, uint64_t len)
 	return ftruncate(fd, (off_t)len) ? -errno : 0;
 }
 
+static int px_chown(void *c, const char *p, uid_t u, gid_t g)
+{
+	(void)c;
+	return chown(p, u, g) ? -errno : 0;
+}
+
 const struct logwrite_fs logwrite_fs_posix = {
 	px_open, px_write, px_close, px_sync, px_rename, px_unlink, px_chmod,
 	px_fchmod, px_fchown, px_size, px_space, px_readable, NULL, NULL,
-	px_list_rotated, px_truncate
+	px_list_rotated, px_truncate, px_chown
 };
 
 /* ---- messages ---- */
@@ -355,6 +361,9 @@ void logwrite_fix_permissions(struct logwrite *w)
 	if (slash && slash != file) {
 		snprintf(path, sizeof path, "%.*s", (int)(slash - file), file);
 		fs->chmod(fs->ctx, path, w->cf->log_group ? 0750 : 0700);
+		/* ref 3.0.9: log_group may enter it to read the logs */
+		if (fs->chown)
+			fs->chown(fs->ctx, path, 0, w->cf->log_group);
 	}
 	for (unsigned i = 1; i < w->cf->num_logs; i++) {
 		numbered(path, sizeof path, file, i);

@@ -47,6 +47,8 @@ struct logwrite_fs {
 	/* Optional: cuts fd to len bytes (a write that stopped inside a
 	 * line leaves no torn line behind). NULL: the piece stays. */
 	int (*truncate)(void *ctx, int fd, uint64_t len);
+	/* Optional: the owner of a path (the log directory). NULL: left. */
+	int (*chown)(void *ctx, const char *path, uid_t uid, gid_t gid);
 };
 
 /* Largest num_logs whose rotation uses list_rotated (keep_logs can go
@@ -144,7 +146,8 @@ void logwrite_rotate_now(struct logwrite *w);
 void logwrite_resume(struct logwrite *w);
 /* Removes log.N for N >= num_logs (rotate action only), as at start. */
 void logwrite_remove_excess(struct logwrite *w);
-/* Sets the modes of the log directory, rotated logs and the log. */
+/* Sets the modes of the log directory, rotated logs and the log, and the
+ * directory's group (log_group), as the reference. */
 void logwrite_fix_permissions(struct logwrite *w);
 /* Flushes, runs in place a sync that came due while a background one
  * ran, and closes. */

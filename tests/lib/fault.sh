@@ -36,18 +36,20 @@ fconf() {
 }
 
 # fstart WHO DIR: our daemon (WHO=ours) or the reference's (WHO=ref) on
-# DIR/auditd.conf, messages to DIR/syslog; until it is the audit pid,
-# then a watch on $W and audit enabled. 1 when it did not register.
+# DIR/auditd.conf (under umask $FUMASK, default 022), messages to
+# DIR/syslog; until it is the audit pid, then a watch on $W and audit
+# enabled. 1 when it did not register.
 fstart() {
 	syslog_up "$2/syslog"
 	if [ "$1" = ref ]; then
 		ref_dev
-		unshare -m --propagation private sh -c '
+		(umask "${FUMASK:-022}"; exec unshare -m --propagation private sh -c '
 			mount --bind "$1" /dev && mount -t tmpfs ref-run /run &&
-			exec "$2" -n -c "$3"' sh "$T_TMP/refdev" "$REF_AUDITD" "$2" \
+			exec "$2" -n -c "$3"' sh "$T_TMP/refdev" "$REF_AUDITD" "$2") \
 			2>"$2/stderr" 9>&- &
 	else
-		"$AB_BIN/auditd" -n -c "$2" 2>"$2/stderr" 9>&- &
+		(umask "${FUMASK:-022}"; exec "$AB_BIN/auditd" -n -c "$2") \
+			2>"$2/stderr" 9>&- &
 	fi
 	DPID=$!
 	auditd_wait "$R" || return 1

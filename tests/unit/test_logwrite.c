@@ -228,10 +228,20 @@ static int f_truncate(void *c, int fd, uint64_t len)
 	return 0;
 }
 
+static char chowned[80];	/* "PATH:GID" of the last chown */
+
+static int f_chown(void *c, const char *p, uid_t u, gid_t g)
+{
+	(void)c;
+	(void)u;
+	snprintf(chowned, sizeof chowned, "%s:%u", p, (unsigned)g);
+	return 0;
+}
+
 static const struct logwrite_fs fakefs = {
 	f_open, f_write, f_close, f_sync, f_rename, f_unlink, f_chmod,
 	f_fchmod, f_fchown, f_size, f_space, f_readable, NULL, NULL, NULL,
-	f_truncate
+	f_truncate, f_chown
 };
 
 /* ---- callbacks ---- */
@@ -753,6 +763,18 @@ static void logwrite_line_torn_write_cut_back(void **state)
 	assert_int_equal(w.log_size, fk.f[0].size);
 }
 
+/* the log directory gets log_group, as in the reference */
+static void logwrite_fix_permissions_dir_group(void **state)
+{
+	(void)state;
+	cf.log_group = 4;
+	logwrite_fix_permissions(&w);
+	assert_string_equal(chowned, "/l:4");
+	cf.log_group = 0;
+	logwrite_fix_permissions(&w);
+	assert_string_equal(chowned, "/l:0");
+}
+
 static void logwrite_flush_incremental(void **state)
 {
 	(void)state;
@@ -985,6 +1007,7 @@ int main(void)
 		T(logwrite_line_error_suspend_closes),
 		T(logwrite_rotate_reopen_error),
 		T(logwrite_line_torn_write_cut_back),
+		T(logwrite_fix_permissions_dir_group),
 		T(logwrite_flush_incremental),
 		T(logwrite_sync_async_in_background),
 		T(logwrite_sync_async_coalesced),
