@@ -136,6 +136,10 @@ static int plugin_check(struct conf_ctx *c, struct plugin_conf *p)
 		return conf_fail(c, "%s is not owned by root", p->path);
 	if ((st.st_mode & 0750) != 0750)
 		return conf_fail(c, "%s permissions should be 0750", p->path);
+	/* 3.0.9 runs it as root even when anyone may rewrite it */
+	if (st.st_mode & 022)
+		return conf_fail(c, "%s is writable by group or others",
+				 p->path);
 	p->inode = (uint64_t)st.st_ino;
 	return 0;
 }

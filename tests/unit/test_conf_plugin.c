@@ -64,6 +64,8 @@ static int setup(void **state)
 	put("p750", "#!/bin/sh\n", 0750);
 	put("p755", "#!/bin/sh\n", 0755);
 	put("p700", "#!/bin/sh\n", 0700);
+	put("p757", "#!/bin/sh\n", 0757);
+	put("p770", "#!/bin/sh\n", 0770);
 	return 0;
 }
 
@@ -154,6 +156,11 @@ static void conf_plugin_load_bad_values(void **state)
 		  "directory)" },
 		{ "active = yes\npath = DIR/p700\n",
 		  "DIR/p700 permissions should be 0750" },
+		/* 3.0.9 runs these (docs/compat.md) */
+		{ "active = yes\npath = DIR/p757\n",
+		  "DIR/p757 is writable by group or others" },
+		{ "active = yes\npath = DIR/p770\n",
+		  "DIR/p770 is writable by group or others" },
 		{ "active = yes\npath = DIR/../\n",
 		  "DIR/../ is not a regular file" },
 	};
