@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <syslog.h>
 #include <unistd.h>
 
 /* ref 3.0.9: usage(), byte for byte */
@@ -361,7 +360,7 @@ int auditctl_main(int argc, char **argv)
 
 	/* glibc's syslog is tagged with the program's name by default;
 	 * musl's is not: audit_msg()'s lines name auditctl, as 3.0.9's */
-	openlog(base_name(argv[0]), 0, LOG_USER);
+	auditctl_openlog(base_name(argv[0]));
 	if (argc == 1) {
 		fputs(auditctl_usage, stdout);
 		return 1;

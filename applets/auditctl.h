@@ -37,6 +37,8 @@ struct auditctl {
 /* rule_msg_fn: the reference's audit_msg() (stderr, or syslog during -R
  * until a rule was sent); in a dry pass kept in dry_msg. */
 void auditctl_say(void *ctx, int direct, const char *msg);
+/* openlog(ident, 0, LOG_USER) for auditctl_say()'s syslog messages */
+void auditctl_openlog(const char *ident);
 /* rule_control_fn: the kernel-facing options of the reference's
  * setopt(). Returns a rule_result. */
 int auditctl_control(void *ctx, struct rule_builder *b, int opt,

@@ -17,7 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <syslog.h>
+#include <time.h>
 #include <unistd.h>
 
 /* setopt() results, as the reference's: */
@@ -26,6 +29,61 @@ enum {
 	R_ERROR = -1,		/* error: exit 255 */
 	R_DONE = -2,		/* success, nothing more to print */
 };
+
+/* syslog(LOG_ERR, "%s", msg) after openlog(ident, 0, LOG_USER), sending
+ * what musl's syslog(3) sends, "<11>Mmm dd hh:mm:ss ident: msg\n" (UTC,
+ * 1024 bytes at most) to /dev/log (or the test hook AUDITBOX_SYSLOG_SOCKET),
+ * one socket kept open, reconnected once when the daemon went away; without
+ * musl's strftime and time zone code (issue 14's size budget). */
+static char log_ident[32];
+static int log_fd = -1;
+
+void auditctl_openlog(const char *ident)
+{
+	size_t n = strnlen(ident, sizeof log_ident - 1);
+
+	memcpy(log_ident, ident, n);
+	log_ident[n] = '\0';
+}
+
+static int log_connect(void)
+{
+	const char *path = getenv("AUDITBOX_SYSLOG_SOCKET");
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+
+	snprintf(a.sun_path, sizeof a.sun_path, "%s", path ? path : "/dev/log");
+	return connect(log_fd, (struct sockaddr *)&a, sizeof a);
+}
+
+static void log_err(const char *msg)
+{
+	static const char mon[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	char buf[1024];
+	time_t t = time(NULL);
+	struct tm tm;
+	int l, e = errno;
+
+	if (log_fd < 0) {
+		log_fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+		if (log_fd >= 0)
+			log_connect();
+	}
+	gmtime_r(&t, &tm);
+	l = snprintf(buf, sizeof buf, "<%d>%.3s %2d %02d:%02d:%02d %s: %s",
+		     LOG_USER | LOG_ERR, mon + 3 * tm.tm_mon, tm.tm_mday,
+		     tm.tm_hour, tm.tm_min, tm.tm_sec, log_ident, msg);
+	if (l < 0)
+		return;
+	if (l > (int)sizeof buf - 1)
+		l = (int)sizeof buf - 1;
+	if (buf[l - 1] != '\n')
+		buf[l++] = '\n';
+	if (send(log_fd, buf, (size_t)l, 0) < 0 &&
+	    (errno == ECONNREFUSED || errno == ECONNRESET ||
+	     errno == ENOTCONN || errno == EPIPE) && log_connect() == 0)
+		send(log_fd, buf, (size_t)l, 0);
+	errno = e;
+}
 
 /* The reference's audit_msg(): stderr, or syslog while -R has not yet
  * sent a rule (3.0.9 switches back to stderr after the first add or
@@ -46,7 +104,7 @@ void auditctl_say(void *ctx, int direct, const char *msg)
 			c->dry_len += n + 1;
 		}
 	} else if (c->syslog_mode && !direct)
-		syslog(LOG_ERR, "%s", msg);
+		log_err(msg);
 	else
 		ref_msg("%s", msg);
 }
