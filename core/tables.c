@@ -1,7 +1,8 @@
 /* tables - name <-> number lookups over the generated sorted arrays.
  * Reference: audit 3.0.9 libaudit lookup_table.c (same sets, same
  * case-insensitive names). The arrays come from tools/gen_tables.py:
- * 16-bit numbers and offsets into one string pool, no pointers. */
+ * 16-bit numbers and offsets into one string pool (syscall name ids in
+ * 9 bits), no pointers. */
 #include <auditbox/tables.h>
 #include <auditbox/util.h>
 
@@ -108,6 +109,15 @@ int tables_machine_detect(void)
 	return tables_machine_number(u.machine);
 }
 
+/* Name id i of the packed sc_nr (SC_BITS bits each, little-endian). */
+static unsigned sc_id(unsigned i)
+{
+	unsigned b = i * SC_BITS;
+
+	return (((unsigned)sc_nr[b / 8] | (unsigned)sc_nr[b / 8 + 1] << 8) >>
+		(b % 8)) & SC_NONE;
+}
+
 const char *tables_syscall_name(int mach, int nr)
 {
 	const struct tab_mach *m = mach_get(mach);
@@ -115,7 +125,7 @@ const char *tables_syscall_name(int mach, int nr)
 
 	if (!m || nr < 0 || nr >= m->n)
 		return NULL;
-	id = sc_nr[m->at + nr];
+	id = sc_id(m->at + (unsigned)nr);
 	return id < COUNT(sc_names) ? tab_pool + sc_names[id] : NULL;
 }
 
@@ -142,7 +152,7 @@ int tables_syscall_number(int mach, const char *name)
 		if (sc_extra[i].id == id)
 			return sc_extra[i].nr;
 	for (i = 0; i < m->n; i++)
-		if (sc_nr[m->at + i] == id)
+		if (sc_id(m->at + i) == id)
 			return (int)i;
 	return -1;
 }

@@ -8,7 +8,8 @@ relocations): every string lives once in one pool (a string that ends
 another shares its bytes) and the tables hold 16-bit offsets into it.
 
 - Syscalls: one list of the names of all machines, sorted (a name's index
-  is its id); per machine an array indexed by number holding name ids, and
+  is its id); per machine an array indexed by number holding name ids (9
+  bits each, packed), and
   the few (number, id) pairs that a scan of that array would not give (a
   second name for a number, "madvise1").
 - Other sets: (number, offset) pairs sorted by number (first spelling
@@ -103,6 +104,9 @@ sc_names = sorted({n for s in sc_sets.values() for _, n, _ in s})
 for n in sc_names:
     assert n == n.lower(), n          # one spelling per name id
 sc_id = {n: i for i, n in enumerate(sc_names)}
+SC_BITS = 9
+SC_NONE = (1 << SC_BITS) - 1
+assert len(sc_names) < SC_NONE
 o.append("/* syscall names, sorted: a name's index is its id */")
 o.append("static const uint16_t sc_names[] = {")
 o.append("\t" + ", ".join(pstr(n) for n in sc_names) + ",")
@@ -118,7 +122,7 @@ for canon in sorted(sc_sets):
         sc_at[canon] = by_content[key]
         continue
     by_nr = pairs_by_nr(sc_sets[canon])
-    arr = [NONE] * (max(by_nr) + 1)
+    arr = [SC_NONE] * (max(by_nr) + 1)
     for nr, name in by_nr.items():
         arr[nr] = sc_id[name]
     extra = []
@@ -128,7 +132,7 @@ for canon in sorted(sc_sets):
             extra.append((nr, i))
     # the checks: both directions as the pairs say
     for nr in range(len(arr)):
-        assert (sc_names[arr[nr]] if arr[nr] != NONE else None) == \
+        assert (sc_names[arr[nr]] if arr[nr] != SC_NONE else None) == \
             by_nr.get(nr), (canon, nr)
     for key_name, (nr, name) in pairs_by_name(sc_sets[canon]).items():
         i = sc_id[name]
@@ -141,12 +145,27 @@ for canon in sorted(sc_sets):
     sc_nr.extend(arr)
     sc_extra.extend(extra)
 assert len(sc_nr) < 0x10000 and len(sc_extra) < 0x100
-o.append("/* per machine, indexed by number: a name id or 0x%X (none) */"
-         % NONE)
-o.append("static const uint16_t sc_nr[] = {")
-for i in range(0, len(sc_nr), 12):
-    o.append("\t" + ", ".join("0x%X" % v if v == NONE else str(v)
-                               for v in sc_nr[i:i + 12]) + ",")
+# 9 bits a name id, packed little-endian (an extra byte for the last
+# 16-bit read)
+bits = 0
+nbits = 0
+packed = []
+for v in sc_nr:
+    bits |= v << nbits
+    nbits += SC_BITS
+    while nbits >= 8:
+        packed.append(bits & 0xFF)
+        bits >>= 8
+        nbits -= 8
+packed.append(bits & 0xFF)
+packed.append(0)
+o.append("/* per machine, indexed by number: a name id or %d (none), %d bits "
+         "each */" % (SC_NONE, SC_BITS))
+o.append("#define SC_BITS %d" % SC_BITS)
+o.append("#define SC_NONE %d" % SC_NONE)
+o.append("static const uint8_t sc_nr[] = {")
+for i in range(0, len(packed), 16):
+    o.append("\t" + ", ".join(str(v) for v in packed[i:i + 16]) + ",")
 o.append("};")
 o.append("/* names a scan of sc_nr does not give: { number, name id } */")
 o.append("struct tab_alias { uint16_t nr, id; };")
